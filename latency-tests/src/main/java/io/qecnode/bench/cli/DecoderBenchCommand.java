@@ -1,0 +1,101 @@
+package io.qecnode.bench.cli;
+
+import io.qecnode.bench.jmh.DecoderBenchReport;
+import io.qecnode.bench.jmh.DecoderBenchmark;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code decoder-bench}: runs {@link DecoderBenchmark} under JMH with the gc profiler and prints the median decode
+ * time per shot and per round, with bytes allocated per decode.
+ */
+@Command(
+    name = "decoder-bench",
+    mixinStandardHelpOptions = true,
+    description = {
+        "JMH benchmark of one union-find decode per shot (d noisy rounds), with -prof gc.",
+        "Prints the median and p90 per shot, the median per round and bytes allocated per decode."})
+public final class DecoderBenchCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "phenomenological", paramLabel = "MODEL",
+        description = "Noise model: code-capacity or phenomenological. Default: ${DEFAULT-VALUE}.")
+    private String model;
+
+    @Option(names = "--distances", split = ",", defaultValue = "5,9,13,17", paramLabel = "D[,D...]",
+        description = "Code distances. Default: ${DEFAULT-VALUE}.")
+    private String[] distances;
+
+    @Option(names = {"--p", "-p"}, split = ",", defaultValue = "0.001,0.01", paramLabel = "P[,P...]",
+        description = "Physical error probabilities. Default: ${DEFAULT-VALUE}.")
+    private String[] probabilities;
+
+    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
+        description = "Warm-up iterations of 1 s. Default: ${DEFAULT-VALUE}.")
+    private int warmupIterations;
+
+    @Option(names = "--iterations", defaultValue = "5", paramLabel = "N",
+        description = "Measured iterations of 1 s. Default: ${DEFAULT-VALUE}.")
+    private int iterations;
+
+    @Option(names = "--forks", defaultValue = "1", paramLabel = "N",
+        description = "JVM forks per point. Default: ${DEFAULT-VALUE}.")
+    private int forks;
+
+    @Override
+    public Integer call() throws RunnerException
+    {
+        final ChainedOptionsBuilder options = new OptionsBuilder()
+            .include(DecoderBenchmark.class.getName() + ".decodeShot")
+            .param("model", model)
+            .param("distance", distances)
+            .param("p", probabilities)
+            .warmupIterations(warmupIterations)
+            .warmupTime(TimeValue.seconds(1))
+            .measurementIterations(iterations)
+            .measurementTime(TimeValue.seconds(1))
+            .forks(forks)
+            .addProfiler(GCProfiler.class)
+            .verbosity(VerboseMode.SILENT);
+
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        err.printf("running %d points under JMH (about %d s each)...%n",
+            distances.length * probabilities.length, (warmupIterations + iterations) * forks + 2);
+        err.flush();
+        final Collection<RunResult> results = new Runner(options.build()).run();
+        final List<DecoderBenchReport> reports = new ArrayList<>();
+        for (final RunResult result : results)
+        {
+            reports.add(DecoderBenchReport.of(result));
+        }
+        reports.sort((a, b) -> a.p() != b.p() ? Double.compare(a.p(), b.p()) : Integer.compare(a.distance(), b.distance()));
+        out.println(DecoderBenchReport.header());
+        for (final DecoderBenchReport report : reports)
+        {
+            out.println(report.row());
+        }
+        out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") +
+            ", cores: " + Runtime.getRuntime().availableProcessors());
+        out.flush();
+        return 0;
+    }
+}

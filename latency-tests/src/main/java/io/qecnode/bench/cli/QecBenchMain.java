@@ -1,0 +1,47 @@
+package io.qecnode.bench.cli;
+
+import io.qecnode.node.cli.VersionProvider;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code qec-bench.jar}.
+ */
+@Command(
+    name = "qec-bench",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {ThresholdCommand.class, DecoderBenchCommand.class, JmhCommand.class},
+    description = "Threshold runs and benchmarks of the qec-node decoder and pipeline.")
+public final class QecBenchMain implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * @param args command line.
+     * @throws Exception if JMH fails.
+     */
+    public static void main(final String[] args) throws Exception
+    {
+        if (JmhCommand.runIfJmh(args))
+        {
+            return;
+        }
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the configured command line, for tests.
+     */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new QecBenchMain());
+    }
+}

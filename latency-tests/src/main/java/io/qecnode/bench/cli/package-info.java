@@ -1,0 +1,4 @@
+/**
+ * The {@code qec-bench.jar} command line: threshold runs and benchmarks.
+ */
+package io.qecnode.bench.cli;

@@ -1,0 +1,4 @@
+/**
+ * JMH benchmarks of the decoder and the hot path, and a runner that reports them per syndrome round.
+ */
+package io.qecnode.bench.jmh;

@@ -1,0 +1,105 @@
+package io.qecnode.bench.cli;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ThresholdCommandTest
+{
+    private static final Pattern JSON_POINT = Pattern.compile(
+        "\\{\"model\":\"phenomenological\",\"d\":(\\d+),\"rounds\":(\\d+),\"p\":([0-9.]+),\"seed\":-?\\d+," +
+        "\"shots\":(\\d+),\"logical_errors\":(\\d+),\"ler\":([0-9.e+-]+),\"ci95_low\":([0-9.e+-]+)," +
+        "\"ci95_high\":([0-9.e+-]+),\"decode_us_per_shot\":[0-9.]+,\"mean_defects\":[0-9.]+}");
+
+    @Test
+    void shouldPrintOneJsonObjectPerPointWithConsistentFigures()
+    {
+        final Run run = run("threshold", "--model", "phenomenological", "--distances", "3,5", "--p", "0.01,0.03",
+            "--shots", "2000", "--seed", "7", "--json");
+
+        assertEquals(0, run.exitCode, run.err);
+        final List<String> lines = Arrays.asList(run.out.trim().split("\n"));
+        assertEquals(4, lines.size(), run.out);
+        final int[] expectedD = {3, 3, 5, 5};
+        final double[] expectedP = {0.01, 0.03, 0.01, 0.03};
+        for (int i = 0; i < lines.size(); i++)
+        {
+            final Matcher m = JSON_POINT.matcher(lines.get(i));
+            assertTrue(m.matches(), lines.get(i));
+            assertEquals(expectedD[i], Integer.parseInt(m.group(1)));
+            assertEquals(expectedD[i], Integer.parseInt(m.group(2)), "phenomenological defaults to d rounds");
+            assertEquals(expectedP[i], Double.parseDouble(m.group(3)));
+            final long shots = Long.parseLong(m.group(4));
+            final long errors = Long.parseLong(m.group(5));
+            assertEquals(2000, shots);
+            assertEquals((double)errors / shots, Double.parseDouble(m.group(6)), 1e-9);
+            final double low = Double.parseDouble(m.group(7));
+            final double high = Double.parseDouble(m.group(8));
+            assertTrue(low <= (double)errors / shots && (double)errors / shots <= high, lines.get(i));
+        }
+    }
+
+    @Test
+    void shouldRepeatResultsForTheSameSeed()
+    {
+        final String[] args = {"threshold", "--distances", "3", "--p", "0.1", "--shots", "3000", "--seed", "3",
+            "--json"};
+        final String first = run(args).out.replaceAll("\"decode_us_per_shot\":[0-9.]+", "");
+        final String second = run(args).out.replaceAll("\"decode_us_per_shot\":[0-9.]+", "");
+        assertEquals(first, second);
+    }
+
+    @Test
+    void shouldPrintATableAndTheCrossings()
+    {
+        final Run run = run("threshold", "--distances", "3,7", "--p", "0.03,0.16", "--shots", "4000");
+        assertEquals(0, run.exitCode, run.err);
+        assertTrue(run.out.contains("95% CI"), run.out);
+        assertTrue(run.out.contains("d=3 and d=7 cross near p="), run.out);
+    }
+
+    @Test
+    void shouldRejectBadFlagsWithAClearMessage()
+    {
+        assertBadFlag("--distances: each distance must be odd", "--distances", "4");
+        assertBadFlag("--p: each p must be in (0, 0.5)", "--p", "0.7");
+        assertBadFlag("--p: values must ascend", "--p", "0.1,0.05");
+        assertBadFlag("unknown noise model 'circuit'", "--model", "circuit");
+        assertBadFlag("--shots must be >= 1", "--shots", "0");
+        assertBadFlag("Invalid value", "--distances", "three");
+    }
+
+    private static void assertBadFlag(final String expected, final String... flags)
+    {
+        final String[] args = new String[flags.length + 1];
+        args[0] = "threshold";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        final Run run = run(args);
+        assertEquals(2, run.exitCode, run.out);
+        assertTrue(run.err.contains(expected), run.err);
+    }
+
+    private static Run run(final String... args)
+    {
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        final int exitCode = commandLine.execute(args);
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err)
+    {
+    }
+}

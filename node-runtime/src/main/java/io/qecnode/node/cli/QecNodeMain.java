@@ -1,0 +1,41 @@
+package io.qecnode.node.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code qec-node.jar}.
+ */
+@Command(
+    name = "qec-node",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    subcommands = {DoctorCommand.class},
+    description = "Quantum error correction firmware for a repeater node controller.")
+public final class QecNodeMain implements Runnable
+{
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run()
+    {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * @param args command line.
+     */
+    public static void main(final String[] args)
+    {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * @return the configured command line, for tests and for other entry points.
+     */
+    public static CommandLine commandLine()
+    {
+        return new CommandLine(new QecNodeMain());
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The {@code qec-node.jar} command line.
+ */
+package io.qecnode.node.cli;
