@@ -16,7 +16,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -64,7 +63,7 @@ public final class DecoderBenchCommand implements Callable<Integer>
     public Integer call() throws RunnerException
     {
         final ChainedOptionsBuilder options = new OptionsBuilder()
-            .include(DecoderBenchmark.class.getName() + ".decodeShot")
+            .include(DecoderBenchmark.class.getName() + "\\.decode")
             .param("model", model)
             .param("distance", distances)
             .param("p", probabilities)
@@ -78,16 +77,11 @@ public final class DecoderBenchCommand implements Callable<Integer>
 
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        err.printf("running %d points under JMH (about %d s each)...%n",
-            distances.length * probabilities.length, (warmupIterations + iterations) * forks + 2);
+        err.printf("running %d points under JMH, three benchmarks each (about %d s a point)...%n",
+            distances.length * probabilities.length, 3 * ((warmupIterations + iterations) * forks + 2));
         err.flush();
         final Collection<RunResult> results = new Runner(options.build()).run();
-        final List<DecoderBenchReport> reports = new ArrayList<>();
-        for (final RunResult result : results)
-        {
-            reports.add(DecoderBenchReport.of(result));
-        }
-        reports.sort((a, b) -> a.p() != b.p() ? Double.compare(a.p(), b.p()) : Integer.compare(a.distance(), b.distance()));
+        final List<DecoderBenchReport> reports = DecoderBenchReport.of(results);
         out.println(DecoderBenchReport.header());
         for (final DecoderBenchReport report : reports)
         {

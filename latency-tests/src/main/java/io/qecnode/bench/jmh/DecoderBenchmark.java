@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One union-find decode of a whole shot (d noisy rounds plus the closing perfect round), over a ring of pre-sampled
- * syndromes so that sampling is not timed. Sample-time mode: every call is timed, giving the median.
+ * syndromes so that sampling is not timed.
+ * <p>
+ * {@link #decodeShot()} runs in sample-time mode: every call is timed, giving the median. JMH's sample buffers
+ * allocate on the benchmark thread, so allocation per decode is read from {@link #decodeShotAverage()}, the same
+ * work in average-time mode, where only the decoder can allocate.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -76,6 +80,28 @@ public class DecoderBenchmark
     {
         final int[] defects = shots[next++ & (SHOT_RING - 1)];
         return decoder.decode(defects, defects.length, result);
+    }
+
+    /**
+     * Baseline for the same run: a call with no defects, the fixed cost of entering and leaving the decoder plus
+     * JMH's own timing.
+     *
+     * @return the predicted observable flips of the empty syndrome.
+     */
+    @Benchmark
+    public long decodeEmptyShot()
+    {
+        return decoder.decode(shots[0], 0, result);
+    }
+
+    /**
+     * @return the predicted observable flips; the same work as {@link #decodeShot()}, for the gc profiler.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public long decodeShotAverage()
+    {
+        return decodeShot();
     }
 
     /**
