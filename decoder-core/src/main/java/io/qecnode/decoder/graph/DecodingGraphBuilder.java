@@ -116,7 +116,8 @@ public final class DecodingGraphBuilder
 
         final int low = Math.min(a, b);
         final int high = Math.max(a, b);
-        final Integer existing = edgeIndexByEnds.putIfAbsent(((long)low << 32) | high, edgeCount);
+        // low * vertexCount + high spreads the keys; (low << 32) | high hashes to low ^ high, which collides badly.
+        final Integer existing = edgeIndexByEnds.putIfAbsent((long)low * (detectorCount + 1) + high, edgeCount);
         if (existing != null)
         {
             mergeInto(existing, p, observables);

@@ -1,71 +1,73 @@
 package io.qecnode.decoder.unionfind;
 
-import java.util.Arrays;
+import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EDGE;
+import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EXIT;
+import static io.qecnode.decoder.unionfind.VertexTable.DEFECT;
+import static io.qecnode.decoder.unionfind.VertexTable.FLAGS;
+import static io.qecnode.decoder.unionfind.VertexTable.FRONTIER_NEXT;
+import static io.qecnode.decoder.unionfind.VertexTable.GROWING_TAIL;
+import static io.qecnode.decoder.unionfind.VertexTable.IDLE_TAIL;
+import static io.qecnode.decoder.unionfind.VertexTable.NONE;
+import static io.qecnode.decoder.unionfind.VertexTable.ODD;
+import static io.qecnode.decoder.unionfind.VertexTable.PARENT;
+import static io.qecnode.decoder.unionfind.VertexTable.SIZE;
+import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
 
 /**
- * The clusters of one decode as a union-find forest over the graph's vertices, with each root holding its cluster's
- * size, defect parity, one fully grown edge into the boundary (if any) and its frontier: a linked list of member
- * vertices that still have an incident edge not fully grown.
+ * The clusters of one decode as a union-find forest in the {@link VertexTable}. Each root holds its cluster's size,
+ * defect parity, one filled edge into the boundary (if any), and its frontier: the members that may still have an
+ * unfilled edge, on two circular lists, those growing and those idle.
+ * <p>
+ * Keeping the two lists apart means a change of activity touches only the vertices whose growth really changes:
+ * an active cluster that swallows an idle one wakes the idle list alone.
  * <p>
  * The boundary vertex never joins a cluster: a cluster that reaches it just records the edge, so any number of
  * clusters can touch the boundary without merging through it.
  */
 final class ClusterForest
 {
-    static final int NONE = -1;
-
-    // parent[v] == NONE: v is in no cluster. Fields below are meaningful at roots only.
-    final int[] parent;
-    final int[] size;
-    final boolean[] odd;
-    final int[] boundaryEdge;
-    final int[] frontierHead;
-    final int[] frontierTail;
-    // Next vertex in the same frontier list, or NONE.
-    final int[] frontierNext;
+    private final int[] table;
     final int[] members;
     int memberCount;
 
-    ClusterForest(final int vertexCount)
+    ClusterForest(final int[] table, final int vertexCount)
     {
-        parent = new int[vertexCount];
-        Arrays.fill(parent, NONE);
-        size = new int[vertexCount];
-        odd = new boolean[vertexCount];
-        boundaryEdge = new int[vertexCount];
-        frontierHead = new int[vertexCount];
-        frontierTail = new int[vertexCount];
-        frontierNext = new int[vertexCount];
+        this.table = table;
         members = new int[vertexCount];
     }
 
     boolean contains(final int vertex)
     {
-        return parent[vertex] != NONE;
+        return table[vertex * STRIDE + PARENT] != NONE;
     }
 
+    /** A new cluster of one vertex, idle until the growth stage wakes it. */
     void addSingleton(final int vertex, final boolean defect)
     {
-        parent[vertex] = vertex;
-        size[vertex] = 1;
-        odd[vertex] = defect;
-        boundaryEdge[vertex] = NONE;
-        frontierHead[vertex] = vertex;
-        frontierTail[vertex] = vertex;
-        frontierNext[vertex] = NONE;
+        final int[] table = this.table;
+        final int base = vertex * STRIDE;
+        table[base + PARENT] = vertex;
+        table[base + SIZE] = 1;
+        table[base + FLAGS] = defect ? ODD | DEFECT : 0;
+        table[base + BOUNDARY_EDGE] = NONE;
+        table[base + GROWING_TAIL] = NONE;
+        table[base + IDLE_TAIL] = vertex;
+        table[base + FRONTIER_NEXT] = vertex;
         members[memberCount++] = vertex;
     }
 
     int find(final int vertex)
     {
-        final int[] parent = this.parent;
+        final int[] table = this.table;
         int v = vertex;
-        while (parent[v] != v)
+        int parent = table[v * STRIDE + PARENT];
+        while (parent != v)
         {
             // Path halving: every other node on the path skips to its grandparent.
-            final int grandparent = parent[parent[v]];
-            parent[v] = grandparent;
+            final int grandparent = table[parent * STRIDE + PARENT];
+            table[v * STRIDE + PARENT] = grandparent;
             v = grandparent;
+            parent = table[v * STRIDE + PARENT];
         }
         return v;
     }
@@ -77,60 +79,46 @@ final class ClusterForest
      */
     int union(final int rootA, final int rootB)
     {
-        final int root;
-        final int child;
-        if (size[rootA] >= size[rootB])
+        final int[] table = this.table;
+        final int baseA = rootA * STRIDE;
+        final int baseB = rootB * STRIDE;
+        final boolean aWins = table[baseA + SIZE] >= table[baseB + SIZE];
+        final int root = aWins ? baseA : baseB;
+        final int child = aWins ? baseB : baseA;
+        table[child + PARENT] = root / STRIDE;
+        table[root + SIZE] += table[child + SIZE];
+        table[root + FLAGS] ^= table[child + FLAGS] & ODD;
+        if (table[root + BOUNDARY_EDGE] == NONE)
         {
-            root = rootA;
-            child = rootB;
+            table[root + BOUNDARY_EDGE] = table[child + BOUNDARY_EDGE];
+            table[root + BOUNDARY_EXIT] = table[child + BOUNDARY_EXIT];
         }
-        else
-        {
-            root = rootB;
-            child = rootA;
-        }
-        parent[child] = root;
-        size[root] += size[child];
-        odd[root] ^= odd[child];
-        if (boundaryEdge[root] == NONE)
-        {
-            boundaryEdge[root] = boundaryEdge[child];
-        }
-        appendFrontier(root, child);
-        return root;
+        table[root + GROWING_TAIL] = VertexTable.concat(table, table[root + GROWING_TAIL], table[child + GROWING_TAIL]);
+        table[root + IDLE_TAIL] = VertexTable.concat(table, table[root + IDLE_TAIL], table[child + IDLE_TAIL]);
+        return root / STRIDE;
     }
 
+    /** @return true when the cluster must grow: an odd number of defects and no way out through the boundary. */
     boolean isActive(final int root)
     {
-        return odd[root] && boundaryEdge[root] == NONE && frontierHead[root] != NONE;
+        final int base = root * STRIDE;
+        return (table[base + FLAGS] & ODD) != 0 && table[base + BOUNDARY_EDGE] == NONE;
     }
 
-    void reset()
+    /**
+     * Record that a cluster reached the boundary, unless it already had.
+     *
+     * @param root   root of the cluster.
+     * @param edge   the filled boundary edge.
+     * @param member the cluster's end of that edge.
+     */
+    void touchBoundary(final int root, final int edge, final int member)
     {
-        final int[] parent = this.parent;
-        final int[] members = this.members;
-        for (int i = 0, n = memberCount; i < n; i++)
+        final int base = root * STRIDE;
+        if (table[base + BOUNDARY_EDGE] == NONE)
         {
-            parent[members[i]] = NONE;
+            table[base + BOUNDARY_EDGE] = edge;
+            table[base + BOUNDARY_EXIT] = member;
         }
-        memberCount = 0;
-    }
-
-    private void appendFrontier(final int root, final int child)
-    {
-        final int childHead = frontierHead[child];
-        if (childHead == NONE)
-        {
-            return;
-        }
-        if (frontierHead[root] == NONE)
-        {
-            frontierHead[root] = childHead;
-        }
-        else
-        {
-            frontierNext[frontierTail[root]] = childHead;
-        }
-        frontierTail[root] = frontierTail[child];
     }
 }

@@ -2,128 +2,428 @@ package io.qecnode.decoder.unionfind;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 
-/**
- * Growth stage: in one step every active (odd, boundary-free) cluster grows each not-yet-full edge on its frontier
- * by one unit. An edge between two growing clusters therefore gains two units in a step. Edges that become full are
- * handed to the merge stage; frontier vertices whose edges are all full leave the frontier list as they are met.
- * <p>
- * With every edge two units long this is the half-edge growth of Delfosse and Nickerson.
- */
-final class ClusterGrowth
-{
-    private final int[] adjacencyStart;
-    private final int[] adjacencyEdges;
-    private final int[] edgeLength;
-    private final int[] growth;
-    private final int[] touchedEdges;
-    private int touchedEdgeCount;
+import static io.qecnode.decoder.unionfind.VertexTable.ADJACENCY_END;
+import static io.qecnode.decoder.unionfind.VertexTable.ADJACENCY_START;
+import static io.qecnode.decoder.unionfind.VertexTable.DUE_AT;
+import static io.qecnode.decoder.unionfind.VertexTable.FILLED_AROUND;
+import static io.qecnode.decoder.unionfind.VertexTable.FRONTIER_NEXT;
+import static io.qecnode.decoder.unionfind.VertexTable.GROWING_TAIL;
+import static io.qecnode.decoder.unionfind.VertexTable.IDLE_TAIL;
+import static io.qecnode.decoder.unionfind.VertexTable.NONE;
+import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
 
-    ClusterGrowth(final DecodingGraph graph, final int[] edgeLength)
+/**
+ * Growth stage, driven by events. A vertex of an active cluster grows every unfilled edge around it by one unit per
+ * unit of time, so the growth of an edge is the sum of two per-vertex radii: how long each end has grown since it
+ * joined a cluster. Radii live in per-vertex clocks ({@code radius = now - origin} while growing, fixed while idle),
+ * so starting or stopping a vertex is O(1) and no edge is written until it fills.
+ * <p>
+ * Each growing vertex is queued at the time its first unfilled edge fills, computed from its own radius and its
+ * neighbour's (an edge between two growing ends fills twice as fast). When a neighbour starts growing, its own entry
+ * covers the edges they share. When a neighbour stops, its radius stays, so the vertex may fill their edge sooner
+ * than queued for (if it was queued before the neighbour started) or later (if after): the stopping neighbour brings
+ * it forward in the first case, and in the second it comes due early, finds nothing full and is queued again.
+ * Time jumps from one fill to the next.
+ * <p>
+ * With every edge two units long this is the half-edge growth of Delfosse and Nickerson, skipping steps where
+ * nothing fills; with lengths from edge weights it is weighted growth (Huang, Newman and Brown), where likely edges
+ * fill first. An edge between two growing ends with an odd remainder fills at the next whole time, half a unit late,
+ * exactly as unit steps would.
+ */
+final class ClusterGrowth implements FillQueue.DueCheck
+{
+    /** Returned by {@link #nextFill} when vertices are scheduled but the queue holds none of them. */
+    static final int STALLED = Integer.MIN_VALUE;
+
+    private static final int NEVER = Integer.MAX_VALUE;
+    private static final int GROWING = 1;
+    // Adjacency: slot a of a vertex holds [edge, other end, length] at 3a, read in order. A filled edge's length
+    // reads FILLED in both its slots, so the walk learns it without touching per-edge state.
+    private static final int SLOT = 3;
+    private static final int FILLED = 0;
+
+    private final int[] table;
+    // Radius clock of each vertex, one int: (radius << 1) while idle, ((start time - radius then) << 1) | 1 while
+    // growing, so radius = growing ? now - (clock >> 1) : clock >> 1, and 0 is idle at radius 0. Apart from the vertex
+    // table because neighbours' clocks are read for every edge looked at, and four bytes a vertex stay in the
+    // first-level cache where a whole record would not.
+    private final int[] clocks;
+    private final int[] adjacency;
+    private final int boundary;
+    private final int[] edgeLength;
+    // Earliest time any edge of a vertex can fill when every vertex starts at time 0 with radius 0.
+    private final int[] earliestFill;
+    // Positions in the adjacency array of the two slots of edge e, at 2e and 2e + 1.
+    private final int[] edgeSlots;
+    private final int[] filledEdges;
+    private int filledEdgeCount;
+    private int scheduledCount;
+    private int filledCount;
+    private final FillQueue queue;
+    private final int[] drained;
+
+    ClusterGrowth(final DecodingGraph graph, final int[] table, final int[] edgeLength)
     {
+        this.table = table;
         final int vertexCount = graph.vertexCount();
-        adjacencyStart = new int[vertexCount + 1];
-        adjacencyEdges = new int[graph.adjacencyEnd(vertexCount - 1)];
+        final int edgeCount = graph.edgeCount();
+        clocks = new int[vertexCount];
+        this.edgeLength = edgeLength.clone();
+        adjacency = new int[SLOT * graph.adjacencyEnd(vertexCount - 1)];
+        edgeSlots = new int[2 * edgeCount];
         for (int v = 0; v < vertexCount; v++)
         {
-            adjacencyStart[v + 1] = graph.adjacencyEnd(v);
+            for (int a = graph.adjacencyStart(v); a < graph.adjacencyEnd(v); a++)
+            {
+                final int edge = graph.adjacentEdge(a);
+                adjacency[SLOT * a] = edge;
+                adjacency[SLOT * a + 1] = graph.otherEnd(edge, v);
+                adjacency[SLOT * a + 2] = edgeLength[edge];
+                edgeSlots[2 * edge + (v == graph.edgeSource(edge) ? 0 : 1)] = SLOT * a;
+            }
         }
-        for (int i = 0; i < adjacencyEdges.length; i++)
+        int maxLength = 1;
+        for (int e = 0; e < edgeCount; e++)
         {
-            adjacencyEdges[i] = graph.adjacentEdge(i);
+            if (edgeLength[e] < 1)
+            {
+                throw new IllegalArgumentException("edge length must be >= 1: edge=" + e + ", length=" + edgeLength[e]);
+            }
+            maxLength = Math.max(maxLength, edgeLength[e]);
         }
-        this.edgeLength = edgeLength;
-        growth = new int[graph.edgeCount()];
-        touchedEdges = new int[graph.edgeCount()];
+        boundary = graph.boundaryVertex();
+        earliestFill = new int[vertexCount];
+        for (int v = 0; v < vertexCount; v++)
+        {
+            int earliest = NEVER;
+            for (int a = graph.adjacencyStart(v); a < graph.adjacencyEnd(v); a++)
+            {
+                final int length = adjacency[SLOT * a + 2];
+                final boolean toBoundary = adjacency[SLOT * a + 1] == boundary;
+                earliest = Math.min(earliest, toBoundary ? length : (length + 1) >> 1);
+            }
+            earliestFill[v] = earliest == NEVER ? 1 : earliest;
+        }
+        filledEdges = new int[edgeCount];
+        final int capacity = 4 * vertexCount + 1024;
+        queue = new FillQueue(maxLength, capacity);
+        drained = new int[capacity];
+    }
+
+    /** @return true while some growing vertex has an edge left to fill. */
+    boolean isGrowing()
+    {
+        return scheduledCount > 0;
     }
 
     /**
-     * Grow every active cluster by one unit.
+     * Start every defect growing at time 0, then queue them: all seeds grow before any schedule is computed, so no
+     * schedule made at time 0 predates a vertex's growth (which lets {@link #stopGrowing} skip its neighbours).
+     * A vertex with no edges to grow is still queued once; it finds nothing when it comes due.
      *
-     * @param forest      the clusters.
-     * @param activeRoots roots of the active clusters.
-     * @param activeCount number of active roots.
-     * @param fused       receives the edges that became full.
-     * @return number of edges that became full.
+     * @param defects     the defects, each a singleton cluster.
+     * @param defectCount number of defects.
      */
-    int growStep(final ClusterForest forest, final int[] activeRoots, final int activeCount, final int[] fused)
+    void seed(final int[] defects, final int defectCount)
     {
-        final int[] adjacencyStart = this.adjacencyStart;
-        final int[] adjacencyEdges = this.adjacencyEdges;
-        final int[] edgeLength = this.edgeLength;
-        final int[] growth = this.growth;
-        final int[] frontierNext = forest.frontierNext;
-        int fusedCount = 0;
-
-        for (int i = 0; i < activeCount; i++)
+        final int[] table = this.table;
+        for (int i = 0; i < defectCount; i++)
         {
-            final int root = activeRoots[i];
-            int previous = ClusterForest.NONE;
-            int vertex = forest.frontierHead[root];
-            while (vertex != ClusterForest.NONE)
+            final int base = defects[i] * STRIDE;
+            table[base + GROWING_TAIL] = table[base + IDLE_TAIL];
+            table[base + IDLE_TAIL] = NONE;
+            clocks[defects[i]] = GROWING;
+        }
+        for (int i = 0; i < defectCount; i++)
+        {
+            // Nothing has grown yet, so no edge can fill before the shortest one around the vertex, grown from both
+            // ends; queue it then and look at its edges only when it comes due.
+            queueAt(defects[i], earliestFill[defects[i]]);
+        }
+    }
+
+    /**
+     * Advance to the next time edges fill and take them.
+     *
+     * @param after  the time of the previous fills (0 at the start).
+     * @param filled receives each edge that filled as three ints: the edge, the end that found it full, the other end
+     *               (possibly the boundary vertex).
+     * @return the time they filled, or {@link #STALLED}; {@link #filledCount()} tells how many there were.
+     */
+    int nextFill(final int after, final int[] filled)
+    {
+        final int[] table = this.table;
+        int time = after;
+        int count = 0;
+        while (count == 0 && scheduledCount > 0)
+        {
+            time = queue.nextTime(time);
+            if (time == FillQueue.EMPTY)
             {
-                final int next = frontierNext[vertex];
-                boolean stillGrowing = false;
-                for (int a = adjacencyStart[vertex], end = adjacencyStart[vertex + 1]; a < end; a++)
+                return STALLED;
+            }
+            final int entries = queue.drain(time, drained);
+            for (int i = 0; i < entries; i++)
+            {
+                final int vertex = drained[i];
+                final int due = vertex * STRIDE + DUE_AT;
+                if (table[due] == time)
                 {
-                    final int edge = adjacencyEdges[a];
-                    final int grown = growth[edge];
-                    final int length = edgeLength[edge];
-                    if (grown < length)
-                    {
-                        if (grown == 0)
-                        {
-                            touchedEdges[touchedEdgeCount++] = edge;
-                        }
-                        growth[edge] = grown + 1;
-                        if (grown + 1 == length)
-                        {
-                            fused[fusedCount++] = edge;
-                        }
-                        else
-                        {
-                            stillGrowing = true;
-                        }
-                    }
+                    table[due] = NONE;
+                    scheduledCount--;
+                    count = fillAround(vertex, time, filled, count);
                 }
-                if (stillGrowing)
+            }
+        }
+        filledCount = count;
+        return time;
+    }
+
+    /** @return number of edges that filled at the time the last {@link #nextFill} returned. */
+    int filledCount()
+    {
+        return filledCount;
+    }
+
+    /**
+     * Bring a cluster's frontier in line with its activity: an active cluster wakes its idle vertices, an inactive
+     * one idles its growing vertices. Vertices with every edge filled are dropped on the way.
+     *
+     * @param root   root of the cluster.
+     * @param active whether the cluster should grow.
+     * @param time   current time.
+     */
+    void refresh(final int root, final boolean active, final int time)
+    {
+        final int[] table = this.table;
+        final int rootBase = root * STRIDE;
+        final int from = rootBase + (active ? IDLE_TAIL : GROWING_TAIL);
+        final int to = rootBase + (active ? GROWING_TAIL : IDLE_TAIL);
+        final int tail = table[from];
+        if (tail == NONE)
+        {
+            return;
+        }
+        int kept = NONE;
+        int vertex = table[tail * STRIDE + FRONTIER_NEXT];
+        while (true)
+        {
+            final int base = vertex * STRIDE;
+            final int next = table[base + FRONTIER_NEXT];
+            if (table[base + FILLED_AROUND] < table[base + ADJACENCY_END] - table[base + ADJACENCY_START])
+            {
+                if (active)
                 {
-                    previous = vertex;
+                    startGrowing(vertex, time);
                 }
                 else
                 {
-                    unlink(forest, root, previous, vertex, next);
+                    stopGrowing(vertex, time);
                 }
-                vertex = next;
+                kept = VertexTable.append(table, kept, vertex);
+            }
+            if (vertex == tail)
+            {
+                break;
+            }
+            vertex = next;
+        }
+        table[from] = NONE;
+        table[to] = VertexTable.concat(table, table[to], kept);
+    }
+
+    /**
+     * @param edge an edge.
+     * @return true when the edge has filled in the current decode.
+     */
+    boolean isFull(final int edge)
+    {
+        return adjacency[edgeSlots[2 * edge] + 2] == FILLED;
+    }
+
+    @Override
+    public boolean isDue(final int vertex, final int bucket, final int mask)
+    {
+        final int due = table[vertex * STRIDE + DUE_AT];
+        return due != NONE && (due & mask) == bucket;
+    }
+
+    /**
+     * Forget the decode's edges, queue and clocks; the vertex records are cleared by the decoder.
+     *
+     * @param members     the vertices of every cluster.
+     * @param memberCount number of members.
+     * @param lastTime    the last time drained.
+     */
+    void reset(final int[] members, final int memberCount, final int lastTime)
+    {
+        for (int i = 0; i < memberCount; i++)
+        {
+            clocks[members[i]] = 0;
+        }
+        queue.clear(lastTime, drained);
+        for (int i = 0; i < filledEdgeCount; i++)
+        {
+            final int edge = filledEdges[i];
+            adjacency[edgeSlots[2 * edge] + 2] = edgeLength[edge];
+            adjacency[edgeSlots[2 * edge + 1] + 2] = edgeLength[edge];
+        }
+        filledEdgeCount = 0;
+        scheduledCount = 0;
+    }
+
+    private void startGrowing(final int vertex, final int time)
+    {
+        final int clock = clocks[vertex];
+        if ((clock & GROWING) == 0)
+        {
+            clocks[vertex] = ((time - (clock >> 1)) << 1) | GROWING;
+            schedule(vertex, time);
+        }
+    }
+
+    // A vertex that stops keeps its radius, so a growing neighbour may now fill their shared edge sooner than it was
+    // queued for (it was queued before this vertex started): bring such neighbours forward.
+    private void stopGrowing(final int vertex, final int time)
+    {
+        final int[] table = this.table;
+        final int base = vertex * STRIDE;
+        final int[] clocks = this.clocks;
+        final int clock = clocks[vertex];
+        if ((clock & GROWING) == 0)
+        {
+            return;
+        }
+        final int origin = clock >> 1;
+        final int own = time - origin;
+        clocks[vertex] = own << 1;
+        if (table[base + DUE_AT] != NONE)
+        {
+            table[base + DUE_AT] = NONE;
+            scheduledCount--;
+        }
+        if (origin == 0)
+        {
+            // Grown without a break since time 0: it started before any schedule was computed (see seed), so no
+            // neighbour's schedule predates its growth.
+            return;
+        }
+        final int[] adjacency = this.adjacency;
+        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
+        {
+            final int neighbour = adjacency[a + 1];
+            if (neighbour != boundary && (clocks[neighbour] & GROWING) != 0 && adjacency[a + 2] != FILLED)
+            {
+                final int fillTime = time + adjacency[a + 2] - own - radius(neighbour, time);
+                final int due = table[neighbour * STRIDE + DUE_AT];
+                if (due == NONE || fillTime < due)
+                {
+                    queueAt(neighbour, fillTime);
+                }
             }
         }
-        return fusedCount;
     }
 
-    void reset()
+    private int radius(final int vertex, final int time)
     {
-        final int[] growth = this.growth;
-        final int[] touchedEdges = this.touchedEdges;
-        for (int i = 0, n = touchedEdgeCount; i < n; i++)
-        {
-            growth[touchedEdges[i]] = 0;
-        }
-        touchedEdgeCount = 0;
+        return radiusOf(clocks[vertex], time);
     }
 
-    private static void unlink(
-        final ClusterForest forest, final int root, final int previous, final int vertex, final int next)
+    // Branch-free decoding of a clock: (v ^ -g) + g * (now + 1) is now - v when growing (g = 1) and v when idle.
+    private static int radiusOf(final int clock, final int time)
     {
-        if (previous == ClusterForest.NONE)
+        final int growing = clock & GROWING;
+        return ((clock >> 1) ^ -growing) + growing * (time + 1);
+    }
+
+    // Queue a growing vertex at the time its first unfilled edge fills, if it has one.
+    private void schedule(final int vertex, final int time)
+    {
+        final int[] table = this.table;
+        final int[] adjacency = this.adjacency;
+        final int base = vertex * STRIDE;
+        final int own = radius(vertex, time);
+        int due = NEVER;
+        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
         {
-            forest.frontierHead[root] = next;
+            if (adjacency[a + 2] != FILLED)
+            {
+                due = Math.min(due, fillTime(a, own, time));
+            }
         }
-        else
+        if (due != NEVER)
         {
-            forest.frontierNext[previous] = next;
+            queueAt(vertex, due);
         }
-        if (forest.frontierTail[root] == vertex)
+    }
+
+    // Fill every unfilled edge of a due vertex that is full by now, then queue the vertex for its next edge.
+    private int fillAround(final int vertex, final int time, final int[] filled, final int filledSoFar)
+    {
+        final int[] table = this.table;
+        final int[] adjacency = this.adjacency;
+        final int base = vertex * STRIDE;
+        int count = filledSoFar;
+        final int own = radius(vertex, time);
+        int due = NEVER;
+        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
         {
-            forest.frontierTail[root] = previous;
+            if (adjacency[a + 2] == FILLED)
+            {
+                continue;
+            }
+            final int fillTime = fillTime(a, own, time);
+            if (fillTime <= time)
+            {
+                final int edge = adjacency[a];
+                adjacency[edgeSlots[2 * edge] + 2] = FILLED;
+                adjacency[edgeSlots[2 * edge + 1] + 2] = FILLED;
+                filledEdges[filledEdgeCount++] = edge;
+                filled[3 * count] = edge;
+                filled[3 * count + 1] = vertex;
+                filled[3 * count + 2] = adjacency[a + 1];
+                count++;
+                table[base + FILLED_AROUND]++;
+                final int neighbour = adjacency[a + 1];
+                if (neighbour != boundary)
+                {
+                    table[neighbour * STRIDE + FILLED_AROUND]++;
+                }
+            }
+            else
+            {
+                due = Math.min(due, fillTime);
+            }
         }
+        if (due != NEVER)
+        {
+            queueAt(vertex, due);
+        }
+        return count;
+    }
+
+    // Time at which the edge at an adjacency position fills, given the radius of the vertex that owns the slot.
+    private int fillTime(final int position, final int ownRadius, final int time)
+    {
+        final int clock = clocks[adjacency[position + 1]];
+        final int growing = clock & GROWING;
+        final int remaining = Math.max(0, adjacency[position + 2] - ownRadius - radiusOf(clock, time));
+        // Branch-free: a growing neighbour halves the remainder, rounding up.
+        return time + ((remaining + growing) >> growing);
+    }
+
+    private void queueAt(final int vertex, final int due)
+    {
+        final int dueField = vertex * STRIDE + DUE_AT;
+        if (table[dueField] == NONE)
+        {
+            scheduledCount++;
+        }
+        table[dueField] = due;
+        if (!queue.hasRoom())
+        {
+            queue.compact(this);
+        }
+        queue.push(vertex, due);
     }
 }

@@ -2,166 +2,147 @@ package io.qecnode.decoder.unionfind;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 
+import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EDGE;
+import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EXIT;
+import static io.qecnode.decoder.unionfind.VertexTable.DEFECT;
+import static io.qecnode.decoder.unionfind.VertexTable.FLAGS;
+import static io.qecnode.decoder.unionfind.VertexTable.NONE;
+import static io.qecnode.decoder.unionfind.VertexTable.PARENT;
+import static io.qecnode.decoder.unionfind.VertexTable.PEEL_ROOT;
+import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
+import static io.qecnode.decoder.unionfind.VertexTable.TREE_DEGREE;
+import static io.qecnode.decoder.unionfind.VertexTable.TREE_NEIGHBOURS;
+import static io.qecnode.decoder.unionfind.VertexTable.TREE_XOR;
+
 /**
  * Peeling stage: picks the correction from a spanning forest of the clusters.
  * <p>
- * The forest is the set of edges whose fusion joined two different clusters, so it spans every cluster without a
- * search. Each vertex keeps its forest degree and the XOR of its forest edges, so a leaf's one remaining edge is
- * read in O(1) with no adjacency lists. Leaves are peeled inwards: a leaf holding a defect puts its edge in the
+ * The forest is the set of edges whose fill joined two different clusters, so it spans every cluster without a
+ * search. Each vertex keeps its forest degree and the XOR of its forest edges and of their other ends, so a leaf's
+ * one remaining edge and neighbour are read in O(1) with no adjacency lists. Leaves are peeled inwards: a leaf holding a defect puts its edge in the
  * correction and passes the defect to its neighbour. A cluster that touches the boundary is rooted at the vertex of
  * its boundary edge, which is peeled last; a defect left there leaves through the boundary edge.
  */
 final class Peeler
 {
-    private final int[] edgeSource;
-    private final int[] edgeTarget;
+    private final int[] table;
     private final long[] edgeObservables;
+    // Forest edges as [edge, one end, other end].
     private final int[] treeEdges;
     private int treeEdgeCount;
-    private final int[] treeDegree;
-    // XOR of the indices of a vertex's remaining forest edges: the edge itself once the degree is 1.
-    private final int[] treeEdgeXor;
-    private final boolean[] peelRoot;
     private final int[] leafStack;
-    final boolean[] defect;
+    private final int[] boundaryRoots;
 
-    Peeler(final DecodingGraph graph)
+    Peeler(final DecodingGraph graph, final int[] table)
     {
+        this.table = table;
         final int edgeCount = graph.edgeCount();
-        edgeSource = new int[edgeCount];
-        edgeTarget = new int[edgeCount];
         edgeObservables = new long[edgeCount];
         for (int e = 0; e < edgeCount; e++)
         {
-            edgeSource[e] = graph.edgeSource(e);
-            edgeTarget[e] = graph.edgeTarget(e);
             edgeObservables[e] = graph.edgeObservables(e);
         }
         final int vertexCount = graph.vertexCount();
-        treeEdges = new int[vertexCount];
-        treeDegree = new int[vertexCount];
-        treeEdgeXor = new int[vertexCount];
-        peelRoot = new boolean[vertexCount];
+        treeEdges = new int[3 * vertexCount];
         leafStack = new int[vertexCount];
-        defect = new boolean[vertexCount];
+        boundaryRoots = new int[vertexCount];
     }
 
-    void addTreeEdge(final int edge)
+    void addTreeEdge(final int edge, final int endA, final int endB)
     {
-        treeEdges[treeEdgeCount++] = edge;
+        final int at = 3 * treeEdgeCount++;
+        treeEdges[at] = edge;
+        treeEdges[at + 1] = endA;
+        treeEdges[at + 2] = endB;
     }
 
     /**
-     * Peel every cluster of the forest and reset what this stage touched.
+     * Peel every cluster of the forest. Defects that could not be matched stay flagged in the table.
      *
-     * @param forest the grown clusters; its member list names every vertex touched.
-     * @param result receives the correction.
+     * @param members     the vertices of every cluster.
+     * @param memberCount number of members.
+     * @param result      receives the correction.
      */
-    void peel(final ClusterForest forest, final DecodeResult result)
+    void peel(final int[] members, final int memberCount, final DecodeResult result)
     {
-        final int[] edgeSource = this.edgeSource;
-        final int[] edgeTarget = this.edgeTarget;
-        final int[] treeDegree = this.treeDegree;
-        final int[] treeEdgeXor = this.treeEdgeXor;
-        final boolean[] defect = this.defect;
-        final boolean[] peelRoot = this.peelRoot;
-        final int[] members = forest.members;
-        final int memberCount = forest.memberCount;
-
+        final int[] table = this.table;
+        final int[] treeEdges = this.treeEdges;
         for (int i = 0; i < treeEdgeCount; i++)
         {
-            final int edge = treeEdges[i];
-            treeDegree[edgeSource[edge]]++;
-            treeEdgeXor[edgeSource[edge]] ^= edge;
-            treeDegree[edgeTarget[edge]]++;
-            treeEdgeXor[edgeTarget[edge]] ^= edge;
+            final int edge = treeEdges[3 * i];
+            final int endA = treeEdges[3 * i + 1];
+            final int endB = treeEdges[3 * i + 2];
+            final int a = endA * STRIDE;
+            final int b = endB * STRIDE;
+            table[a + TREE_DEGREE]++;
+            table[a + TREE_XOR] ^= edge;
+            table[a + TREE_NEIGHBOURS] ^= endB;
+            table[b + TREE_DEGREE]++;
+            table[b + TREE_XOR] ^= edge;
+            table[b + TREE_NEIGHBOURS] ^= endA;
         }
-        for (int i = 0; i < memberCount; i++)
-        {
-            final int v = members[i];
-            if (forest.parent[v] == v && forest.boundaryEdge[v] != ClusterForest.NONE)
-            {
-                // A boundary edge's source is its detector end: the boundary vertex has the highest index.
-                peelRoot[edgeSource[forest.boundaryEdge[v]]] = true;
-            }
-        }
+        treeEdgeCount = 0;
 
         int stackSize = 0;
+        int rootCount = 0;
         for (int i = 0; i < memberCount; i++)
         {
             final int v = members[i];
-            if (treeDegree[v] == 1 && !peelRoot[v])
+            final int base = v * STRIDE;
+            if (table[base + PARENT] == v && table[base + BOUNDARY_EDGE] != NONE)
+            {
+                table[table[base + BOUNDARY_EXIT] * STRIDE + FLAGS] |= PEEL_ROOT;
+                boundaryRoots[rootCount++] = v;
+            }
+            if (table[base + TREE_DEGREE] == 1)
             {
                 leafStack[stackSize++] = v;
             }
         }
+
         while (stackSize > 0)
         {
             final int leaf = leafStack[--stackSize];
-            if (treeDegree[leaf] != 1)
+            final int leafBase = leaf * STRIDE;
+            if (table[leafBase + TREE_DEGREE] != 1 || (table[leafBase + FLAGS] & PEEL_ROOT) != 0)
             {
                 continue;
             }
-            final int edge = treeEdgeXor[leaf];
-            final int neighbour = edgeSource[edge] ^ edgeTarget[edge] ^ leaf;
-            if (defect[leaf])
+            final int edge = table[leafBase + TREE_XOR];
+            final int neighbour = table[leafBase + TREE_NEIGHBOURS];
+            final int neighbourBase = neighbour * STRIDE;
+            if ((table[leafBase + FLAGS] & DEFECT) != 0)
             {
                 result.addEdge(edge, edgeObservables[edge]);
-                defect[leaf] = false;
-                defect[neighbour] = !defect[neighbour];
+                table[leafBase + FLAGS] &= ~DEFECT;
+                table[neighbourBase + FLAGS] ^= DEFECT;
             }
-            treeDegree[leaf] = 0;
-            treeEdgeXor[leaf] = 0;
-            treeDegree[neighbour]--;
-            treeEdgeXor[neighbour] ^= edge;
-            if (treeDegree[neighbour] == 1 && !peelRoot[neighbour])
+            table[leafBase + TREE_DEGREE] = 0;
+            table[neighbourBase + TREE_DEGREE]--;
+            table[neighbourBase + TREE_XOR] ^= edge;
+            table[neighbourBase + TREE_NEIGHBOURS] ^= leaf;
+            if (table[neighbourBase + TREE_DEGREE] == 1)
             {
                 leafStack[stackSize++] = neighbour;
             }
         }
 
-        int unmatched = 0;
-        for (int i = 0; i < memberCount; i++)
+        for (int i = 0; i < rootCount; i++)
         {
-            final int v = members[i];
-            if (forest.parent[v] == v && forest.boundaryEdge[v] != ClusterForest.NONE)
+            final int root = boundaryRoots[i] * STRIDE;
+            final int boundaryEdge = table[root + BOUNDARY_EDGE];
+            final int rootFlags = table[root + BOUNDARY_EXIT] * STRIDE + FLAGS;
+            if ((table[rootFlags] & DEFECT) != 0)
             {
-                final int boundaryEdge = forest.boundaryEdge[v];
-                final int rootVertex = edgeSource[boundaryEdge];
-                if (defect[rootVertex])
-                {
-                    result.addEdge(boundaryEdge, edgeObservables[boundaryEdge]);
-                    defect[rootVertex] = false;
-                }
+                result.addEdge(boundaryEdge, edgeObservables[boundaryEdge]);
+                table[rootFlags] &= ~DEFECT;
             }
         }
-        for (int i = 0; i < memberCount; i++)
-        {
-            final int v = members[i];
-            if (defect[v])
-            {
-                unmatched++;
-                defect[v] = false;
-            }
-            treeDegree[v] = 0;
-            treeEdgeXor[v] = 0;
-            peelRoot[v] = false;
-        }
-        treeEdgeCount = 0;
-        result.unmatchedDefects = unmatched;
     }
 
-    /** Clear the stage after an aborted decode. */
-    void reset(final ClusterForest forest)
+    /** Forget the forest of an aborted or growth-only decode. */
+    void reset()
     {
-        for (int i = 0; i < forest.memberCount; i++)
-        {
-            final int v = forest.members[i];
-            defect[v] = false;
-            treeDegree[v] = 0;
-            treeEdgeXor[v] = 0;
-            peelRoot[v] = false;
-        }
         treeEdgeCount = 0;
     }
 }

@@ -4,67 +4,105 @@ import io.qecnode.decoder.graph.DecodingGraph;
 
 import java.util.Arrays;
 
+import static io.qecnode.decoder.unionfind.VertexTable.DEFECT;
+import static io.qecnode.decoder.unionfind.VertexTable.FLAGS;
+import static io.qecnode.decoder.unionfind.VertexTable.LISTED;
+import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
+
 /**
  * Union-find decoder (Delfosse and Nickerson, 2017) over a {@link DecodingGraph}.
  * <p>
  * Every defect starts an odd cluster. Odd clusters that do not touch the boundary grow along their frontier; edges
- * that become full join the clusters at their ends (union by size, path compression); a cluster that reaches the
- * boundary vertex becomes neutral. When no cluster is left growing, peeling a spanning forest of each cluster picks
- * the correction edges, and the XOR of their observable masks is the predicted logical flip.
+ * that fill join the clusters at their ends (union by size, path compression); a cluster that reaches the boundary
+ * vertex becomes neutral. When nothing is left growing, peeling a spanning forest of each cluster picks the
+ * correction edges, and the XOR of their observable masks is the predicted logical flip.
  * <p>
- * Growth here is unweighted: every edge is two units long and a step grows one unit (a half-edge).
+ * {@link Growth#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link Growth#WEIGHTED} makes each
+ * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
+ * from one edge filling to the next.
  * <p>
  * <b>Note:</b> one instance per thread. All working memory is allocated at construction; a call resets only what it
  * touched, and allocates nothing.
  */
 public final class UnionFindDecoder
 {
-    /** Length of every edge in growth units: two half-edges. */
+    /** Length of every edge in unweighted growth: two half-edges. */
     public static final int UNWEIGHTED_EDGE_LENGTH = 2;
 
+    /** How clusters grow. */
+    public enum Growth
+    {
+        /** Every edge two units long: half-edge growth, blind to edge probabilities. */
+        UNWEIGHTED,
+        /** Every edge as long as its weight, a scaled log-likelihood ratio: likely edges fill first. */
+        WEIGHTED
+    }
+
     private final DecodingGraph graph;
+    private final Growth growthKind;
     private final int detectorCount;
+    private final int[] table;
     private final ClusterForest forest;
     private final ClusterGrowth growth;
     private final Peeler peeler;
-    private final int[] edgeSource;
-    private final int[] edgeTarget;
-    private final int[] fused;
-    private int[] activeRoots;
-    private int[] nextActiveRoots;
-    private final boolean[] listed;
+    private final int[] filled;
+    private final int[] affected;
+    private int lastFillTime;
+    private long stalls;
 
     /**
-     * @param graph the graph to decode on.
+     * @param graph the graph to decode on, with unweighted growth.
      */
     public UnionFindDecoder(final DecodingGraph graph)
     {
+        this(graph, Growth.UNWEIGHTED);
+    }
+
+    /**
+     * @param graph      the graph to decode on.
+     * @param growthKind unweighted or weighted growth.
+     */
+    public UnionFindDecoder(final DecodingGraph graph, final Growth growthKind)
+    {
         this.graph = graph;
+        this.growthKind = growthKind;
         this.detectorCount = graph.detectorCount();
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
-        final int[] edgeLength = new int[edgeCount];
-        Arrays.fill(edgeLength, UNWEIGHTED_EDGE_LENGTH);
-        forest = new ClusterForest(vertexCount);
-        growth = new ClusterGrowth(graph, edgeLength);
-        peeler = new Peeler(graph);
-        edgeSource = new int[edgeCount];
-        edgeTarget = new int[edgeCount];
-        for (int e = 0; e < edgeCount; e++)
+        final int[] edgeLength;
+        if (growthKind == Growth.WEIGHTED)
         {
-            edgeSource[e] = graph.edgeSource(e);
-            edgeTarget[e] = graph.edgeTarget(e);
+            edgeLength = graph.copyEdgeWeights();
         }
-        fused = new int[edgeCount];
-        activeRoots = new int[vertexCount];
-        nextActiveRoots = new int[vertexCount];
-        listed = new boolean[vertexCount];
+        else
+        {
+            edgeLength = new int[edgeCount];
+            Arrays.fill(edgeLength, UNWEIGHTED_EDGE_LENGTH);
+        }
+        table = VertexTable.create(graph);
+        forest = new ClusterForest(table, vertexCount);
+        growth = new ClusterGrowth(graph, table, edgeLength);
+        peeler = new Peeler(graph, table);
+        filled = new int[3 * edgeCount];
+        affected = new int[edgeCount];
     }
 
     /** @return the graph this decoder decodes on. */
     public DecodingGraph graph()
     {
         return graph;
+    }
+
+    /** @return how this decoder grows clusters. */
+    public Growth growthKind()
+    {
+        return growthKind;
+    }
+
+    /** @return decodes whose growth schedule was found inconsistent and cut short; 0 unless there is a bug. */
+    public long stalls()
+    {
+        return stalls;
     }
 
     /**
@@ -79,66 +117,86 @@ public final class UnionFindDecoder
     public long decode(final int[] defects, final int defectCount, final DecodeResult result)
     {
         result.clear();
-        seedClusters(defects, defectCount);
-
-        int activeCount = defectCount;
-        System.arraycopy(defects, 0, activeRoots, 0, defectCount);
-        int steps = 0;
-        while (activeCount > 0)
-        {
-            steps++;
-            final int fusedCount = growth.growStep(forest, activeRoots, activeCount, fused);
-            mergeFused(fusedCount);
-            activeCount = collectActiveRoots(activeCount);
-        }
-        result.growthSteps = steps;
-
-        peeler.peel(forest, result);
-        growth.reset();
-        forest.reset();
+        result.growthSteps = grow(defects, defectCount);
+        peeler.peel(forest.members, forest.memberCount, result);
+        result.unmatchedDefects = reset();
         return result.observableFlips;
+    }
+
+    /**
+     * Grow the clusters of a syndrome and report which edges filled, without peeling; for tests that hold the growth
+     * against a plain step-by-step reference.
+     */
+    void growOnly(final int[] defects, final int defectCount, final boolean[] filledEdges)
+    {
+        grow(defects, defectCount);
+        for (int e = 0; e < filledEdges.length; e++)
+        {
+            filledEdges[e] = growth.isFull(e);
+        }
+        peeler.reset();
+        reset();
+    }
+
+    // Returns the number of distinct fill times, the event-driven count of growth rounds.
+    private int grow(final int[] defects, final int defectCount)
+    {
+        seedClusters(defects, defectCount);
+        growth.seed(defects, defectCount);
+
+        int time = 0;
+        int rounds = 0;
+        while (growth.isGrowing())
+        {
+            final int next = growth.nextFill(time, filled);
+            if (next == ClusterGrowth.STALLED)
+            {
+                // Unreachable while the schedule is consistent; ending growth here leaves odd clusters unmatched
+                // and visible in the result rather than spinning the hot thread.
+                stalls++;
+                break;
+            }
+            time = next;
+            rounds++;
+            refreshAffected(mergeFilled(growth.filledCount()), time);
+        }
+        lastFillTime = time;
+        return rounds;
     }
 
     private void seedClusters(final int[] defects, final int defectCount)
     {
-        final boolean[] defect = peeler.defect;
         for (int i = 0; i < defectCount; i++)
         {
             final int detector = defects[i];
-            if (detector < 0 || detector >= detectorCount || defect[detector])
+            if (detector < 0 || detector >= detectorCount || forest.contains(detector))
             {
-                peeler.reset(forest);
-                forest.reset();
+                reset();
                 throw new IllegalArgumentException(
                     (detector >= 0 && detector < detectorCount ? "defect listed twice: " : "defect is not a detector: ") +
                     "defect=" + detector + ", index=" + i + ", detectorCount=" + detectorCount);
             }
-            defect[detector] = true;
             forest.addSingleton(detector, true);
         }
     }
 
-    private void mergeFused(final int fusedCount)
+    // Joins the clusters at the ends of each filled edge; lists the root each edge left behind, returning how many.
+    private int mergeFilled(final int filledCount)
     {
         final ClusterForest forest = this.forest;
+        final int[] filled = this.filled;
         final int boundary = detectorCount;
-        for (int i = 0; i < fusedCount; i++)
+        for (int i = 0; i < filledCount; i++)
         {
-            final int edge = fused[i];
-            final int a = edgeSource[edge];
-            final int b = edgeTarget[edge];
+            final int edge = filled[3 * i];
+            final int a = filled[3 * i + 1];
+            final int b = filled[3 * i + 2];
             if (b == boundary)
             {
                 final int root = forest.find(a);
-                if (forest.boundaryEdge[root] == ClusterForest.NONE)
-                {
-                    forest.boundaryEdge[root] = edge;
-                }
+                forest.touchBoundary(root, edge, a);
+                affected[i] = root;
                 continue;
-            }
-            if (!forest.contains(a))
-            {
-                forest.addSingleton(a, false);
             }
             if (!forest.contains(b))
             {
@@ -148,45 +206,53 @@ public final class UnionFindDecoder
             final int rootB = forest.find(b);
             if (rootA != rootB)
             {
-                forest.union(rootA, rootB);
-                peeler.addTreeEdge(edge);
-            }
-        }
-    }
-
-    private int collectActiveRoots(final int activeCount)
-    {
-        final ClusterForest forest = this.forest;
-        final int[] current = activeRoots;
-        final int[] next = nextActiveRoots;
-        final boolean[] listed = this.listed;
-        int nextCount = 0;
-        for (int i = 0; i < activeCount; i++)
-        {
-            final int root = forest.find(current[i]);
-            if (!listed[root])
-            {
-                listed[root] = true;
-                current[i] = root;
-                if (forest.isActive(root))
-                {
-                    next[nextCount++] = root;
-                }
+                affected[i] = forest.union(rootA, rootB);
+                peeler.addTreeEdge(edge, a, b);
             }
             else
             {
-                current[i] = ClusterForest.NONE;
+                affected[i] = rootA;
             }
         }
-        for (int i = 0; i < activeCount; i++)
+        return filledCount;
+    }
+
+    private void refreshAffected(final int affectedCount, final int time)
+    {
+        final int[] table = this.table;
+        final int[] affected = this.affected;
+        for (int i = 0; i < affectedCount; i++)
         {
-            if (current[i] != ClusterForest.NONE)
+            final int root = forest.find(affected[i]);
+            affected[i] = root;
+            final int flags = root * STRIDE + FLAGS;
+            if ((table[flags] & LISTED) == 0)
             {
-                listed[current[i]] = false;
+                table[flags] |= LISTED;
+                growth.refresh(root, forest.isActive(root), time);
             }
         }
-        activeRoots = next;
-        nextActiveRoots = current;
-        return nextCount;
+        for (int i = 0; i < affectedCount; i++)
+        {
+            table[affected[i] * STRIDE + FLAGS] &= ~LISTED;
+        }
+    }
+
+    // Clears what the decode touched; returns the defects left unmatched.
+    private int reset()
+    {
+        growth.reset(forest.members, forest.memberCount, lastFillTime);
+        final int[] table = this.table;
+        final int[] members = forest.members;
+        int unmatched = 0;
+        for (int i = 0, n = forest.memberCount; i < n; i++)
+        {
+            final int base = members[i] * STRIDE;
+            unmatched += (table[base + FLAGS] & DEFECT) != 0 ? 1 : 0;
+            VertexTable.clear(table, base);
+        }
+        forest.memberCount = 0;
+        lastFillTime = 0;
+        return unmatched;
     }
 }

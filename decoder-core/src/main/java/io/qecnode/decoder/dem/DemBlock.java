@@ -1,0 +1,45 @@
+package io.qecnode.decoder.dem;
+
+import java.util.List;
+
+/**
+ * A parsed sequence of instructions: the whole model or the body of a repeat block.
+ */
+final class DemBlock
+{
+    private final DemInstruction[] instructions;
+    // Non-repeat instructions one pass over the block runs with every nested repeat unrolled; saturates.
+    private final long expandedSize;
+
+    DemBlock(final List<DemInstruction> instructions)
+    {
+        this.instructions = instructions.toArray(new DemInstruction[0]);
+        long size = 0;
+        for (final DemInstruction instruction : this.instructions)
+        {
+            size = saturatingAdd(size, instruction.expandedSize());
+        }
+        this.expandedSize = size;
+    }
+
+    int size()
+    {
+        return instructions.length;
+    }
+
+    DemInstruction instruction(final int index)
+    {
+        return instructions[index];
+    }
+
+    long expandedSize()
+    {
+        return expandedSize;
+    }
+
+    static long saturatingAdd(final long a, final long b)
+    {
+        final long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+}

@@ -1,0 +1,51 @@
+package io.qecnode.decoder.shots;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ShotFormatTest
+{
+    @Test
+    void shouldParseStimNamesInAnyCase()
+    {
+        assertEquals(ShotFormat.TEXT_01, ShotFormat.fromStimName("01"));
+        assertEquals(ShotFormat.B8, ShotFormat.fromStimName("b8"));
+        assertEquals(ShotFormat.B8, ShotFormat.fromStimName("B8"));
+        assertEquals(ShotFormat.DETS, ShotFormat.fromStimName("dets"));
+        assertEquals(ShotFormat.DETS, ShotFormat.fromStimName("DeTs"));
+    }
+
+    @Test
+    void shouldRoundTripEveryStimName()
+    {
+        for (final ShotFormat format : ShotFormat.values())
+        {
+            assertEquals(format, ShotFormat.fromStimName(format.stimName()));
+            assertEquals(format.stimName(), format.toString());
+        }
+    }
+
+    @Test
+    void shouldListTheAcceptedNamesForAnUnknownName()
+    {
+        final IllegalArgumentException ex =
+            assertThrows(IllegalArgumentException.class, () -> ShotFormat.fromStimName("csv"));
+        assertEquals("unknown shot format: name='csv', accepted=01, b8, dets", ex.getMessage());
+    }
+
+    @Test
+    void shouldSayThatOtherStimFormatsAreNotSupported()
+    {
+        for (final String name : new String[]{ "r8", "hits", "PTB64" })
+        {
+            final IllegalArgumentException ex =
+                assertThrows(IllegalArgumentException.class, () -> ShotFormat.fromStimName(name));
+            final String message = ex.getMessage();
+            assertTrue(message.startsWith("Stim shot format not supported here: name=" + name), message);
+            assertTrue(message.endsWith("accepted=01, b8, dets"), message);
+        }
+    }
+}
