@@ -37,10 +37,10 @@ final class ClusterGrowth implements FillQueue.DueCheck
 
     private static final int NEVER = Integer.MAX_VALUE;
     private static final int GROWING = 1;
-    // Adjacency: slot a of a vertex holds [edge, other end, length] at 3a, read in order. A filled edge's length
-    // reads FILLED in both its slots, so the walk learns it without touching per-edge state.
-    private static final int SLOT = 3;
-    private static final int FILLED = 0;
+    // Adjacency: one long per slot, (length << 32) | other end, read in order; the edge of slot a is slotEdge[a]. A
+    // filled edge's length reads FILLED in both its slots, so the walk learns it without touching per-edge state.
+    private static final long FILLED = 0;
+    private static final long END_MASK = 0xFFFF_FFFFL;
 
     private final int[] table;
     // Radius clock of each vertex, one int: (radius << 1) while idle, ((start time - radius then) << 1) | 1 while
@@ -48,7 +48,11 @@ final class ClusterGrowth implements FillQueue.DueCheck
     // table because neighbours' clocks are read for every edge looked at, and four bytes a vertex stay in the
     // first-level cache where a whole record would not.
     private final int[] clocks;
-    private final int[] adjacency;
+    // One bit a vertex, set once its clock has left 0: a clear bit means idle at radius 0, known without reading the
+    // clock. The whole set fits in a few hundred bytes, so most neighbours cost no cache miss at all.
+    private final long[] clockSet;
+    private final long[] slots;
+    private final int[] slotEdge;
     private final int boundary;
     private final int[] edgeLength;
     // Earliest time any edge of a vertex can fill when every vertex starts at time 0 with radius 0.
@@ -68,18 +72,19 @@ final class ClusterGrowth implements FillQueue.DueCheck
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
         clocks = new int[vertexCount];
+        clockSet = new long[(vertexCount + 63) >>> 6];
         this.edgeLength = edgeLength.clone();
-        adjacency = new int[SLOT * graph.adjacencyEnd(vertexCount - 1)];
+        slots = new long[graph.adjacencyEnd(vertexCount - 1)];
+        slotEdge = new int[slots.length];
         edgeSlots = new int[2 * edgeCount];
         for (int v = 0; v < vertexCount; v++)
         {
             for (int a = graph.adjacencyStart(v); a < graph.adjacencyEnd(v); a++)
             {
                 final int edge = graph.adjacentEdge(a);
-                adjacency[SLOT * a] = edge;
-                adjacency[SLOT * a + 1] = graph.otherEnd(edge, v);
-                adjacency[SLOT * a + 2] = edgeLength[edge];
-                edgeSlots[2 * edge + (v == graph.edgeSource(edge) ? 0 : 1)] = SLOT * a;
+                slots[a] = slot(edgeLength[edge], graph.otherEnd(edge, v));
+                slotEdge[a] = edge;
+                edgeSlots[2 * edge + (v == graph.edgeSource(edge) ? 0 : 1)] = a;
             }
         }
         int maxLength = 1;
@@ -98,8 +103,8 @@ final class ClusterGrowth implements FillQueue.DueCheck
             int earliest = NEVER;
             for (int a = graph.adjacencyStart(v); a < graph.adjacencyEnd(v); a++)
             {
-                final int length = adjacency[SLOT * a + 2];
-                final boolean toBoundary = adjacency[SLOT * a + 1] == boundary;
+                final int length = edgeLength[graph.adjacentEdge(a)];
+                final boolean toBoundary = graph.otherEnd(graph.adjacentEdge(a), v) == boundary;
                 earliest = Math.min(earliest, toBoundary ? length : (length + 1) >> 1);
             }
             earliestFill[v] = earliest == NEVER ? 1 : earliest;
@@ -133,6 +138,7 @@ final class ClusterGrowth implements FillQueue.DueCheck
             table[base + GROWING_TAIL] = table[base + IDLE_TAIL];
             table[base + IDLE_TAIL] = NONE;
             clocks[defects[i]] = GROWING;
+            clockSet[defects[i] >>> 6] |= 1L << defects[i];
         }
         for (int i = 0; i < defectCount; i++)
         {
@@ -238,7 +244,7 @@ final class ClusterGrowth implements FillQueue.DueCheck
      */
     boolean isFull(final int edge)
     {
-        return adjacency[edgeSlots[2 * edge] + 2] == FILLED;
+        return (slots[edgeSlots[2 * edge]] >>> 32) == FILLED;
     }
 
     @Override
@@ -260,13 +266,16 @@ final class ClusterGrowth implements FillQueue.DueCheck
         for (int i = 0; i < memberCount; i++)
         {
             clocks[members[i]] = 0;
+            clockSet[members[i] >>> 6] = 0;
         }
         queue.clear(lastTime, drained);
         for (int i = 0; i < filledEdgeCount; i++)
         {
             final int edge = filledEdges[i];
-            adjacency[edgeSlots[2 * edge] + 2] = edgeLength[edge];
-            adjacency[edgeSlots[2 * edge + 1] + 2] = edgeLength[edge];
+            final int slotA = edgeSlots[2 * edge];
+            final int slotB = edgeSlots[2 * edge + 1];
+            slots[slotA] = slot(edgeLength[edge], (int)(slots[slotA] & END_MASK));
+            slots[slotB] = slot(edgeLength[edge], (int)(slots[slotB] & END_MASK));
         }
         filledEdgeCount = 0;
         scheduledCount = 0;
@@ -278,6 +287,7 @@ final class ClusterGrowth implements FillQueue.DueCheck
         if ((clock & GROWING) == 0)
         {
             clocks[vertex] = ((time - (clock >> 1)) << 1) | GROWING;
+            clockSet[vertex >>> 6] |= 1L << vertex;
             schedule(vertex, time);
         }
     }
@@ -308,13 +318,14 @@ final class ClusterGrowth implements FillQueue.DueCheck
             // neighbour's schedule predates its growth.
             return;
         }
-        final int[] adjacency = this.adjacency;
-        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
+        final long[] slots = this.slots;
+        for (int a = table[base + ADJACENCY_START], end = table[base + ADJACENCY_END]; a < end; a++)
         {
-            final int neighbour = adjacency[a + 1];
-            if (neighbour != boundary && (clocks[neighbour] & GROWING) != 0 && adjacency[a + 2] != FILLED)
+            final long slot = slots[a];
+            final int neighbour = (int)(slot & END_MASK);
+            if (neighbour != boundary && (clocks[neighbour] & GROWING) != 0 && (slot >>> 32) != FILLED)
             {
-                final int fillTime = time + adjacency[a + 2] - own - radius(neighbour, time);
+                final int fillTime = time + (int)(slot >>> 32) - own - radius(neighbour, time);
                 final int due = table[neighbour * STRIDE + DUE_AT];
                 if (due == NONE || fillTime < due)
                 {
@@ -340,15 +351,16 @@ final class ClusterGrowth implements FillQueue.DueCheck
     private void schedule(final int vertex, final int time)
     {
         final int[] table = this.table;
-        final int[] adjacency = this.adjacency;
+        final long[] slots = this.slots;
         final int base = vertex * STRIDE;
         final int own = radius(vertex, time);
         int due = NEVER;
-        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
+        for (int a = table[base + ADJACENCY_START], end = table[base + ADJACENCY_END]; a < end; a++)
         {
-            if (adjacency[a + 2] != FILLED)
+            final long slot = slots[a];
+            if ((slot >>> 32) != FILLED)
             {
-                due = Math.min(due, fillTime(a, own, time));
+                due = Math.min(due, fillTime(slot, own, time));
             }
         }
         if (due != NEVER)
@@ -361,30 +373,31 @@ final class ClusterGrowth implements FillQueue.DueCheck
     private int fillAround(final int vertex, final int time, final int[] filled, final int filledSoFar)
     {
         final int[] table = this.table;
-        final int[] adjacency = this.adjacency;
+        final long[] slots = this.slots;
         final int base = vertex * STRIDE;
         int count = filledSoFar;
         final int own = radius(vertex, time);
         int due = NEVER;
-        for (int a = SLOT * table[base + ADJACENCY_START], end = SLOT * table[base + ADJACENCY_END]; a < end; a += SLOT)
+        for (int a = table[base + ADJACENCY_START], end = table[base + ADJACENCY_END]; a < end; a++)
         {
-            if (adjacency[a + 2] == FILLED)
+            final long slot = slots[a];
+            if ((slot >>> 32) == FILLED)
             {
                 continue;
             }
-            final int fillTime = fillTime(a, own, time);
+            final int fillTime = fillTime(slot, own, time);
             if (fillTime <= time)
             {
-                final int edge = adjacency[a];
-                adjacency[edgeSlots[2 * edge] + 2] = FILLED;
-                adjacency[edgeSlots[2 * edge + 1] + 2] = FILLED;
+                final int edge = slotEdge[a];
+                final int neighbour = (int)(slot & END_MASK);
+                slots[edgeSlots[2 * edge]] &= END_MASK;
+                slots[edgeSlots[2 * edge + 1]] &= END_MASK;
                 filledEdges[filledEdgeCount++] = edge;
                 filled[3 * count] = edge;
                 filled[3 * count + 1] = vertex;
-                filled[3 * count + 2] = adjacency[a + 1];
+                filled[3 * count + 2] = neighbour;
                 count++;
                 table[base + FILLED_AROUND]++;
-                final int neighbour = adjacency[a + 1];
                 if (neighbour != boundary)
                 {
                     table[neighbour * STRIDE + FILLED_AROUND]++;
@@ -402,14 +415,25 @@ final class ClusterGrowth implements FillQueue.DueCheck
         return count;
     }
 
-    // Time at which the edge at an adjacency position fills, given the radius of the vertex that owns the slot.
-    private int fillTime(final int position, final int ownRadius, final int time)
+    // Time at which the edge of a slot fills, given the radius of the vertex that owns the slot.
+    private int fillTime(final long slot, final int ownRadius, final int time)
     {
-        final int clock = clocks[adjacency[position + 1]];
+        final int neighbour = (int)(slot & END_MASK);
+        final int length = (int)(slot >>> 32);
+        if ((clockSet[neighbour >>> 6] & (1L << neighbour)) == 0)
+        {
+            return time + Math.max(0, length - ownRadius);
+        }
+        final int clock = clocks[neighbour];
         final int growing = clock & GROWING;
-        final int remaining = Math.max(0, adjacency[position + 2] - ownRadius - radiusOf(clock, time));
+        final int remaining = Math.max(0, length - ownRadius - radiusOf(clock, time));
         // Branch-free: a growing neighbour halves the remainder, rounding up.
         return time + ((remaining + growing) >> growing);
+    }
+
+    private static long slot(final int length, final int neighbour)
+    {
+        return ((long)length << 32) | (neighbour & END_MASK);
     }
 
     private void queueAt(final int vertex, final int due)

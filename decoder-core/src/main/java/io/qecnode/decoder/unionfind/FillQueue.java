@@ -34,19 +34,21 @@ final class FillQueue
     private static final int NONE = -1;
 
     private final int[] bucketHead;
+    // One bit a bucket, set while the bucket holds entries: the next due time is found a word at a time.
+    private final long[] occupied;
     private final int mask;
     private final int[] entryItem;
     private final int[] entryNext;
     private int freeHead;
     private int entryCount;
-    private int latestTime;
 
     FillQueue(final int maxEdgeLength, final int capacity)
     {
         final int buckets = Integer.highestOneBit(Math.max(1, maxEdgeLength)) << 1;
-        bucketHead = new int[buckets];
+        bucketHead = new int[Math.max(buckets, 64)];
         Arrays.fill(bucketHead, NONE);
-        mask = buckets - 1;
+        occupied = new long[bucketHead.length >>> 6];
+        mask = bucketHead.length - 1;
         entryItem = new int[capacity];
         entryNext = new int[capacity];
         for (int i = 0; i < capacity; i++)
@@ -71,11 +73,8 @@ final class FillQueue
         entryItem[entry] = item;
         entryNext[entry] = bucketHead[bucket];
         bucketHead[bucket] = entry;
+        occupied[bucket >>> 6] |= 1L << bucket;
         entryCount++;
-        if (time - latestTime > 0)
-        {
-            latestTime = time;
-        }
     }
 
     /**
@@ -88,12 +87,19 @@ final class FillQueue
         {
             return EMPTY;
         }
-        int time = after + 1;
-        while (bucketHead[time & mask] == NONE)
+        final long[] occupied = this.occupied;
+        final int words = occupied.length;
+        final int start = (after + 1) & mask;
+        int word = start >>> 6;
+        long bits = occupied[word] & (-1L << start);
+        // Every pending time lies less than one ring ahead, so the first occupied bucket from here is the next time.
+        for (int scanned = 0; bits == 0 && scanned <= words; scanned++)
         {
-            time++;
+            word = word + 1 == words ? 0 : word + 1;
+            bits = occupied[word];
         }
-        return time;
+        final int bucket = (word << 6) + Long.numberOfTrailingZeros(bits);
+        return after + 1 + ((bucket - start) & mask);
     }
 
     boolean isEmpty()
@@ -122,6 +128,7 @@ final class FillQueue
             entry = next;
         }
         bucketHead[bucket] = NONE;
+        occupied[bucket >>> 6] &= ~(1L << bucket);
         entryCount -= count;
         return count;
     }
@@ -154,6 +161,10 @@ final class FillQueue
                 entry = next;
             }
             bucketHead[bucket] = kept;
+            if (kept == NONE)
+            {
+                occupied[bucket >>> 6] &= ~(1L << bucket);
+            }
         }
     }
 
@@ -165,10 +176,9 @@ final class FillQueue
      */
     void clear(final int after, final int[] out)
     {
-        for (int time = after + 1; entryCount > 0 && time - latestTime <= 0; time++)
+        while (entryCount > 0)
         {
-            drain(time, out);
+            drain(nextTime(after), out);
         }
-        latestTime = 0;
     }
 }

@@ -11,6 +11,7 @@ import io.qecnode.decoder.reference.ExactDecoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.Arrays;
 
@@ -47,19 +48,22 @@ class UnionFindDecoderTest
 
     @ParameterizedTest
     @CsvSource({
-        "code-capacity, 3, 1, 0.10, 20000",
-        "code-capacity, 9, 1, 0.12, 20000",
-        "phenomenological, 5, 5, 0.02, 20000",
-        "phenomenological, 9, 9, 0.04, 20000",
-        "phenomenological, 11, 11, 0.005, 20000"})
+        "code-capacity, 3, 1, 0.10, 20000, UNWEIGHTED",
+        "code-capacity, 9, 1, 0.12, 20000, UNWEIGHTED",
+        "phenomenological, 5, 5, 0.02, 20000, UNWEIGHTED",
+        "phenomenological, 9, 9, 0.04, 20000, UNWEIGHTED",
+        "phenomenological, 11, 11, 0.005, 20000, UNWEIGHTED",
+        "code-capacity, 7, 1, 0.10, 10000, WEIGHTED",
+        "phenomenological, 9, 9, 0.03, 10000, WEIGHTED"})
     void shouldReproduceTheSyndromeWithTheCorrection(
-        final String noise, final int d, final int rounds, final double p, final int shots)
+        final String noise, final int d, final int rounds, final double p, final int shots,
+        final UnionFindDecoder.Growth growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.of(
             io.qecnode.decoder.model.NoiseModel.fromCliName(noise), d, rounds, p).graph();
         final ErrorSampler sampler = new ErrorSampler(graph, 1234 + d);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, growth);
         final DecodeResult result = new DecodeResult(graph);
         for (int i = 0; i < shots; i++)
         {
@@ -79,8 +83,9 @@ class UnionFindDecoderTest
         }
     }
 
-    @Test
-    void shouldGiveTheSameAnswerForTheSameInputWhateverCameBefore()
+    @ParameterizedTest
+    @EnumSource(UnionFindDecoder.Growth.class)
+    void shouldGiveTheSameAnswerForTheSameInputWhateverCameBefore(final UnionFindDecoder.Growth growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.phenomenological(7, 7, 0.02).graph();
         final ErrorSampler sampler = new ErrorSampler(graph, 5);
@@ -89,7 +94,7 @@ class UnionFindDecoderTest
         final int[][] inputs = new int[count][];
         final int[][] corrections = new int[count][];
         final long[] flips = new long[count];
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, growth);
         final DecodeResult result = new DecodeResult(graph);
         for (int i = 0; i < count; i++)
         {
@@ -105,7 +110,7 @@ class UnionFindDecoderTest
             assertEquals(flips[i], decoder.decode(inputs[i], inputs[i].length, result));
             assertArrayEquals(corrections[i], Arrays.copyOf(result.correctionEdges(), result.correctionCount()));
         }
-        final UnionFindDecoder fresh = new UnionFindDecoder(graph);
+        final UnionFindDecoder fresh = new UnionFindDecoder(graph, growth);
         for (int i = 0; i < count; i++)
         {
             assertEquals(flips[i], fresh.decode(inputs[i], inputs[i].length, result));
@@ -113,8 +118,9 @@ class UnionFindDecoderTest
         }
     }
 
-    @Test
-    void shouldNotAllocateWhileDecoding()
+    @ParameterizedTest
+    @EnumSource(UnionFindDecoder.Growth.class)
+    void shouldNotAllocateWhileDecoding(final UnionFindDecoder.Growth growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.phenomenological(9, 9, 0.01).graph();
         final ErrorSampler sampler = new ErrorSampler(graph, 11);
@@ -126,7 +132,7 @@ class UnionFindDecoderTest
             sampler.sample(shot);
             inputs[i] = Arrays.copyOf(shot.defects(), shot.defectCount());
         }
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, growth);
         final DecodeResult result = new DecodeResult(graph);
         final long[] sink = new long[1];
         final Runnable decodeAll = () ->
@@ -235,9 +241,18 @@ class UnionFindDecoderTest
 
     private static void assertCorrectsAllErrorsUpTo(final DecodingGraph graph, final int maxWeight)
     {
+        for (final UnionFindDecoder.Growth growth : UnionFindDecoder.Growth.values())
+        {
+            assertCorrectsAllErrorsUpTo(graph, maxWeight, growth);
+        }
+    }
+
+    private static void assertCorrectsAllErrorsUpTo(
+        final DecodingGraph graph, final int maxWeight, final UnionFindDecoder.Growth growth)
+    {
         final ErrorSampler sampler = new ErrorSampler(graph, 0);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, growth);
         final DecodeResult result = new DecodeResult(graph);
         final int[] checked = new int[1];
         for (int weight = 1; weight <= maxWeight; weight++)
@@ -247,7 +262,7 @@ class UnionFindDecoderTest
             {
                 sampler.fromEdges(edges, edges.length, shot);
                 final long predicted = decoder.decode(shot.defects(), shot.defectCount(), result);
-                assertEquals(shot.observableFlips(), predicted, () -> "error " + Arrays.toString(edges));
+                assertEquals(shot.observableFlips(), predicted, () -> growth + " error " + Arrays.toString(edges));
                 checked[0]++;
             });
         }
