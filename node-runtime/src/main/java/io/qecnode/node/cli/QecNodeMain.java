@@ -2,6 +2,10 @@ package io.qecnode.node.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.PrintWriter;
 
 /**
  * Entry point of {@code qec-node.jar}.
@@ -10,7 +14,7 @@ import picocli.CommandLine.Command;
     name = "qec-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {DoctorCommand.class},
+    subcommands = {DoctorCommand.class, DecodeCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")
 public final class QecNodeMain implements Runnable
 {
@@ -36,6 +40,20 @@ public final class QecNodeMain implements Runnable
      */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new QecNodeMain());
+        return new CommandLine(new QecNodeMain()).setParameterExceptionHandler(QecNodeMain::onBadCommandLine);
+    }
+
+    // The problem and a pointer to the help, instead of picocli's default of the whole usage text, in which a
+    // one-line message such as an unknown format name scrolls out of sight.
+    private static int onBadCommandLine(final ParameterException ex, final String[] args)
+    {
+        final CommandLine command = ex.getCommandLine();
+        final String name = command.getCommandSpec().qualifiedName();
+        final PrintWriter err = command.getErr();
+        err.println(name + ": " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + name + " --help' for more information.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

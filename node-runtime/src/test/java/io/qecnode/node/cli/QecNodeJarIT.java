@@ -1,13 +1,22 @@
 package io.qecnode.node.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.qecnode.node.offline.RepetitionFixture.DEM;
+import static io.qecnode.node.offline.RepetitionFixture.DETS_B8;
+import static io.qecnode.node.offline.RepetitionFixture.PREDICTIONS_B8;
+import static io.qecnode.node.offline.RepetitionFixture.TRUTH_B8;
+import static io.qecnode.node.offline.RepetitionFixture.ascii;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +44,36 @@ class QecNodeJarIT
         assertEquals(1, result.exitCode, result.output);
         assertTrue(result.output.contains("--add-exports java.base/jdk.internal.misc=ALL-UNNAMED"), result.output);
         assertTrue(result.output.contains("not ready"), result.output);
+    }
+
+    @Test
+    void shouldDecodeUnderJavaJarWithoutFlags(@TempDir final Path dir) throws Exception
+    {
+        final Path dem = Files.write(dir.resolve("model.dem"), ascii(DEM));
+        final Path dets = Files.write(dir.resolve("dets.b8"), DETS_B8);
+        final Path obs = Files.write(dir.resolve("obs.b8"), TRUTH_B8);
+        final Path out = dir.resolve("predictions.b8");
+
+        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "decode", "--dem", dem.toString(),
+            "--in", dets.toString(), "--in_format", "b8", "--out", out.toString(), "--out_format", "b8",
+            "--obs_in", obs.toString(), "--json"));
+
+        assertEquals(0, result.exitCode, result.output);
+        assertArrayEquals(PREDICTIONS_B8, Files.readAllBytes(out));
+        assertTrue(result.output.contains("\"shots\":9,") && result.output.contains("\"mistakes\":2,"),
+            result.output);
+    }
+
+    @Test
+    void shouldExitWithOneOnBadDataUnderJavaJar(@TempDir final Path dir) throws Exception
+    {
+        final Path dem = Files.write(dir.resolve("model.dem"), ascii(DEM));
+        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "decode", "--dem", dem.toString(),
+            "--in", dir.resolve("missing.b8").toString()));
+
+        assertEquals(1, result.exitCode, result.output);
+        assertEquals("qec-node decode: --in=" + dir.resolve("missing.b8") + ": cannot read file: reason=no such " +
+            "file or directory", result.output.trim());
     }
 
     private static Result run(final List<String> command) throws IOException, InterruptedException

@@ -1,0 +1,140 @@
+package io.qecnode.node.offline;
+
+import io.qecnode.decoder.shots.B8Files;
+import io.qecnode.decoder.shots.ShotFormat;
+import io.qecnode.decoder.shots.ShotFormatException;
+import io.qecnode.decoder.shots.ShotLayout;
+import io.qecnode.decoder.shots.ShotReader;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Opens the inputs of an offline decode and words what goes wrong with them as one-line {@link DecodeFailure}s. Each
+ * file is named by a label, the option that gave it and its path ({@code "--in=dets.b8"}), since the user knows the
+ * file by the flag they typed.
+ */
+final class ShotFiles
+{
+    static final String DEM_OPTION = "--dem";
+    static final String IN_OPTION = "--in";
+    static final String OUT_OPTION = "--out";
+    static final String OBS_IN_OPTION = "--obs_in";
+
+    private ShotFiles()
+    {
+    }
+
+    static String label(final String option, final Path file)
+    {
+        return option + "=" + file;
+    }
+
+    /**
+     * @return a reader over the file, or over standard input for {@link DecodeSettings#STANDARD_STREAM}.
+     */
+    static ShotReader openReader(
+        final String label,
+        final Path file,
+        final ShotFormat format,
+        final ShotLayout layout,
+        final InputStream standardIn) throws DecodeFailure
+    {
+        if (format == ShotFormat.B8 && layout.bitCount() == 0)
+        {
+            throw new DecodeFailure(label + ": b8 cannot hold records of zero bits, as the model gives: layout=" +
+                layout + "; use the 01 or dets format");
+        }
+        return ShotReader.open(format, openInput(label, file, standardIn), layout);
+    }
+
+    static InputStream openInput(final String label, final Path file, final InputStream standardIn)
+        throws DecodeFailure
+    {
+        if (DecodeSettings.isStandardStream(file))
+        {
+            return standardIn;
+        }
+        // Opening a directory succeeds on Linux and only the first read fails, with a vaguer message.
+        if (Files.isDirectory(file))
+        {
+            throw new DecodeFailure(label + ": cannot read file: reason=is a directory");
+        }
+        try
+        {
+            return Files.newInputStream(file);
+        }
+        catch (final IOException ex)
+        {
+            throw failure(label, "cannot read file", ex);
+        }
+    }
+
+    /**
+     * @return shots in the file from its size when it is a regular b8 file, else {@link OfflineDecode#SHOTS_UNKNOWN}.
+     */
+    static long b8ShotCount(final String label, final Path file, final ShotFormat format, final ShotLayout layout)
+        throws DecodeFailure
+    {
+        // A pipe or device has no size to go by; a missing file is reported when it is opened.
+        if (format != ShotFormat.B8 || layout.bitCount() == 0 || DecodeSettings.isStandardStream(file) ||
+            !Files.isRegularFile(file))
+        {
+            return OfflineDecode.SHOTS_UNKNOWN;
+        }
+        try
+        {
+            return B8Files.shotCount(Files.size(file), layout);
+        }
+        catch (final ShotFormatException ex)
+        {
+            throw new DecodeFailure(label + ": " + ex.getMessage(), ex);
+        }
+        catch (final IOException ex)
+        {
+            throw failure(label, "cannot read file", ex);
+        }
+    }
+
+    /** Shot data that breaks its format keeps the reader's own message; any other I/O failure is worded here. */
+    static DecodeFailure readFailure(final String label, final IOException ex)
+    {
+        if (ex instanceof ShotFormatException)
+        {
+            return new DecodeFailure(label + ": " + ex.getMessage(), ex);
+        }
+        return failure(label, "cannot read file", ex);
+    }
+
+    static DecodeFailure failure(final String label, final String problem, final IOException ex)
+    {
+        return new DecodeFailure(label + ": " + problem + ": reason=" + reason(ex), ex);
+    }
+
+    private static String reason(final IOException ex)
+    {
+        if (ex instanceof NoSuchFileException)
+        {
+            return "no such file or directory";
+        }
+        if (ex instanceof AccessDeniedException)
+        {
+            return "permission denied";
+        }
+        if (ex instanceof CharacterCodingException)
+        {
+            return "not UTF-8 text";
+        }
+        if (ex instanceof FileSystemException && ((FileSystemException)ex).getReason() != null)
+        {
+            return ((FileSystemException)ex).getReason();
+        }
+        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+    }
+}
