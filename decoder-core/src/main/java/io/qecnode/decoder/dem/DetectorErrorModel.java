@@ -2,6 +2,8 @@ package io.qecnode.decoder.dem;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.graph.DecodingGraphBuilder;
+import io.qecnode.decoder.model.ErrorMechanisms;
+import io.qecnode.decoder.model.ErrorMechanismsBuilder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,6 +25,9 @@ import java.util.Objects;
  * no detector sees cannot be decoded and are counted and skipped; components on more than two detectors are rejected,
  * since the model must be decomposed ({@code stim analyze_errors --decompose_errors}).
  * <p>
+ * The graph is for decoding, not for sampling: the components of one error fire together, which independent edges
+ * cannot express. {@link #errorMechanisms()} keeps each error instruction whole, for samplers.
+ * <p>
  * As in Stim, the detector count is the largest detector index used or declared (after shifts) plus one, and the
  * observable count the largest observable index named plus one.
  * <p>
@@ -40,6 +45,7 @@ public final class DetectorErrorModel
     public static final long MAX_EXPANDED_INSTRUCTIONS = 1L << 28;
 
     private final DecodingGraph graph;
+    private final ErrorMechanisms errorMechanisms;
     private final int coordinateDimensions;
     // Compressed rows: detector d's coordinates are coordinateValues[coordinateStart[d] .. coordinateStart[d + 1]).
     private final int[] coordinateStart;
@@ -52,11 +58,13 @@ public final class DetectorErrorModel
 
     private DetectorErrorModel(
         final DecodingGraph graph,
+        final ErrorMechanisms errorMechanisms,
         final CoordinateTable coordinates,
         final GraphAssembly assembly,
         final int conflictingMergeCount)
     {
         this.graph = graph;
+        this.errorMechanisms = errorMechanisms;
         this.coordinateDimensions = coordinates.dimensions();
         this.coordinateStart = coordinates.starts(graph.detectorCount());
         this.coordinateValues = coordinates.values(coordinateStart);
@@ -131,7 +139,12 @@ public final class DetectorErrorModel
         final GraphAssembly assembly = new GraphAssembly(builder);
         DemWalker.walk(model, assembly);
 
-        return new DetectorErrorModel(builder.build(), scan.coordinates(), assembly, builder.conflictingMerges());
+        final ErrorMechanismsBuilder mechanisms =
+            new ErrorMechanismsBuilder(scan.detectorCount(), parser.observableCount());
+        DemWalker.walk(model, new MechanismAssembly(mechanisms));
+
+        return new DetectorErrorModel(
+            builder.build(), mechanisms.build(), scan.coordinates(), assembly, builder.conflictingMerges());
     }
 
     /**
@@ -167,6 +180,16 @@ public final class DetectorErrorModel
     public DecodingGraph graph()
     {
         return graph;
+    }
+
+    /**
+     * @return one mechanism per error instruction run (repeat blocks unrolled), in execution order, flipping every
+     * detector and observable of all its components together; instructions with p = 0 or that flip nothing once
+     * pairs cancel are left out. Sample from these, not from {@link #graph()}, to draw shots as Stim does.
+     */
+    public ErrorMechanisms errorMechanisms()
+    {
+        return errorMechanisms;
     }
 
     /** @return number of detectors: the largest index used or declared, plus one. */

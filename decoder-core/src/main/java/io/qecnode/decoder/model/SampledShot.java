@@ -3,8 +3,8 @@ package io.qecnode.decoder.model;
 import io.qecnode.decoder.graph.DecodingGraph;
 
 /**
- * One sampled shot, reused across samples: the fired mechanisms (edges), the detectors they leave lit (defects) and
- * the observables they flip (the ground truth a decoder must reproduce).
+ * One sampled shot, reused across samples: the fired mechanisms (for a graph: edges), the detectors they leave lit
+ * (defects) and the observables they flip (the ground truth a decoder must reproduce).
  */
 public final class SampledShot
 {
@@ -23,6 +23,15 @@ public final class SampledShot
         firedEdges = new int[graph.edgeCount()];
     }
 
+    /**
+     * @param mechanisms the model shots will be sampled from; sizes the buffers.
+     */
+    public SampledShot(final ErrorMechanisms mechanisms)
+    {
+        defects = new int[mechanisms.detectorCount()];
+        firedEdges = new int[mechanisms.mechanismCount()];
+    }
+
     /** @return the defect buffer; the first {@link #defectCount()} entries are valid. */
     public int[] defects()
     {
@@ -35,13 +44,15 @@ public final class SampledShot
         return defectCount;
     }
 
-    /** @return the fired-edge buffer; the first {@link #firedEdgeCount()} entries are valid. */
+    /**
+     * @return the fired-mechanism buffer (edges, for a graph); the first {@link #firedEdgeCount()} entries are valid.
+     */
     public int[] firedEdges()
     {
         return firedEdges;
     }
 
-    /** @return number of fired mechanisms. */
+    /** @return number of fired mechanisms (edges, for a graph). */
     public int firedEdgeCount()
     {
         return firedEdgeCount;

@@ -1,0 +1,79 @@
+package io.qecnode.io.codec;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Pins version 1 of the wire format: ids, block lengths and field offsets must not move, or nodes built from
+ * different versions of the schema stop understanding each other.
+ */
+class WireSchemaTest
+{
+    @Test
+    void shouldKeepTheSchemaIdentity()
+    {
+        assertEquals(20803, SyndromeRoundDecoder.SCHEMA_ID);
+        assertEquals(1, SyndromeRoundDecoder.SCHEMA_VERSION);
+        assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, SyndromeRoundDecoder.BYTE_ORDER);
+        assertEquals(8, MessageHeaderDecoder.ENCODED_LENGTH);
+        assertEquals(1, SyndromeRoundDecoder.TEMPLATE_ID);
+        assertEquals(2, LogicalStateDecoder.TEMPLATE_ID);
+        assertEquals(3, HelloDecoder.TEMPLATE_ID);
+    }
+
+    @Test
+    void shouldKeepTheSyndromeRoundLayout()
+    {
+        assertEquals(44, SyndromeRoundDecoder.BLOCK_LENGTH);
+        assertField(1, 0, SyndromeRoundDecoder.sourceNodeId(), SyndromeRoundDecoder.sourceNodeEncodingOffset());
+        assertField(2, 4, SyndromeRoundDecoder.logicalQubitId(), SyndromeRoundDecoder.logicalQubitEncodingOffset());
+        assertField(3, 8, SyndromeRoundDecoder.sequenceId(), SyndromeRoundDecoder.sequenceEncodingOffset());
+        assertField(4, 16, SyndromeRoundDecoder.blockIndexId(), SyndromeRoundDecoder.blockIndexEncodingOffset());
+        assertField(5, 24, SyndromeRoundDecoder.emitTimestampNsId(),
+            SyndromeRoundDecoder.emitTimestampNsEncodingOffset());
+        assertField(6, 32, SyndromeRoundDecoder.roundIndexId(), SyndromeRoundDecoder.roundIndexEncodingOffset());
+        assertField(7, 34, SyndromeRoundDecoder.distanceId(), SyndromeRoundDecoder.distanceEncodingOffset());
+        assertField(8, 36, SyndromeRoundDecoder.detectorCountId(), SyndromeRoundDecoder.detectorCountEncodingOffset());
+        assertField(9, 38, SyndromeRoundDecoder.flagsId(), SyndromeRoundDecoder.flagsEncodingOffset());
+        assertField(10, 39, SyndromeRoundDecoder.basisId(), SyndromeRoundDecoder.basisEncodingOffset());
+        assertField(11, 40, SyndromeRoundDecoder.checksumId(), SyndromeRoundDecoder.checksumEncodingOffset());
+        assertEquals(12, SyndromeRoundDecoder.detectorsId());
+        assertEquals(2, SyndromeRoundDecoder.detectorsHeaderLength());
+        assertEquals(0, Basis.Z.value());
+        assertEquals(1, Basis.X.value());
+        assertEquals(1, RoundFlagsEncoder.endOfBlock((byte)0, true));
+    }
+
+    @Test
+    void shouldKeepTheLogicalStateLayout()
+    {
+        assertEquals(49, LogicalStateDecoder.BLOCK_LENGTH);
+        assertField(1, 0, LogicalStateDecoder.nodeIdId(), LogicalStateDecoder.nodeIdEncodingOffset());
+        assertField(2, 4, LogicalStateDecoder.logicalQubitId(), LogicalStateDecoder.logicalQubitEncodingOffset());
+        assertField(3, 8, LogicalStateDecoder.blockSequenceId(), LogicalStateDecoder.blockSequenceEncodingOffset());
+        assertField(4, 16, LogicalStateDecoder.frameBitsId(), LogicalStateDecoder.frameBitsEncodingOffset());
+        assertField(5, 24, LogicalStateDecoder.originTimestampNsId(),
+            LogicalStateDecoder.originTimestampNsEncodingOffset());
+        assertField(6, 32, LogicalStateDecoder.decodeTimeNsId(), LogicalStateDecoder.decodeTimeNsEncodingOffset());
+        assertField(7, 40, LogicalStateDecoder.roundsDecodedId(), LogicalStateDecoder.roundsDecodedEncodingOffset());
+        assertField(8, 44, LogicalStateDecoder.checksumId(), LogicalStateDecoder.checksumEncodingOffset());
+        assertField(9, 48, LogicalStateDecoder.flagsId(), LogicalStateDecoder.flagsEncodingOffset());
+    }
+
+    @Test
+    void shouldKeepTheHelloLayout()
+    {
+        assertEquals(20, HelloDecoder.BLOCK_LENGTH);
+        assertField(1, 0, HelloDecoder.timestampNsId(), HelloDecoder.timestampNsEncodingOffset());
+        assertField(2, 8, HelloDecoder.linkFidelityId(), HelloDecoder.linkFidelityEncodingOffset());
+        assertField(3, 16, HelloDecoder.nodeIdId(), HelloDecoder.nodeIdEncodingOffset());
+        assertEquals(4, HelloDecoder.signatureId());
+    }
+
+    private static void assertField(final int id, final int offset, final int actualId, final int actualOffset)
+    {
+        assertEquals(id, actualId, "field id");
+        assertEquals(offset, actualOffset, "offset of field id=" + id);
+    }
+}
