@@ -124,18 +124,19 @@ public final class FaultInjector
     /**
      * Send one encoded frame through the faults.
      *
-     * @param frame             buffer holding the frame; may be modified (corruption).
-     * @param offset            where the frame starts.
-     * @param length            frame length.
-     * @param corruptibleOffset start of a region that only the checksum covers (payload or the checksum itself).
-     * @param corruptibleLength length of that region, at least 1.
+     * @param frame           buffer holding the frame; may be modified (corruption).
+     * @param offset          where the frame starts.
+     * @param length          frame length.
+     * @param corruptibleOffset start of a run of bits that only the checksum guards (payload bits, or the checksum
+     *                        itself): flipping one of them must fail the checksum and nothing else.
+     * @param corruptibleBits number of bits in that run, at least 1.
      */
     public void send(
         final MutableDirectBuffer frame,
         final int offset,
         final int length,
         final int corruptibleOffset,
-        final int corruptibleLength)
+        final int corruptibleBits)
     {
         final long index = frameIndex++;
         if (heldLength >= 0)
@@ -168,7 +169,7 @@ public final class FaultInjector
                 heldLength = length;
                 break;
             case CORRUPT:
-                final int bit = random.nextInt(corruptibleLength * 8);
+                final int bit = random.nextInt(corruptibleBits);
                 final int at = corruptibleOffset + (bit >>> 3);
                 frame.putByte(at, (byte)(frame.getByte(at) ^ (1 << (bit & 7))));
                 output.send(frame, offset, length);

@@ -42,7 +42,7 @@ class FaultInjectorTest
         {
             final boolean restart = injector.restartBeforeFrame();
             assertEquals(i == 5, restart);
-            injector.send(frame(i), 0, LENGTH, 8, 8);
+            injector.send(frame(i), 0, LENGTH, 8, 64);
         }
         // Frame 4 was held; the restart before frame 5 flushed it in order, so no reorder took place.
         assertEquals(List.of(0L, 1L, 2L, 3L, 4L, 5L), sent);
@@ -67,7 +67,7 @@ class FaultInjectorTest
         final UnsafeBuffer original = frame(7);
         for (int i = 0; i < 3; i++)
         {
-            injector.send(frame(7), 0, LENGTH, 16, 8);
+            injector.send(frame(7), 0, LENGTH, 16, 64);
         }
         assertEquals(LENGTH, lengths.get(1));
         for (int b = 0; b < LENGTH; b++)
@@ -120,7 +120,7 @@ class FaultInjectorTest
         for (long i = 0; i < 12; i++)
         {
             stalled += injector.stallBeforeFrameNs();
-            injector.send(frame(i), 0, LENGTH, 8, 8);
+            injector.send(frame(i), 0, LENGTH, 8, 64);
         }
         assertEquals(3 * 2_000_000L, stalled);
         assertEquals(3, injector.injected(FaultKind.STALL));
@@ -145,7 +145,7 @@ class FaultInjectorTest
     {
         for (long i = 0; i < count; i++)
         {
-            injector.send(frame(i), 0, LENGTH, 8, 8);
+            injector.send(frame(i), 0, LENGTH, 8, 64);
         }
     }
 

@@ -52,6 +52,12 @@ public final class SyndromeRoundWriter
      */
     public static final int MAX_DETECTOR_COUNT = 0xFFFF;
 
+    /** Offset of the detector bits from the start of a frame. */
+    public static final int DETECTORS_OFFSET = Frames.ROUND_DATA_OFFSET;
+
+    /** Offset of the checksum from the start of a frame. */
+    public static final int CHECKSUM_OFFSET = Frames.ROUND_CHECKSUM_OFFSET;
+
     private final MessageHeaderEncoder headerEncoder = new MessageHeaderEncoder();
     private final SyndromeRoundEncoder encoder = new SyndromeRoundEncoder();
 

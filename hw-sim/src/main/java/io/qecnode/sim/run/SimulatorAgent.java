@@ -1,0 +1,204 @@
+package io.qecnode.sim.run;
+
+import io.qecnode.io.codec.Basis;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.sim.faults.FaultInjector;
+import io.qecnode.sim.source.RoundSink;
+import io.qecnode.sim.source.SyndromeSource;
+import io.qecnode.sim.timing.RoundPacer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The simulated hardware as an Agrona agent: each duty cycle emits at most one syndrome round when the pacer says
+ * one is due (every call when unpaced). A round is sampled, encoded as a {@code SyndromeRound} frame with the next
+ * sequence number and the emit time, passed through the fault injector and published.
+ * <p>
+ * Stalls pause emission without moving the schedule, so the rounds missed during a stall go out back to back
+ * afterwards, as late hardware would send them. Bursts are decided when a block starts.
+ * <p>
+ * <b>Note:</b> runs on one thread; allocation-free per round.
+ */
+public final class SimulatorAgent implements Agent, RoundSink
+{
+    private final SyndromeSource source;
+    private final FaultInjector injector;
+    private final RoundPacer pacer;
+    private final NanoClock clock;
+    private final TruthListener truths;
+    private final SyndromeRoundWriter writer = new SyndromeRoundWriter();
+    private final UnsafeBuffer frame;
+    private final int sourceNode;
+    private final int logicalQubit;
+    private final int distance;
+    private final Basis basis;
+    private final long roundLimit;
+    private long sequence;
+    private long stallUntilNs;
+    private boolean stalled;
+    private long roundsSent;
+    private long emitNs;
+
+    /**
+     * @param source       where rounds come from.
+     * @param injector     faults on the way to the bus, and the bus itself as its output.
+     * @param pacer        the round schedule (period 0: as fast as possible).
+     * @param clock        clock for timestamps and the pacer.
+     * @param truths       receives each block's ground truth.
+     * @param sourceNode   node id written in every frame.
+     * @param logicalQubit logical qubit id written in every frame.
+     * @param distance     code distance written in every frame.
+     * @param basis        basis written in every frame.
+     * @param roundLimit   rounds to emit before the agent is done; 0 for no limit.
+     */
+    public SimulatorAgent(
+        final SyndromeSource source,
+        final FaultInjector injector,
+        final RoundPacer pacer,
+        final NanoClock clock,
+        final TruthListener truths,
+        final int sourceNode,
+        final int logicalQubit,
+        final int distance,
+        final Basis basis,
+        final long roundLimit)
+    {
+        this.source = source;
+        this.injector = injector;
+        this.pacer = pacer;
+        this.clock = clock;
+        this.truths = truths;
+        this.sourceNode = sourceNode;
+        this.logicalQubit = logicalQubit;
+        this.distance = distance;
+        this.basis = basis;
+        this.roundLimit = roundLimit;
+        this.frame = new UnsafeBuffer(ByteBuffer.allocateDirect(
+            SyndromeRoundWriter.frameLength(source.rounds().maxDetectorsPerRound())));
+        if (injector.burstBlock(0))
+        {
+            source.burstNext(1);
+        }
+    }
+
+    @Override
+    public void onStart()
+    {
+        pacer.start(clock.nanoTime());
+    }
+
+    @Override
+    public int doWork()
+    {
+        if (isDone())
+        {
+            return 0;
+        }
+        final long nowNs = clock.nanoTime();
+        if (stalled)
+        {
+            if (nowNs - stallUntilNs < 0)
+            {
+                return 0;
+            }
+            // The round that was due when the stall began goes out now; the pacer kept its schedule, so the rounds
+            // due during the stall follow back to back.
+            stalled = false;
+            emit(nowNs);
+            return 1;
+        }
+        if (!pacer.isDue(nowNs))
+        {
+            return 0;
+        }
+        if (injector.restartBeforeFrame())
+        {
+            sequence = 0;
+        }
+        final long stallNs = injector.stallBeforeFrameNs();
+        if (stallNs > 0)
+        {
+            stalled = true;
+            stallUntilNs = nowNs + stallNs;
+            return 1;
+        }
+        emit(nowNs);
+        return 1;
+    }
+
+    private void emit(final long nowNs)
+    {
+        emitNs = nowNs;
+        source.nextRound(this);
+    }
+
+    @Override
+    public void onRound(
+        final long blockIndex,
+        final int roundIndex,
+        final boolean endOfBlock,
+        final long[] detectorWords,
+        final int detectorCount)
+    {
+        final int length = writer.encode(frame, 0, sourceNode, logicalQubit, sequence++, blockIndex, roundIndex,
+            endOfBlock, distance, basis, emitNs, detectorWords, detectorCount);
+        if (detectorCount > 0)
+        {
+            injector.send(frame, 0, length, SyndromeRoundWriter.DETECTORS_OFFSET, detectorCount);
+        }
+        else
+        {
+            injector.send(frame, 0, length, SyndromeRoundWriter.CHECKSUM_OFFSET, Integer.SIZE);
+        }
+        roundsSent++;
+    }
+
+    @Override
+    public void onBlockEnd(final long blockIndex, final long trueObservableFlips)
+    {
+        truths.onBlockTruth(blockIndex, trueObservableFlips);
+        if (injector.burstBlock(blockIndex + 1))
+        {
+            source.burstNext(1);
+        }
+    }
+
+    @Override
+    public void onClose()
+    {
+        injector.flush();
+    }
+
+    /** @return true once the round limit has been reached. */
+    public boolean isDone()
+    {
+        return roundLimit > 0 && roundsSent >= roundLimit;
+    }
+
+    /** @return rounds handed to the fault injector so far. */
+    public long roundsSent()
+    {
+        return roundsSent;
+    }
+
+    /** @return the source. */
+    public SyndromeSource source()
+    {
+        return source;
+    }
+
+    /** @return the fault injector, with its counts. */
+    public FaultInjector injector()
+    {
+        return injector;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "hw-sim";
+    }
+}
