@@ -47,12 +47,20 @@ class FrameAllocationTest
         final Runnable measured = () -> run(MEASURED_FRAMES);
         run(WARM_UP_FRAMES);
 
-        final long bytes = bytesAllocatedBy(measured);
+        // A real per-frame allocation shows in every window; a one-off while the JIT settles shows in one. So the
+        // best of three windows must be exactly zero.
+        long bytes = Long.MAX_VALUE;
+        int windows = 0;
+        while (windows < 3 && bytes != 0)
+        {
+            bytes = Math.min(bytes, bytesAllocatedBy(measured));
+            windows++;
+        }
 
         assertEquals(0, bytes, "bytes allocated by " + MEASURED_FRAMES + " frames");
-        assertEquals(WARM_UP_FRAMES + MEASURED_FRAMES, counters.counter(FrameCounter.ACCEPTED).get());
-        assertEquals((WARM_UP_FRAMES + MEASURED_FRAMES) / REJECT_EVERY,
-            counters.counter(FrameCounter.BAD_CHECKSUM).get());
+        final long frames = WARM_UP_FRAMES + (long)windows * MEASURED_FRAMES;
+        assertEquals(frames, counters.counter(FrameCounter.ACCEPTED).get());
+        assertEquals(frames / REJECT_EVERY, counters.counter(FrameCounter.BAD_CHECKSUM).get());
         assertTrue(sink != 0);
     }
 

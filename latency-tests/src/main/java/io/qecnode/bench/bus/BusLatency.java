@@ -1,0 +1,161 @@
+package io.qecnode.bench.bus;
+
+import io.qecnode.io.codec.Basis;
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.frame.LongArrayFrameCounters;
+import io.qecnode.io.frame.RejectionLog;
+import io.qecnode.io.frame.SyndromeRoundView;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.sim.faults.FaultInjector;
+import io.qecnode.sim.faults.FaultPlan;
+import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.sim.run.SimulatorAgent;
+import io.qecnode.sim.run.TruthListener;
+import io.qecnode.sim.timing.RoundPacer;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs the bus latency measurement: syndrome rounds end to end across the bus, and a raw Aeron hop of the same frame
+ * size as the baseline, alternating, then the simulator unpaced with a receiver connected.
+ */
+public final class BusLatency
+{
+    private static final int ROUNDS_STREAM = 3001;
+    private static final int BASELINE_STREAM = 3002;
+
+    private final SimulatedCode code;
+    private final BusContext context;
+    private final String channel;
+    private final long periodNs;
+    private final long frames;
+    private final long warmup;
+    private final IdleStrategy receiverIdle;
+    private final boolean sameThread;
+    private final SystemNanoClock clock = new SystemNanoClock();
+
+    /**
+     * The figures of a run.
+     *
+     * @param rounds                 latency of syndrome rounds.
+     * @param baseline               latency of the raw hop.
+     * @param unpacedRoundsPerSecond the simulator's rate with nothing holding it back but the receiver.
+     */
+    public record Result(LatencyStats rounds, LatencyStats baseline, double unpacedRoundsPerSecond)
+    {
+    }
+
+    /**
+     * @param code         the code whose rounds are sent.
+     * @param context      where the bus runs.
+     * @param channel      channel for both measurements.
+     * @param periodNs     round period.
+     * @param frames       frames per pass.
+     * @param warmup       frames per pass not recorded.
+     * @param receiverIdle idle strategy of the receiving thread.
+     * @param sameThread   receive on the sending thread, right after each send.
+     */
+    public BusLatency(
+        final SimulatedCode code,
+        final BusContext context,
+        final String channel,
+        final long periodNs,
+        final long frames,
+        final long warmup,
+        final IdleStrategy receiverIdle,
+        final boolean sameThread)
+    {
+        this.code = code;
+        this.context = context;
+        this.channel = channel;
+        this.periodNs = periodNs;
+        this.frames = frames;
+        this.warmup = warmup;
+        this.receiverIdle = receiverIdle;
+        this.sameThread = sameThread;
+    }
+
+    /**
+     * @return the figures.
+     * @throws InterruptedException if interrupted while waiting for a receiver.
+     */
+    public Result run() throws InterruptedException
+    {
+        final Histogram rounds = new Histogram(3);
+        final Histogram baseline = new Histogram(3);
+        final double unpaced;
+        try (MessageBus bus = MessageBus.launch(context, Throwable::printStackTrace))
+        {
+            for (int pass = 0; pass < 2; pass++)
+            {
+                baseline.add(OneWayRun.measure(bus, channel, BASELINE_STREAM, this::rawSender, BusLatency::rawSendTime,
+                    frames, warmup, receiverIdle, sameThread));
+                rounds.add(OneWayRun.measure(bus, channel, ROUNDS_STREAM, publisher -> roundSender(publisher, periodNs),
+                    roundProbe(), frames, warmup, receiverIdle, sameThread));
+            }
+            final long startNs = clock.nanoTime();
+            OneWayRun.measure(bus, channel, ROUNDS_STREAM, publisher -> roundSender(publisher, 0), roundProbe(), frames,
+                0, receiverIdle, false);
+            unpaced = frames * 1e9 / (clock.nanoTime() - startNs);
+        }
+        return new Result(LatencyStats.of(rounds), LatencyStats.of(baseline), unpaced);
+    }
+
+    private IntSupplier roundSender(final FramePublisher publisher, final long period)
+    {
+        final FaultInjector direct = new FaultInjector(FaultPlan.none(), 0,
+            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
+        final SimulatorAgent simulator = new SimulatorAgent(code.newSource(1, 1.0), direct,
+            new RoundPacer(clock, period), clock, TruthListener.NONE, 1, 0, code.distance(), Basis.Z, 0);
+        simulator.onStart();
+        return simulator::doWork;
+    }
+
+    private OneWayRun.Probe roundProbe()
+    {
+        final FrameValidator validator = new FrameValidator(code.frameLayout(), 4, new LongArrayFrameCounters(),
+            RejectionLog.NO_OP);
+        final SyndromeRoundView view = new SyndromeRoundView();
+        return (buffer, offset, length) ->
+        {
+            if (!validator.validate(buffer, offset, length).isAccepted())
+            {
+                return -1;
+            }
+            view.wrap(buffer, offset);
+            return view.emitTimestampNs();
+        };
+    }
+
+    private IntSupplier rawSender(final FramePublisher publisher)
+    {
+        final int length = SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound());
+        final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
+        final RoundPacer pacer = new RoundPacer(clock, periodNs);
+        pacer.start(clock.nanoTime());
+        return () ->
+        {
+            final long nowNs = clock.nanoTime();
+            if (!pacer.isDue(nowNs))
+            {
+                return 0;
+            }
+            frame.putLong(0, nowNs);
+            publisher.send(frame, 0, length);
+            return 1;
+        };
+    }
+
+    private static long rawSendTime(final org.agrona.DirectBuffer buffer, final int offset, final int length)
+    {
+        return buffer.getLong(offset);
+    }
+}

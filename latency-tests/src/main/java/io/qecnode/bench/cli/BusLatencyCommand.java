@@ -1,0 +1,111 @@
+package io.qecnode.bench.cli;
+
+import io.qecnode.bench.bus.BusLatency;
+import io.qecnode.bench.bus.LatencyStats;
+import io.qecnode.node.cli.BusOptions;
+import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.sim.run.SimulatedCode;
+import org.agrona.SystemUtil;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code bus-latency}: one-way latency of SyndromeRound frames over the bus beside a raw Aeron hop, same run.
+ */
+@Command(
+    name = "bus-latency",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Measure the one-way latency of syndrome rounds from the simulator to a validating receiver (sample, " +
+            "encode, checksum, publish, poll, validate, decode in place) at the round period, and in the same run " +
+            "a raw Aeron hop carrying frames of the same size with only a timestamp. Baseline and rounds alternate " +
+            "in two passes each; percentiles come from HdrHistogram. Then the simulator's unpaced rate with a " +
+            "receiver connected."})
+public final class BusLatencyCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CodeOptions codeOptions;
+
+    @Mixin
+    private BusOptions busOptions;
+
+    @Option(names = "--channel", defaultValue = "aeron:ipc", paramLabel = "CHANNEL",
+        description = "Channel for both measurements. Default: ${DEFAULT-VALUE}.")
+    private String channel;
+
+    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+        description = "Round period of the paced runs. Default: ${DEFAULT-VALUE}.")
+    private String period;
+
+    @Option(names = "--frames", defaultValue = "1000000", paramLabel = "N",
+        description = "Frames per pass (two passes each). Default: ${DEFAULT-VALUE}.")
+    private long frames;
+
+    @Option(names = "--warmup", defaultValue = "100000", paramLabel = "N",
+        description = "Frames per pass left out of the histogram. Default: ${DEFAULT-VALUE}.")
+    private long warmup;
+
+    @Option(names = "--same-thread",
+        description = "Receive on the sending thread right after each send: the software path alone, without two " +
+            "busy threads competing for the cores.")
+    private boolean sameThread;
+
+    @Option(names = "--json", description = "Print JSON objects instead of the table.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final SimulatedCode code = codeOptions.code();
+        final long periodNs;
+        try
+        {
+            periodNs = "0".equals(period.trim()) ? 0 : SystemUtil.parseDuration("--period", period.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--period: not a duration: " + period);
+        }
+        if (frames <= warmup)
+        {
+            throw new ParameterException(spec.commandLine(), "--frames must exceed --warmup");
+        }
+        final PrintWriter out = spec.commandLine().getOut();
+        final BusLatency.Result result = new BusLatency(code, busOptions.context(), channel, periodNs, frames, warmup,
+            busOptions.idleStrategy(), sameThread).run();
+        if (json)
+        {
+            out.println(result.rounds().toJson("syndrome rounds"));
+            out.println(result.baseline().toJson("raw aeron hop"));
+            out.printf(Locale.ROOT, "{\"name\":\"unpaced simulator\",\"rounds_per_second\":%.0f}%n",
+                result.unpacedRoundsPerSecond());
+        }
+        else
+        {
+            out.printf(Locale.ROOT, "one-way latency, %s, channel=%s, period=%s, %d frames x 2 passes each, %s%n",
+                code, channel, period, frames, sameThread ? "receiving on the sending thread" : "receiver thread");
+            out.println(LatencyStats.header());
+            out.println(result.rounds().row("syndrome rounds"));
+            out.println(result.baseline().row("raw aeron hop"));
+            out.println(result.rounds().differenceRow(result.baseline()));
+            out.printf(Locale.ROOT, "unpaced simulator with a receiver: %.0f rounds/s%n",
+                result.unpacedRoundsPerSecond());
+            out.println("JVM: " + System.getProperty("java.vm.name") + " " +
+                System.getProperty("java.runtime.version") + ", cores: " + Runtime.getRuntime().availableProcessors());
+        }
+        out.flush();
+        return 0;
+    }
+}

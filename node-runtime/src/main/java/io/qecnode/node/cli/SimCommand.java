@@ -1,0 +1,225 @@
+package io.qecnode.node.cli;
+
+import io.aeron.ExclusivePublication;
+import io.qecnode.io.codec.Basis;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.BusCounters;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.sim.faults.FaultInjector;
+import io.qecnode.sim.faults.FaultKind;
+import io.qecnode.sim.faults.FaultPlan;
+import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.sim.run.SimulatorAgent;
+import io.qecnode.sim.run.TruthListener;
+import io.qecnode.sim.timing.RoundPacer;
+import org.agrona.SystemUtil;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code sim}: the simulated quantum hardware as its own process, publishing syndrome rounds on an Aeron channel.
+ */
+@Command(
+    name = "sim",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run the simulated hardware: sample syndrome rounds from a noise model (seeded), encode them as SBE " +
+            "SyndromeRound frames and publish them at the round period, with optional fault injection. Prints a " +
+            "progress line every second and a summary at the end; SIGTERM or Ctrl-C stops it cleanly."},
+    footerHeading = "%nFault plans (--faults):%n",
+    footer = {
+        "  kind=P        each frame suffers the fault with probability P (bursts: each block)",
+        "  kind@N        every Nth frame (block)",
+        "  kinds: drop, duplicate, reorder, corrupt, truncate, restart, stall@N:DURATION, burst@N:BLOCKS:FACTOR",
+        "  e.g. --faults drop=0.001,corrupt@10000,stall@50000:200us,burst@1000:10:5"})
+public final class SimCommand implements Callable<Integer>
+{
+    private volatile boolean running = true;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CodeOptions codeOptions;
+
+    @Mixin
+    private BusOptions busOptions;
+
+    @Option(names = "--channel", defaultValue = "aeron:ipc", paramLabel = "CHANNEL",
+        description = "Aeron channel to publish on, e.g. aeron:udp?endpoint=10.0.0.2:40123. Default: ${DEFAULT-VALUE}.")
+    private String channel;
+
+    @Option(names = "--stream", defaultValue = "1001", paramLabel = "ID",
+        description = "Stream id of the rounds. Default: ${DEFAULT-VALUE}.")
+    private int streamId;
+
+    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+        description = "Round period: 1us, 500ns, 1ms; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
+    private String period;
+
+    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
+        description = "How long to run; 0 for until stopped. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Option(names = "--rounds-limit", defaultValue = "0", paramLabel = "N",
+        description = "Stop after this many rounds; 0 for no limit. Default: ${DEFAULT-VALUE}.")
+    private long roundLimit;
+
+    @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
+        description = "Faults to inject (see below). Default: ${DEFAULT-VALUE}.")
+    private String faults;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--node", defaultValue = "1", paramLabel = "ID",
+        description = "Source node id in every frame. Default: ${DEFAULT-VALUE}.")
+    private int sourceNode;
+
+    @Option(names = "--logical-qubit", defaultValue = "0", paramLabel = "ID",
+        description = "Logical qubit id in every frame. Default: ${DEFAULT-VALUE}.")
+    private int logicalQubit;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final SimulatedCode code = codeOptions.code();
+        final FaultPlan plan = parsePlan();
+        final long periodNs = durationNs("--period", period);
+        final long durationNs = durationNs("--duration", duration);
+        final IdleStrategy idle = busOptions.idleStrategy();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread shutdown = new Thread(() -> awaitStop(stopped), "qec-sim-shutdown");
+        try (MessageBus bus = MessageBus.launch(busOptions.context(), ex -> err.println("bus error: " + ex)))
+        {
+            final ExclusivePublication publication = bus.publication(channel, streamId);
+            final FramePublisher publisher = BusCounters.publisher(
+                bus.aeron(), publication, "rounds out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+            final FaultInjector injector = new FaultInjector(plan, seed ^ 0x5EEDL,
+                SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
+            final SystemNanoClock clock = new SystemNanoClock();
+            final SimulatorAgent simulator = new SimulatorAgent(code.newSource(seed, plan.burstFactor()), injector,
+                new RoundPacer(clock, periodNs), clock, TruthListener.NONE, sourceNode, logicalQubit,
+                code.distance(), Basis.Z, roundLimit);
+            out.printf(Locale.ROOT, "sim: %s, period=%s, channel=%s stream=%d, faults=%s, aeron dir=%s%s%n",
+                code, period, channel, streamId, plan, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            final long startNs = clock.nanoTime();
+            long nextReportNs = startNs + TimeUnit.SECONDS.toNanos(1);
+            simulator.onStart();
+            while (running && !simulator.isDone() && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
+            {
+                idle.idle(simulator.doWork());
+                final long nowNs = clock.nanoTime();
+                if (nowNs - nextReportNs >= 0)
+                {
+                    nextReportNs += TimeUnit.SECONDS.toNanos(1);
+                    err.printf(Locale.ROOT, "sim: %d rounds, %d blocks, %.0f rounds/s%n", simulator.roundsSent(),
+                        simulator.source().blocksSampled(), simulator.roundsSent() * 1e9 / (nowNs - startNs));
+                    err.flush();
+                }
+            }
+            simulator.onClose();
+            final double seconds = (clock.nanoTime() - startNs) / 1e9;
+            out.printf(Locale.ROOT, "sim: done: %d rounds in %.3f s (%.0f rounds/s), %d blocks, injected %s%n",
+                simulator.roundsSent(), seconds, simulator.roundsSent() / seconds, simulator.source().blocksSampled(),
+                injected(injector));
+            out.flush();
+        }
+        finally
+        {
+            stopped.countDown();
+            removeHook(shutdown);
+        }
+        return 0;
+    }
+
+    // SIGTERM: stop the loop, then let the try-with-resources close the bus (removing an embedded driver's directory)
+    // before the JVM exits.
+    private void awaitStop(final CountDownLatch stopped)
+    {
+        running = false;
+        try
+        {
+            stopped.await(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void removeHook(final Thread hook)
+    {
+        try
+        {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        catch (final IllegalStateException | IllegalArgumentException ignored)
+        {
+            // Shutting down already, or never registered.
+        }
+    }
+
+    private static String injected(final FaultInjector injector)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final FaultKind kind : FaultKind.values())
+        {
+            if (injector.injected(kind) > 0)
+            {
+                text.append(text.length() == 0 ? "" : ", ").append(kind.planName()).append('=')
+                    .append(injector.injected(kind));
+            }
+        }
+        return text.length() == 0 ? "nothing" : text.toString();
+    }
+
+    private FaultPlan parsePlan()
+    {
+        try
+        {
+            return FaultPlan.parse(faults);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+        }
+    }
+
+    private long durationNs(final String option, final String value)
+    {
+        if ("0".equals(value.trim()))
+        {
+            return 0;
+        }
+        try
+        {
+            return SystemUtil.parseDuration(option, value.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), option + ": not a duration (e.g. 1us, 500ns, 10s): " +
+                value);
+        }
+    }
+}
