@@ -4,8 +4,8 @@ import io.qecnode.bench.bus.BusLatency;
 import io.qecnode.bench.bus.LatencyStats;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.node.cli.Durations;
 import io.qecnode.sim.run.SimulatedCode;
-import org.agrona.SystemUtil;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,15 +69,7 @@ public final class BusLatencyCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final SimulatedCode code = codeOptions.code();
-        final long periodNs;
-        try
-        {
-            periodNs = "0".equals(period.trim()) ? 0 : SystemUtil.parseDuration("--period", period.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "--period: not a duration: " + period);
-        }
+        final long periodNs = Durations.nanos(spec, "--period", period);
         if (frames <= warmup)
         {
             throw new ParameterException(spec.commandLine(), "--frames must exceed --warmup");

@@ -13,7 +13,6 @@ import io.qecnode.sim.run.SimulatedCode;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
-import org.agrona.SystemUtil;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -100,8 +99,8 @@ public final class SimCommand implements Callable<Integer>
     {
         final SimulatedCode code = codeOptions.code();
         final FaultPlan plan = parsePlan();
-        final long periodNs = durationNs("--period", period);
-        final long durationNs = durationNs("--duration", duration);
+        final long periodNs = Durations.nanos(spec, "--period", period);
+        final long durationNs = Durations.nanos(spec, "--duration", duration);
         final IdleStrategy idle = busOptions.idleStrategy();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
@@ -203,23 +202,6 @@ public final class SimCommand implements Callable<Integer>
         catch (final IllegalArgumentException ex)
         {
             throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
-        }
-    }
-
-    private long durationNs(final String option, final String value)
-    {
-        if ("0".equals(value.trim()))
-        {
-            return 0;
-        }
-        try
-        {
-            return SystemUtil.parseDuration(option, value.trim());
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ParameterException(spec.commandLine(), option + ": not a duration (e.g. 1us, 500ns, 10s): " +
-                value);
         }
     }
 }
