@@ -41,6 +41,8 @@ public final class SimulatorAgent implements Agent, RoundSink
     private boolean stalled;
     private long roundsSent;
     private long emitNs;
+    private volatile boolean stopRequested;
+    private boolean stoppedAtBlockEnd;
 
     /**
      * @param source       where rounds come from.
@@ -143,6 +145,12 @@ public final class SimulatorAgent implements Agent, RoundSink
         final long[] detectorWords,
         final int detectorCount)
     {
+        if (roundIndex == 0)
+        {
+            // The whole block is sampled before its first round: publish the truth before any of its rounds, so a
+            // receiver can never see a block's decoded state before its truth.
+            truths.onBlockTruth(blockIndex, source.currentShot().observableFlips());
+        }
         final int length = writer.encode(frame, 0, sourceNode, logicalQubit, sequence++, blockIndex, roundIndex,
             endOfBlock, distance, basis, emitNs, detectorWords, detectorCount);
         if (detectorCount > 0)
@@ -159,7 +167,10 @@ public final class SimulatorAgent implements Agent, RoundSink
     @Override
     public void onBlockEnd(final long blockIndex, final long trueObservableFlips)
     {
-        truths.onBlockTruth(blockIndex, trueObservableFlips);
+        if (stopRequested)
+        {
+            stoppedAtBlockEnd = true;
+        }
         if (injector.burstBlock(blockIndex + 1))
         {
             source.burstNext(1);
@@ -172,10 +183,19 @@ public final class SimulatorAgent implements Agent, RoundSink
         injector.flush();
     }
 
-    /** @return true once the round limit has been reached. */
+    /** @return true once the round limit has been reached, or a requested stop took effect. */
     public boolean isDone()
     {
-        return roundLimit > 0 && roundsSent >= roundLimit;
+        return stoppedAtBlockEnd || (roundLimit > 0 && roundsSent >= roundLimit);
+    }
+
+    /**
+     * Ask the agent, from any thread, to stop once the block it is emitting is complete, so that every block it
+     * started reaches the receivers whole.
+     */
+    public void requestStopAtBlockEnd()
+    {
+        stopRequested = true;
     }
 
     /** @return rounds handed to the fault injector so far. */

@@ -9,6 +9,8 @@ import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.measure.LatencyStats;
+import io.qecnode.node.measure.OneWayRun;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;

@@ -1,7 +1,7 @@
 package io.qecnode.bench.cli;
 
 import io.qecnode.bench.bus.BusLatency;
-import io.qecnode.bench.bus.LatencyStats;
+import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;

@@ -99,6 +99,24 @@ public final class FramePublisher implements AutoCloseable
         return false;
     }
 
+    /** @return frames sent so far. */
+    public long sentCount()
+    {
+        return sent.get();
+    }
+
+    /** @return send attempts refused for back pressure or driver admin work so far. */
+    public long backPressuredCount()
+    {
+        return backPressured.get();
+    }
+
+    /** @return frames given up on so far. */
+    public long notSentCount()
+    {
+        return notSent.get();
+    }
+
     /** @return true while at least one subscriber is connected. */
     public boolean isConnected()
     {

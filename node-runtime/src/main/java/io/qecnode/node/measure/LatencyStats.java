@@ -1,4 +1,4 @@
-package io.qecnode.bench.bus;
+package io.qecnode.node.measure;
 
 import org.HdrHistogram.Histogram;
 

@@ -1,4 +1,4 @@
-package io.qecnode.bench.bus;
+package io.qecnode.node.measure;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
@@ -22,11 +22,17 @@ import java.util.function.IntSupplier;
  * receiver records each frame's one-way latency (receive time minus the send time the frame carries) after a
  * warm-up count, into a histogram.
  */
-final class OneWayRun
+public final class OneWayRun
 {
     /** What the receiving side does with each frame: returns the send time it carries, or -1 to skip the frame. */
-    interface Probe
+    public interface Probe
     {
+        /**
+         * @param buffer holding the frame.
+         * @param offset where it starts.
+         * @param length its length.
+         * @return the send time the frame carries, or -1 to skip the frame.
+         */
         long sendTimeNs(org.agrona.DirectBuffer buffer, int offset, int length);
     }
 
@@ -49,8 +55,9 @@ final class OneWayRun
      * @param sameThread   poll on the sending thread after each send instead of on a thread of its own: measures
      *                     the software path without two threads competing for two cores.
      * @return the latencies.
+     * @throws InterruptedException if interrupted waiting for the receiver.
      */
-    static Histogram measure(
+    public static Histogram measure(
         final MessageBus bus,
         final String channel,
         final int streamId,

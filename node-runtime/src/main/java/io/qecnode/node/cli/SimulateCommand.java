@@ -1,0 +1,332 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.decoder.experiment.BinomialInterval;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.frame.FrameCounter;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.measure.LatencyStats;
+import io.qecnode.node.measure.OneWayRun;
+import io.qecnode.node.pipeline.BatchBlockDecoder;
+import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.pipeline.SinkAgent;
+import io.qecnode.node.pipeline.SimulationPipeline;
+import io.qecnode.sim.faults.FaultPlan;
+import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.sim.timing.RoundPacer;
+import org.HdrHistogram.Histogram;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * {@code simulate}: the main demo: simulated hardware, a decoding node and a chain of relays to a sink, in one
+ * process on an embedded media driver, checked against the ground truth.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run the whole chain in one process: hw-sim publishes syndrome rounds at the round period, the node decodes " +
+            "each block and forwards its logical state through a chain of nodes to a sink, which checks every " +
+            "state against the simulator's ground truth. Prints a progress line every second, then rounds, blocks, " +
+            "the logical error rate with a 95% interval, end-to-end latency percentiles (last round emitted to " +
+            "state received) and the node's reaction time, beside a raw Aeron IPC hop measured first in the same run."})
+public final class SimulateCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CodeOptions codeOptions;
+
+    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+        description = "Round period; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
+    private String period;
+
+    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
+        description = "How long the simulator emits. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION",
+        description = "Latencies of this first stretch (JIT compilation) are left out of the percentiles; the " +
+            "logical error count covers every block. Default: ${DEFAULT-VALUE}.")
+    private String warmup;
+
+    @Option(names = "--nodes", defaultValue = "2", paramLabel = "N",
+        description = "Nodes in the chain: the first decodes, the others relay. Default: ${DEFAULT-VALUE}.")
+    private int nodes;
+
+    @Option(names = "--decoder", defaultValue = "weighted", paramLabel = "NAME", converter = GrowthConverter.class,
+        description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
+    private UnionFindDecoder.Growth growth;
+
+    @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
+        description = "Faults the simulator injects (see 'sim --help'). Default: ${DEFAULT-VALUE}.")
+    private String faults;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    @Option(names = "--baseline-frames", defaultValue = "200000", paramLabel = "N",
+        description = "Frames of the raw Aeron hop measured first; 0 to skip. Default: ${DEFAULT-VALUE}.")
+    private long baselineFrames;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Working threads: 1 runs every agent on the node's busy-spinning hot thread; 2 gives the node " +
+            "a thread of its own and runs the simulator, relays and sink on a second, yielding one. Default: 1 on " +
+            "machines with fewer than 4 cores, else 2.")
+    private Integer threads;
+
+    @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final SimulatedCode code = codeOptions.code();
+        final long periodNs = Durations.nanos(spec, "--period", period);
+        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
+        if (nodes < 1)
+        {
+            throw new ParameterException(spec.commandLine(), "--nodes must be >= 1: " + nodes);
+        }
+        final FaultPlan plan = parsePlan();
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+
+        final LatencyStats baseline = baselineFrames > 0 ? rawHop(code, periodNs) : null;
+        final Supplier<BlockDecoder> decoders = () -> new BatchBlockDecoder(code.graph(), code.rounds(), growth);
+        final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
+        if (threads != null && threads != 1 && threads != 2)
+        {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2: " + threads);
+        }
+        final PipelineConfig config = new PipelineConfig(code, periodNs, nodes, plan, seed, decoders,
+            new BusySpinIdleStrategy(), new YieldingIdleStrategy(), "aeron:ipc", shared, 0,
+            SinkAgent.StateListener.NONE);
+        final Histogram latency = new Histogram(3);
+        final Histogram reaction = new Histogram(3);
+        if (!json)
+        {
+            out.printf(Locale.ROOT, "simulate: %s, period=%s, nodes=%d, decoder=%s, faults=%s, threads=%d%n",
+                code, period, nodes, growth.name().toLowerCase(Locale.ROOT), plan, shared ? 1 : 2);
+            out.flush();
+        }
+        final long startNs = System.nanoTime();
+        final boolean drained;
+        final long rounds;
+        final long emittedBlocks;
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, ex -> err.println("error: " + ex)))
+        {
+            Histogram interval = null;
+            while (System.nanoTime() - startNs < durationNs)
+            {
+                TimeUnit.MILLISECONDS.sleep(1000);
+                interval = pipeline.latencyNs().getIntervalHistogram(interval);
+                final Histogram reactions = pipeline.reactionNs().getIntervalHistogram();
+                if (System.nanoTime() - startNs > warmupNs)
+                {
+                    latency.add(interval);
+                    reaction.add(reactions);
+                }
+                err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
+                    "interval p99 %.1f us%n", pipeline.simulator().roundsSent(), pipeline.sink().blocks(),
+                    pipeline.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0);
+                err.flush();
+            }
+            drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            latency.add(pipeline.latencyNs().getIntervalHistogram());
+            reaction.add(pipeline.reactionNs().getIntervalHistogram());
+            rounds = pipeline.simulator().roundsSent();
+            emittedBlocks = pipeline.simulator().source().blocksSampled();
+            final Summary summary = new Summary(code, pipeline, rounds, emittedBlocks, drained,
+                LatencyStats.of(latency), LatencyStats.of(reaction), baseline, (System.nanoTime() - startNs) / 1e9);
+            out.println(json ? summary.toJson() : summary.toText());
+            out.flush();
+            return summary.isClean() ? 0 : 1;
+        }
+    }
+
+    private FaultPlan parsePlan()
+    {
+        try
+        {
+            return FaultPlan.parse(faults);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+        }
+    }
+
+    // One raw hop over embedded IPC at the same period, frames of the same size carrying only a timestamp.
+    private LatencyStats rawHop(final SimulatedCode code, final long periodNs) throws InterruptedException
+    {
+        final int length = SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound());
+        final SystemNanoClock clock = new SystemNanoClock();
+        try (MessageBus bus = MessageBus.launch(new BusContext(), Throwable::printStackTrace))
+        {
+            final Histogram histogram = OneWayRun.measure(bus, "aeron:ipc", 999, (FramePublisher publisher) ->
+            {
+                final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
+                final RoundPacer pacer = new RoundPacer(clock, periodNs);
+                pacer.start(clock.nanoTime());
+                final IntSupplier send = () ->
+                {
+                    final long nowNs = clock.nanoTime();
+                    if (!pacer.isDue(nowNs))
+                    {
+                        return 0;
+                    }
+                    frame.putLong(0, nowNs);
+                    publisher.send(frame, 0, length);
+                    return 1;
+                };
+                return send;
+            }, (buffer, offset, frameLength) -> buffer.getLong(offset), baselineFrames, baselineFrames / 5,
+                new BusySpinIdleStrategy(), PipelineConfig.fewCores());
+            return LatencyStats.of(histogram);
+        }
+    }
+
+    /** What a run found. */
+    private static final class Summary
+    {
+        private final SimulatedCode code;
+        private final long rounds;
+        private final long emittedBlocks;
+        private final boolean drained;
+        private final long blocks;
+        private final long logicalErrors;
+        private final long unknownTruth;
+        private final long missingBlocks;
+        private final long incomplete;
+        private final long fallback;
+        private final long rejectedFrames;
+        private final long notSent;
+        private final LatencyStats latency;
+        private final LatencyStats reaction;
+        private final LatencyStats baseline;
+        private final double seconds;
+
+        Summary(
+            final SimulatedCode code,
+            final SimulationPipeline pipeline,
+            final long rounds,
+            final long emittedBlocks,
+            final boolean drained,
+            final LatencyStats latency,
+            final LatencyStats reaction,
+            final LatencyStats baseline,
+            final double seconds)
+        {
+            this.code = code;
+            this.rounds = rounds;
+            this.emittedBlocks = emittedBlocks;
+            this.drained = drained;
+            this.blocks = pipeline.sink().blocks();
+            this.logicalErrors = pipeline.sink().logicalErrors();
+            this.unknownTruth = pipeline.sink().unknownTruth();
+            this.missingBlocks = pipeline.sink().missingBlocks();
+            this.incomplete = pipeline.sink().incomplete();
+            this.fallback = pipeline.sink().fallback();
+            long rejected = 0;
+            for (final FrameCounter counter : FrameCounter.values())
+            {
+                rejected += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
+            }
+            this.rejectedFrames = rejected;
+            long lost = 0;
+            for (final FramePublisher publisher : pipeline.publishers())
+            {
+                lost += publisher.notSentCount();
+            }
+            this.notSent = lost;
+            this.latency = latency;
+            this.reaction = reaction;
+            this.baseline = baseline;
+            this.seconds = seconds;
+        }
+
+        boolean isClean()
+        {
+            return drained && notSent == 0 && blocks > 0 && unknownTruth == 0;
+        }
+
+        double rate()
+        {
+            return blocks == 0 ? 0 : (double)logicalErrors / blocks;
+        }
+
+        String toText()
+        {
+            final StringBuilder text = new StringBuilder();
+            text.append(String.format(Locale.ROOT, "rounds emitted      %d (%.0f rounds/s), blocks emitted %d%n",
+                rounds, rounds / seconds, emittedBlocks));
+            text.append(String.format(Locale.ROOT, "blocks checked      %d at the sink%s%n", blocks,
+                drained ? "" : " (chain did not drain in time)"));
+            text.append(String.format(Locale.ROOT, "logical errors      %d, rate %.3e, 95%% CI [%.3e, %.3e]%n",
+                logicalErrors, rate(), lower(), upper()));
+            text.append(String.format(Locale.ROOT, "frames rejected %d, not sent %d, blocks missing %d, " +
+                "incomplete %d, fallback %d, truth unknown %d%n", rejectedFrames, notSent, missingBlocks, incomplete,
+                fallback, unknownTruth));
+            text.append(LatencyStats.header()).append('\n');
+            text.append(latency.row("end to end")).append('\n');
+            text.append(reaction.row("node reaction")).append('\n');
+            if (baseline != null)
+            {
+                text.append(baseline.row("raw aeron hop")).append('\n');
+                text.append(latency.differenceRow(baseline)).append('\n');
+            }
+            text.append("end to end: last round emitted -> logical state at the sink; node reaction: last round in " +
+                "-> state offered; raw hop: one thread-to-thread IPC hop at the same period, same run\n");
+            text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(", cores: ")
+                .append(Runtime.getRuntime().availableProcessors());
+            return text.toString();
+        }
+
+        String toJson()
+        {
+            return String.format(Locale.ROOT,
+                "{\"code\":\"%s\",\"rounds\":%d,\"blocks_emitted\":%d,\"blocks_checked\":%d,\"logical_errors\":%d," +
+                "\"logical_error_rate\":%.6e,\"ci95_low\":%.6e,\"ci95_high\":%.6e,\"frames_rejected\":%d," +
+                "\"not_sent\":%d,\"blocks_missing\":%d,\"incomplete\":%d,\"fallback\":%d,\"drained\":%b," +
+                "\"end_to_end\":%s,\"node_reaction\":%s,\"raw_hop\":%s}",
+                code, rounds, emittedBlocks, blocks, logicalErrors, rate(), lower(), upper(), rejectedFrames,
+                notSent, missingBlocks, incomplete, fallback, drained, latency.toJson("end to end"),
+                reaction.toJson("node reaction"), baseline == null ? "null" : baseline.toJson("raw aeron hop"));
+        }
+
+        private double lower()
+        {
+            return blocks == 0 ? 0 : Math.max(0, BinomialInterval.lower(logicalErrors, blocks, BinomialInterval.Z_95));
+        }
+
+        private double upper()
+        {
+            return blocks == 0 ? 1 : Math.min(1, BinomialInterval.upper(logicalErrors, blocks, BinomialInterval.Z_95));
+        }
+    }
+}

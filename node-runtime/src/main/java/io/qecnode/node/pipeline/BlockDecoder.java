@@ -1,0 +1,32 @@
+package io.qecnode.node.pipeline;
+
+/**
+ * Decodes one logical block whose syndrome rounds arrive one at a time, in order.
+ * <p>
+ * <b>Note:</b> called on the node's hot thread only; implementations allocate nothing per call.
+ */
+public interface BlockDecoder
+{
+    /**
+     * @param round      index of the round within the block, one more than the last one added.
+     * @param firedLocal the detectors that fired, numbered within the round.
+     * @param count      how many entries of {@code firedLocal} to take.
+     */
+    void addRound(int round, int[] firedLocal, int count);
+
+    /**
+     * Decode what is left after the last round and start afresh.
+     *
+     * @return the logical observable flips of the block.
+     */
+    long finishBlock();
+
+    /** @return true if the block just finished needed the bounded fallback. */
+    boolean blockUsedFallback();
+
+    /** Forget a block that will not be finished (its end was lost). */
+    void abandonBlock();
+
+    /** @return rounds per block. */
+    int roundsPerBlock();
+}

@@ -1,0 +1,181 @@
+package io.qecnode.node.pipeline;
+
+import io.aeron.Subscription;
+import io.qecnode.frame.LogicalFrame;
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.frame.LogicalStateFlags;
+import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.frame.SyndromeRoundView;
+import io.qecnode.io.transport.FrameHandler;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSubscriber;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * The node's hot path, run to completion on one thread: poll the hardware's rounds, validate each frame, add the
+ * round to the block decoder, and at the end of a block fold the decoded logical flips into the Pauli frame, encode
+ * a {@code LogicalState} and offer it to the next hop.
+ * <p>
+ * Rounds lost on the way (a gap inside a block) are filled in empty so the block can still be decoded; the state
+ * then carries the incomplete flag. A block whose end never arrives is abandoned when the next block starts. The
+ * reaction time, from the last round's arrival to the state's offer, goes to a recorder another thread reads.
+ * <p>
+ * <b>Note:</b> single-threaded; nothing on this path allocates, locks or blocks.
+ */
+public final class NodeAgent implements Agent, FrameHandler
+{
+    private static final int FRAGMENT_LIMIT = 64;
+
+    private final FrameSubscriber subscriber;
+    private final FrameValidator validator;
+    private final BlockDecoder decoder;
+    private final FramePublisher out;
+    private final NodeCounters counters;
+    private final SingleWriterRecorder reactionNs;
+    private final NanoClock clock;
+    private final int nodeId;
+    private final int roundsPerBlock;
+    private final SyndromeRoundView view = new SyndromeRoundView();
+    private final LogicalStateWriter writer = new LogicalStateWriter();
+    private final LogicalFrame frame = new LogicalFrame(1);
+    private final UnsafeBuffer state = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
+    private final int[] fired;
+    private long currentBlock = -1;
+    private long logicalQubit;
+    private int nextRound;
+    private boolean inBlock;
+    private boolean incomplete;
+    private boolean anyDefect;
+
+    /**
+     * @param subscription where the hardware's rounds arrive.
+     * @param validator    checks every frame before use, with its counters.
+     * @param decoder      decodes the blocks.
+     * @param out          the next hop.
+     * @param counters     the node's counters.
+     * @param reactionNs   receives the reaction time of every block.
+     * @param clock        the clock.
+     * @param nodeId       this node's id, written in every state.
+     * @param maxDetectorsPerRound the most detectors a round can carry.
+     */
+    public NodeAgent(
+        final Subscription subscription,
+        final FrameValidator validator,
+        final BlockDecoder decoder,
+        final FramePublisher out,
+        final NodeCounters counters,
+        final SingleWriterRecorder reactionNs,
+        final NanoClock clock,
+        final int nodeId,
+        final int maxDetectorsPerRound)
+    {
+        this.subscriber = new FrameSubscriber(subscription, this);
+        this.validator = validator;
+        this.decoder = decoder;
+        this.out = out;
+        this.counters = counters;
+        this.reactionNs = reactionNs;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.roundsPerBlock = decoder.roundsPerBlock();
+        this.fired = new int[maxDetectorsPerRound];
+    }
+
+    @Override
+    public int doWork()
+    {
+        return subscriber.poll(FRAGMENT_LIMIT);
+    }
+
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long arrivedNs = clock.nanoTime();
+        if (!validator.validate(buffer, offset, length).isAccepted())
+        {
+            return;
+        }
+        final SyndromeRoundView view = this.view.wrap(buffer, offset);
+        final long block = view.blockIndex();
+        final int round = view.roundIndex();
+        if (inBlock && block != currentBlock)
+        {
+            // The previous block's last round never came: its state cannot be completed.
+            decoder.abandonBlock();
+            counters.blocksIncomplete.incrementOrdered();
+            inBlock = false;
+        }
+        if (!inBlock)
+        {
+            inBlock = true;
+            currentBlock = block;
+            logicalQubit = view.logicalQubit();
+            nextRound = 0;
+            incomplete = false;
+            anyDefect = false;
+        }
+        if (round < nextRound)
+        {
+            return;
+        }
+        while (nextRound < round)
+        {
+            decoder.addRound(nextRound++, fired, 0);
+            counters.roundsLost.incrementOrdered();
+            incomplete = true;
+        }
+        final int count = view.firedDetectors(fired);
+        anyDefect |= count > 0;
+        decoder.addRound(round, fired, count);
+        nextRound++;
+        if (view.endOfBlock() || nextRound == roundsPerBlock)
+        {
+            finishBlock(arrivedNs, view.emitTimestampNs());
+        }
+    }
+
+    private void finishBlock(final long arrivedNs, final long originTimestampNs)
+    {
+        final long startNs = clock.nanoTime();
+        final long flips = decoder.finishBlock();
+        final long decodeNs = clock.nanoTime() - startNs;
+        int flags = incomplete ? LogicalStateFlags.INCOMPLETE : 0;
+        if (decoder.blockUsedFallback())
+        {
+            flags |= LogicalStateFlags.FALLBACK;
+            counters.blocksFallback.incrementOrdered();
+        }
+        if (!anyDefect)
+        {
+            flags |= LogicalStateFlags.CLEAN_BLOCK;
+        }
+        if (incomplete)
+        {
+            counters.blocksIncomplete.incrementOrdered();
+        }
+        frame.foldObservableFlips(0, flips & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
+        final long frameBits = frame.observableFlips(0);
+        frame.reset(0);
+        final int length = writer.encode(state, 0, nodeId, logicalQubit, currentBlock, frameBits, nextRound,
+            originTimestampNs, decodeNs, flags);
+        out.send(state, 0, length);
+        final long reactionNs = clock.nanoTime() - arrivedNs;
+        this.reactionNs.recordValue(reactionNs);
+        counters.maxReactionNs.proposeMaxOrdered(reactionNs);
+        counters.roundsDecoded.getAndAddOrdered(nextRound);
+        counters.blocksOut.incrementOrdered();
+        inBlock = false;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "qec-node-" + nodeId;
+    }
+}

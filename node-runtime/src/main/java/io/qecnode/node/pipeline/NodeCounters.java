@@ -1,0 +1,116 @@
+package io.qecnode.node.pipeline;
+
+import io.aeron.Aeron;
+import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.status.CountersManager;
+
+/**
+ * The node's own counters, beside the frame validator's (4100-4115) and the publishers' (4120-4122), in the media
+ * driver's counters file so that {@code qec-node stat} and AeronStat see them live.
+ * <pre>
+ *   4130 rounds decoded          4133 blocks decoded by the fallback
+ *   4131 blocks out              4134 rounds lost (filled in empty)
+ *   4132 blocks incomplete       4135 max reaction ns (last round in to state offered)
+ *   4136 relayed states          4137 rejected states (relay)
+ * </pre>
+ */
+public final class NodeCounters
+{
+    /** First type id of the node's counters. */
+    public static final int ROUNDS_DECODED_TYPE_ID = 4130;
+
+    final AtomicCounter roundsDecoded;
+    final AtomicCounter blocksOut;
+    final AtomicCounter blocksIncomplete;
+    final AtomicCounter blocksFallback;
+    final AtomicCounter roundsLost;
+    final AtomicCounter maxReactionNs;
+    final AtomicCounter statesRelayed;
+    final AtomicCounter statesRejected;
+
+    private NodeCounters(final Allocator allocator, final String node)
+    {
+        roundsDecoded = allocator.counter(4130, "qec node " + node + ": rounds decoded");
+        blocksOut = allocator.counter(4131, "qec node " + node + ": blocks out");
+        blocksIncomplete = allocator.counter(4132, "qec node " + node + ": blocks incomplete");
+        blocksFallback = allocator.counter(4133, "qec node " + node + ": blocks decoded by fallback");
+        roundsLost = allocator.counter(4134, "qec node " + node + ": rounds lost");
+        maxReactionNs = allocator.counter(4135, "qec node " + node + ": max reaction ns");
+        statesRelayed = allocator.counter(4136, "qec node " + node + ": states relayed");
+        statesRejected = allocator.counter(4137, "qec node " + node + ": states rejected");
+    }
+
+    /**
+     * @param aeron the client whose counters file holds the counters.
+     * @param node  name of the node for the labels, e.g. its id.
+     * @return the counters.
+     */
+    public static NodeCounters allocate(final Aeron aeron, final String node)
+    {
+        return new NodeCounters(aeron::addCounter, node);
+    }
+
+    /**
+     * @param countersManager a counters manager, for tests.
+     * @param node            name of the node for the labels.
+     * @return the counters.
+     */
+    public static NodeCounters allocate(final CountersManager countersManager, final String node)
+    {
+        return new NodeCounters((typeId, label) -> countersManager.newCounter(label, typeId), node);
+    }
+
+    /** @return rounds decoded. */
+    public long roundsDecoded()
+    {
+        return roundsDecoded.get();
+    }
+
+    /** @return logical states sent. */
+    public long blocksOut()
+    {
+        return blocksOut.get();
+    }
+
+    /** @return blocks with missing rounds. */
+    public long blocksIncomplete()
+    {
+        return blocksIncomplete.get();
+    }
+
+    /** @return blocks decoded by the bounded fallback. */
+    public long blocksFallback()
+    {
+        return blocksFallback.get();
+    }
+
+    /** @return rounds filled in empty because their frames were lost. */
+    public long roundsLost()
+    {
+        return roundsLost.get();
+    }
+
+    /** @return the longest reaction so far, ns. */
+    public long maxReactionNs()
+    {
+        return maxReactionNs.get();
+    }
+
+    /** @return states a relay passed on. */
+    public long statesRelayed()
+    {
+        return statesRelayed.get();
+    }
+
+    /** @return states a relay rejected. */
+    public long statesRejected()
+    {
+        return statesRejected.get();
+    }
+
+    @FunctionalInterface
+    private interface Allocator
+    {
+        AtomicCounter counter(int typeId, String label);
+    }
+}

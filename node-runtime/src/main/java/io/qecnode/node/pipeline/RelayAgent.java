@@ -1,0 +1,77 @@
+package io.qecnode.node.pipeline;
+
+import io.aeron.Subscription;
+import io.qecnode.frame.LogicalFrame;
+import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.transport.FrameHandler;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSubscriber;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
+
+/**
+ * A node further down the chain: receives the logical states of the node before it, folds each into its own Pauli
+ * frame for the qubit (entanglement swapping with a trivial Bell outcome here) and passes the state on with its own
+ * id, keeping the origin timestamp so that end-to-end latency spans the whole chain.
+ * <p>
+ * <b>Note:</b> single-threaded; allocation-free.
+ */
+public final class RelayAgent implements Agent, FrameHandler
+{
+    private final FrameSubscriber subscriber;
+    private final FramePublisher out;
+    private final NodeCounters counters;
+    private final int nodeId;
+    private final LogicalStateView view = new LogicalStateView();
+    private final LogicalStateWriter writer = new LogicalStateWriter();
+    private final LogicalFrame frame = new LogicalFrame(1);
+    private final UnsafeBuffer state = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
+
+    /**
+     * @param subscription states from the previous node.
+     * @param out          the next hop.
+     * @param counters     counts relayed and rejected states.
+     * @param nodeId       this node's id.
+     */
+    public RelayAgent(
+        final Subscription subscription, final FramePublisher out, final NodeCounters counters, final int nodeId)
+    {
+        this.subscriber = new FrameSubscriber(subscription, this);
+        this.out = out;
+        this.counters = counters;
+        this.nodeId = nodeId;
+    }
+
+    @Override
+    public int doWork()
+    {
+        return subscriber.poll(64);
+    }
+
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        if (length != LogicalStateWriter.FRAME_LENGTH || !view.wrap(buffer, offset).isChecksumValid())
+        {
+            counters.statesRejected.incrementOrdered();
+            return;
+        }
+        frame.foldObservableFlips(0, view.frameBits() & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
+        final long frameBits = frame.observableFlips(0);
+        frame.reset(0);
+        final int encoded = writer.encode(state, 0, nodeId, view.logicalQubit(), view.blockSequence(), frameBits,
+            view.roundsDecoded(), view.originTimestampNs(), view.decodeTimeNs(), view.flags());
+        out.send(state, 0, encoded);
+        counters.statesRelayed.incrementOrdered();
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "qec-relay-" + nodeId;
+    }
+}

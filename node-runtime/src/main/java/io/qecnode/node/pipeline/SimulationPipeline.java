@@ -1,0 +1,256 @@
+package io.qecnode.node.pipeline;
+
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.qecnode.io.codec.Basis;
+import io.qecnode.io.frame.AtomicFrameCounters;
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.frame.RejectionLog;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.BusCounters;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.sim.faults.FaultInjector;
+import io.qecnode.sim.run.SimulatorAgent;
+import io.qecnode.sim.run.TruthRing;
+import io.qecnode.sim.timing.RoundPacer;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole chain in one process on an embedded bus: hw-sim, then the decoding node, then relays, then the sink.
+ * <p>
+ * Either two working threads, the node's hot thread alone and one that runs the simulator, the relays and the sink
+ * together as a {@link CompositeAgent}; or, on machines with few cores, all of them composed on the hot thread, in
+ * chain order (simulator, node, relays, sink), so that one duty cycle carries a round from the hardware to the sink.
+ * The media driver runs in shared mode on its own, mostly idle thread.
+ */
+public final class SimulationPipeline implements AutoCloseable
+{
+    private final PipelineConfig config;
+    private final MessageBus bus;
+    private final SimulatorAgent simulator;
+    private final SinkAgent sink;
+    private final NodeCounters nodeCounters;
+    private final AtomicFrameCounters frameCounters;
+    private final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder latencyNs = new SingleWriterRecorder(3);
+    private final AgentRunner hotRunner;
+    private final AgentRunner supportRunner;
+    private final List<FramePublisher> publishers = new ArrayList<>();
+
+    private SimulationPipeline(final PipelineConfig config, final ErrorHandler errors)
+    {
+        this.config = config;
+        this.bus = MessageBus.launch(new BusContext(), errors);
+        final SystemNanoClock clock = new SystemNanoClock();
+        final String channel = config.channel();
+        final int rounds = PipelineConfig.ROUNDS_STREAM;
+
+        final Subscription nodeIn = bus.subscription(channel, rounds);
+        final FramePublisher hardwareOut = publisher(channel, rounds, "hw-sim rounds out");
+        final TruthRing truths = new TruthRing(1 << 16);
+        final FaultInjector injector = new FaultInjector(config.faults(), config.seed() ^ 0x5EEDL,
+            SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound()), hardwareOut::send);
+        simulator = new SimulatorAgent(config.code().newSource(config.seed(), config.faults().burstFactor()),
+            injector, new RoundPacer(clock, config.periodNs()), clock, truths, 1, 0, config.code().distance(),
+            Basis.Z, config.roundLimit());
+
+        frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
+        nodeCounters = NodeCounters.allocate(bus.aeron(), "1");
+        final FrameValidator validator = new FrameValidator(config.code().frameLayout(), 4, frameCounters,
+            RejectionLog.NO_OP);
+        final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
+            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, reactionNs, clock, 1,
+            config.code().rounds().maxDetectorsPerRound());
+
+        final List<Agent> support = new ArrayList<>();
+        support.add(simulator);
+        for (int k = 2; k <= config.nodes(); k++)
+        {
+            support.add(new RelayAgent(bus.subscription(channel, rounds + k - 1),
+                publisher(channel, rounds + k, "node " + k + " states out"), NodeCounters.allocate(bus.aeron(),
+                String.valueOf(k)), k));
+        }
+        final long blockIntervalNs = config.periodNs() * config.code().rounds().roundCount();
+        sink = new SinkAgent(bus.subscription(channel, rounds + config.nodes()), truths, latencyNs, clock,
+            blockIntervalNs, config.sinkListener());
+        support.add(sink);
+
+        awaitConnected();
+        if (config.sharedThread())
+        {
+            support.add(1, node);
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null, new CompositeAgent(support.toArray(new Agent[0])));
+            supportRunner = null;
+        }
+        else
+        {
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null, node);
+            supportRunner = new AgentRunner(config.supportIdle(), errors, null,
+                new CompositeAgent(support.toArray(new Agent[0])));
+            AgentRunner.startOnThread(supportRunner);
+        }
+        AgentRunner.startOnThread(hotRunner);
+    }
+
+    /**
+     * @param config what to run.
+     * @param errors receives errors from every thread.
+     * @return the running pipeline.
+     */
+    public static SimulationPipeline start(final PipelineConfig config, final ErrorHandler errors)
+    {
+        return new SimulationPipeline(config, errors);
+    }
+
+    /** @return the simulator, for its counts. */
+    public SimulatorAgent simulator()
+    {
+        return simulator;
+    }
+
+    /** @return the sink, with its checks. */
+    public SinkAgent sink()
+    {
+        return sink;
+    }
+
+    /** @return the decoding node's counters. */
+    public NodeCounters nodeCounters()
+    {
+        return nodeCounters;
+    }
+
+    /** @return the decoding node's frame validation counters. */
+    public AtomicFrameCounters frameCounters()
+    {
+        return frameCounters;
+    }
+
+    /** @return reaction times of the decoding node, ns. */
+    public SingleWriterRecorder reactionNs()
+    {
+        return reactionNs;
+    }
+
+    /** @return end-to-end latencies at the sink, ns. */
+    public SingleWriterRecorder latencyNs()
+    {
+        return latencyNs;
+    }
+
+    /** @return the bus, for its directory. */
+    public MessageBus bus()
+    {
+        return bus;
+    }
+
+    /** @return publishers of every hop, for their not-sent counts. */
+    public List<FramePublisher> publishers()
+    {
+        return publishers;
+    }
+
+    /**
+     * Stop the simulator at the end of its current block and wait until the sink has seen that block or the
+     * timeout passes.
+     *
+     * @param timeoutNs how long to wait for the chain to drain.
+     * @return true if the sink saw the last block.
+     */
+    public boolean stopAndDrain(final long timeoutNs)
+    {
+        simulator.requestStopAtBlockEnd();
+        return drain(timeoutNs);
+    }
+
+    /**
+     * Wait until the simulator is done (its round limit, or a requested stop) and the sink has seen its last block,
+     * or the timeout passes.
+     *
+     * @param timeoutNs how long to wait.
+     * @return true if the sink saw the last block.
+     */
+    public boolean drain(final long timeoutNs)
+    {
+        final long deadline = System.nanoTime() + timeoutNs;
+        while (!simulator.isDone() && System.nanoTime() - deadline < 0)
+        {
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        final long lastBlock = simulator.source().blocksSampled() - 1;
+        while (sink.lastBlock() < lastBlock && System.nanoTime() - deadline < 0)
+        {
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return sink.lastBlock() >= lastBlock;
+    }
+
+    /** @return the configuration. */
+    public PipelineConfig config()
+    {
+        return config;
+    }
+
+    @Override
+    public void close()
+    {
+        CloseHelper.closeAll(hotRunner, supportRunner);
+        CloseHelper.close(frameCounters);
+        CloseHelper.close(bus);
+    }
+
+    private FramePublisher publisher(final String channel, final int streamId, final String name)
+    {
+        final ExclusivePublication publication = bus.publication(channel, streamId);
+        final FramePublisher publisher = BusCounters.publisher(bus.aeron(), publication, name,
+            new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    private void awaitConnected()
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (final FramePublisher publisher : publishers)
+        {
+            while (!publisher.isConnected())
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new IllegalStateException("a hop never connected: " + publisher.publication().channel() +
+                        " stream=" + publisher.publication().streamId());
+                }
+                Thread.yield();
+            }
+        }
+    }
+}

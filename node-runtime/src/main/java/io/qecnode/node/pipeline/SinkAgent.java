@@ -1,0 +1,179 @@
+package io.qecnode.node.pipeline;
+
+import io.aeron.Subscription;
+import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.transport.FrameHandler;
+import io.qecnode.io.transport.FrameSubscriber;
+import io.qecnode.sim.run.TruthRing;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.NanoClock;
+
+/**
+ * The end of the chain: checks every logical state against the simulator's ground truth for its block and records
+ * the end-to-end latency, from the emission of the block's last round to the state's arrival here.
+ * <p>
+ * Latency is recorded against the expected interval between blocks, so that a stall shows up as the latency every
+ * block that should have arrived during it would have seen (coordinated omission corrected).
+ * <p>
+ * <b>Note:</b> single-threaded; counts are plain fields written here and read by others only after the agent
+ * stopped, or approximately while it runs.
+ */
+public final class SinkAgent implements Agent, FrameHandler
+{
+    /** Sees every valid state the sink receives, e.g. to record the frame bits of each block. */
+    @FunctionalInterface
+    public interface StateListener
+    {
+        /** Ignores every state. */
+        StateListener NONE = (block, frameBits, flags) -> { };
+
+        /**
+         * @param block     the block the state closes.
+         * @param frameBits the forwarded logical frame bits.
+         * @param flags     the state's flags (LogicalStateFlags).
+         */
+        void onState(long block, long frameBits, int flags);
+    }
+
+    private final FrameSubscriber subscriber;
+    private final TruthRing truths;
+    private final SingleWriterRecorder latencyNs;
+    private final NanoClock clock;
+    private final long expectedIntervalNs;
+    private final StateListener listener;
+    private final LogicalStateView view = new LogicalStateView();
+    private volatile long blocks;
+    private volatile long logicalErrors;
+    private volatile long unknownTruth;
+    private volatile long rejected;
+    private volatile long incomplete;
+    private volatile long fallback;
+    private volatile long lastBlock = -1;
+    private long missingBlocks;
+
+    /**
+     * @param subscription       states from the last node.
+     * @param truths             the simulator's ground truth.
+     * @param latencyNs          receives end-to-end latencies.
+     * @param clock              the clock the simulator stamps rounds with.
+     * @param expectedIntervalNs time between blocks at the configured round period; 0 for no correction.
+     * @param listener           sees every valid state.
+     */
+    public SinkAgent(
+        final Subscription subscription,
+        final TruthRing truths,
+        final SingleWriterRecorder latencyNs,
+        final NanoClock clock,
+        final long expectedIntervalNs,
+        final StateListener listener)
+    {
+        this.listener = listener;
+        this.subscriber = new FrameSubscriber(subscription, this);
+        this.truths = truths;
+        this.latencyNs = latencyNs;
+        this.clock = clock;
+        this.expectedIntervalNs = expectedIntervalNs;
+    }
+
+    @Override
+    public int doWork()
+    {
+        return subscriber.poll(64);
+    }
+
+    @Override
+    public void onFrame(final DirectBuffer buffer, final int offset, final int length)
+    {
+        final long nowNs = clock.nanoTime();
+        if (length != LogicalStateWriter.FRAME_LENGTH || !view.wrap(buffer, offset).isChecksumValid())
+        {
+            rejected++;
+            return;
+        }
+        final long latency = Math.max(0, nowNs - view.originTimestampNs());
+        if (expectedIntervalNs > 0)
+        {
+            latencyNs.recordValueWithExpectedInterval(latency, expectedIntervalNs);
+        }
+        else
+        {
+            latencyNs.recordValue(latency);
+        }
+        final long block = view.blockSequence();
+        if (lastBlock >= 0 && block > lastBlock + 1)
+        {
+            missingBlocks += block - lastBlock - 1;
+        }
+        lastBlock = block;
+        final long truth = truths.truth(block);
+        if (truth == TruthRing.UNKNOWN)
+        {
+            unknownTruth++;
+        }
+        else if ((truth & 3) != (view.frameBits() & 3))
+        {
+            logicalErrors++;
+        }
+        listener.onState(block, view.frameBits(), view.flags());
+        incomplete += view.incomplete() ? 1 : 0;
+        fallback += view.fallback() ? 1 : 0;
+        blocks++;
+    }
+
+    /** @return states received and checked. */
+    public long blocks()
+    {
+        return blocks;
+    }
+
+    /** @return states whose frame bits differed from the truth. */
+    public long logicalErrors()
+    {
+        return logicalErrors;
+    }
+
+    /** @return states whose block's truth was no longer (or not yet) known. */
+    public long unknownTruth()
+    {
+        return unknownTruth;
+    }
+
+    /** @return frames that were not valid logical states. */
+    public long rejected()
+    {
+        return rejected;
+    }
+
+    /** @return states flagged incomplete. */
+    public long incomplete()
+    {
+        return incomplete;
+    }
+
+    /** @return states flagged as decoded by the fallback. */
+    public long fallback()
+    {
+        return fallback;
+    }
+
+    /** @return blocks skipped in the sequence of states. */
+    public long missingBlocks()
+    {
+        return missingBlocks;
+    }
+
+    /** @return the last block received, or -1. */
+    public long lastBlock()
+    {
+        return lastBlock;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "qec-sink";
+    }
+}

@@ -1,0 +1,201 @@
+package io.qecnode.node.pipeline;
+
+import io.qecnode.decoder.model.NoiseModel;
+import io.qecnode.decoder.model.SampledShot;
+import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.frame.FrameCounter;
+import io.qecnode.io.frame.LogicalStateFlags;
+import io.qecnode.sim.faults.FaultPlan;
+import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.sim.source.RoundSink;
+import io.qecnode.sim.source.SyndromeSource;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole chain in one process, checked block by block against an offline decode of the same seeded rounds.
+ */
+class SimulationPipelineTest
+{
+    private static final int DISTANCE = 5;
+    private static final double P = 0.01;
+    private static final long SEED = 21;
+    private final SimulatedCode code = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
+    private final int roundsPerBlock = code.rounds().roundCount();
+
+    @Test
+    @Timeout(120)
+    void shouldForwardExactlyWhatAnOfflineBatchDecodeGivesForEveryBlock()
+    {
+        final int blocks = 100_000 / roundsPerBlock + 1;
+        final long[] forwarded = run("none", blocks, null);
+        final long[] offline = offlineDecode(blocks);
+        assertArrayEquals(offline, forwarded);
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldSkipBadFramesAndKeepTheGoodBlocksBitForBit()
+    {
+        final int blocks = 20_000;
+        final int[] flags = new int[blocks];
+        final long[] clean = run("none", blocks, null);
+        final PipelineProbe probe = new PipelineProbe();
+        final long[] faulty = run("duplicate=0.002,corrupt=0.002,truncate=0.001,reorder=0.001", blocks, flags, probe);
+
+        assertTrue(probe.rejected > 0, "faults were injected and rejected");
+        int complete = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            if ((flags[b] & LogicalStateFlags.INCOMPLETE) == 0 && faulty[b] != -1)
+            {
+                complete++;
+                assertEquals(clean[b], faulty[b], "block " + b + " had every round but decoded differently");
+            }
+        }
+        assertTrue(complete > 0.9 * blocks, "complete blocks " + complete + " of " + blocks);
+        assertTrue(probe.incompleteBlocks > 0, "rounds lost to corruption leave blocks incomplete and flagged");
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldNotAllocateOnTheHotThread() throws Exception
+    {
+        final PipelineConfig config = config("none", 0, SinkAgent.StateListener.NONE, true);
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
+        {
+            final long hotThread = awaitHotThread();
+            final com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+            while (pipeline.simulator().roundsSent() < 300_000)
+            {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            long least = Long.MAX_VALUE;
+            for (int window = 0; window < 3 && least != 0; window++)
+            {
+                final long rounds = pipeline.simulator().roundsSent();
+                final long before = threads.getThreadAllocatedBytes(hotThread);
+                while (pipeline.simulator().roundsSent() < rounds + 100_000)
+                {
+                    TimeUnit.MILLISECONDS.sleep(5);
+                }
+                least = Math.min(least, threads.getThreadAllocatedBytes(hotThread) - before);
+            }
+            assertEquals(0, least, "bytes allocated by the hot thread over 100,000 rounds");
+            pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+        }
+    }
+
+    private static long awaitHotThread() throws InterruptedException
+    {
+        for (int i = 0; i < 500; i++)
+        {
+            for (final Thread thread : Thread.getAllStackTraces().keySet())
+            {
+                if (thread.getName().contains("qec-node-1") || thread.getName().contains("hw-sim"))
+                {
+                    return thread.getId();
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new IllegalStateException("hot thread not found");
+    }
+
+    private long[] run(final String faults, final int blocks, final int[] flags)
+    {
+        return run(faults, blocks, flags, new PipelineProbe());
+    }
+
+    private long[] run(final String faults, final int blocks, final int[] flags, final PipelineProbe probe)
+    {
+        final long[] frameBits = new long[blocks];
+        Arrays.fill(frameBits, -1);
+        final SinkAgent.StateListener listener = (block, bits, stateFlags) ->
+        {
+            if (block < blocks)
+            {
+                frameBits[(int)block] = bits;
+                if (flags != null)
+                {
+                    flags[(int)block] = stateFlags;
+                }
+            }
+        };
+        final PipelineConfig config = config(faults, (long)blocks * roundsPerBlock, listener, true);
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
+        {
+            assertTrue(pipeline.drain(TimeUnit.SECONDS.toNanos(90)), "the chain drained");
+            long rejected = 0;
+            for (final FrameCounter counter : FrameCounter.values())
+            {
+                rejected += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
+            }
+            probe.rejected = rejected;
+            probe.incompleteBlocks = pipeline.nodeCounters().blocksIncomplete();
+            assertEquals(0, pipeline.sink().logicalErrors() > blocks ? 1 : 0);
+        }
+        return frameBits;
+    }
+
+    private PipelineConfig config(
+        final String faults, final long roundLimit, final SinkAgent.StateListener listener, final boolean shared)
+    {
+        final Supplier<BlockDecoder> decoders =
+            () -> new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED);
+        return new PipelineConfig(code, 0, 2, FaultPlan.parse(faults), SEED, decoders, new BusySpinIdleStrategy(),
+            new YieldingIdleStrategy(), "aeron:ipc", shared, roundLimit, listener);
+    }
+
+    private long[] offlineDecode(final int blocks)
+    {
+        final SyndromeSource source = code.newSource(SEED, FaultPlan.none().burstFactor());
+        final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), UnionFindDecoder.Growth.WEIGHTED);
+        final DecodeResult result = new DecodeResult(code.graph());
+        final long[] flips = new long[blocks];
+        final RoundSink ignore = new RoundSink()
+        {
+            @Override
+            public void onRound(final long blockIndex, final int roundIndex, final boolean endOfBlock,
+                final long[] detectorWords, final int detectorCount)
+            {
+            }
+
+            @Override
+            public void onBlockEnd(final long blockIndex, final long trueObservableFlips)
+            {
+            }
+        };
+        for (int b = 0; b < blocks; b++)
+        {
+            source.emitBlock(ignore);
+            final SampledShot shot = source.currentShot();
+            // The node sees the defects round by round, each round's in detector order: ascending overall. Union-find
+            // breaks ties by the order defects come in, so the offline decode takes them in the same order.
+            final int[] defects = Arrays.copyOf(shot.defects(), shot.defectCount());
+            Arrays.sort(defects);
+            flips[b] = decoder.decode(defects, defects.length, result) & 3;
+        }
+        return flips;
+    }
+
+    /** Counts read from a finished run. */
+    private static final class PipelineProbe
+    {
+        long rejected;
+        long incompleteBlocks;
+    }
+}
