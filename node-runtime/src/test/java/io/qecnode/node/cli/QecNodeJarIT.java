@@ -76,6 +76,17 @@ class QecNodeJarIT
             "file or directory", result.output.trim());
     }
 
+    @Test
+    void shouldRunTheMainJobUnderJavaJar() throws Exception
+    {
+        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--duration", "3s", "--warmup",
+            "1s", "--baseline-frames", "20000"));
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("logical errors"), result.output);
+        assertTrue(result.output.contains("frames rejected 0, not sent 0, blocks missing 0"), result.output);
+        assertTrue(result.output.contains("end to end"), result.output);
+    }
+
     private static Result run(final List<String> command) throws IOException, InterruptedException
     {
         assertTrue(JAR.isFile(), "package the jar first: " + JAR.getAbsolutePath());
