@@ -14,7 +14,8 @@ import java.io.PrintWriter;
     name = "qec-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {SimulateCommand.class, SimCommand.class, DecodeCommand.class, DoctorCommand.class},
+    subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, StatCommand.class, DecodeCommand.class,
+        DoctorCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")
 public final class QecNodeMain implements Runnable
 {

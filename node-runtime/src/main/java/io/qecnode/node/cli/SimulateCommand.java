@@ -9,7 +9,6 @@ import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.OneWayRun;
-import io.qecnode.node.pipeline.BatchBlockDecoder;
 import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
@@ -80,6 +79,9 @@ public final class SimulateCommand implements Callable<Integer>
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 
+    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    private String window;
+
     @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
         description = "Faults the simulator injects (see 'sim --help'). Default: ${DEFAULT-VALUE}.")
     private String faults;
@@ -116,7 +118,7 @@ public final class SimulateCommand implements Callable<Integer>
         final PrintWriter err = spec.commandLine().getErr();
 
         final LatencyStats baseline = baselineFrames > 0 ? rawHop(code, periodNs) : null;
-        final Supplier<BlockDecoder> decoders = () -> new BatchBlockDecoder(code.graph(), code.rounds(), growth);
+        final Supplier<BlockDecoder> decoders = WindowOption.decoders(spec, window, code, growth);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         if (threads != null && threads != 1 && threads != 2)
         {
@@ -127,10 +129,12 @@ public final class SimulateCommand implements Callable<Integer>
             SinkAgent.StateListener.NONE);
         final Histogram latency = new Histogram(3);
         final Histogram reaction = new Histogram(3);
+        final Histogram perRound = new Histogram(3);
         if (!json)
         {
-            out.printf(Locale.ROOT, "simulate: %s, period=%s, nodes=%d, decoder=%s, faults=%s, threads=%d%n",
-                code, period, nodes, growth.name().toLowerCase(Locale.ROOT), plan, shared ? 1 : 2);
+            out.printf(Locale.ROOT, "simulate: %s, period=%s, nodes=%d, decoder=%s, window=%s, faults=%s, " +
+                "threads=%d%n", code, period, nodes, growth.name().toLowerCase(Locale.ROOT), window, plan,
+                shared ? 1 : 2);
             out.flush();
         }
         final long startNs = System.nanoTime();
@@ -145,10 +149,12 @@ public final class SimulateCommand implements Callable<Integer>
                 TimeUnit.MILLISECONDS.sleep(1000);
                 interval = pipeline.latencyNs().getIntervalHistogram(interval);
                 final Histogram reactions = pipeline.reactionNs().getIntervalHistogram();
+                final Histogram roundTimes = pipeline.roundNs().getIntervalHistogram();
                 if (System.nanoTime() - startNs > warmupNs)
                 {
                     latency.add(interval);
                     reaction.add(reactions);
+                    perRound.add(roundTimes);
                 }
                 err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
                     "interval p99 %.1f us%n", pipeline.simulator().roundsSent(), pipeline.sink().blocks(),
@@ -158,10 +164,12 @@ public final class SimulateCommand implements Callable<Integer>
             drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
             latency.add(pipeline.latencyNs().getIntervalHistogram());
             reaction.add(pipeline.reactionNs().getIntervalHistogram());
+            perRound.add(pipeline.roundNs().getIntervalHistogram());
             rounds = pipeline.simulator().roundsSent();
             emittedBlocks = pipeline.simulator().source().blocksSampled();
             final Summary summary = new Summary(code, pipeline, rounds, emittedBlocks, drained,
-                LatencyStats.of(latency), LatencyStats.of(reaction), baseline, (System.nanoTime() - startNs) / 1e9);
+                LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
+                (System.nanoTime() - startNs) / 1e9);
             out.println(json ? summary.toJson() : summary.toText());
             out.flush();
             return summary.isClean() ? 0 : 1;
@@ -227,6 +235,7 @@ public final class SimulateCommand implements Callable<Integer>
         private final long notSent;
         private final LatencyStats latency;
         private final LatencyStats reaction;
+        private final LatencyStats perRound;
         private final LatencyStats baseline;
         private final double seconds;
 
@@ -238,6 +247,7 @@ public final class SimulateCommand implements Callable<Integer>
             final boolean drained,
             final LatencyStats latency,
             final LatencyStats reaction,
+            final LatencyStats perRound,
             final LatencyStats baseline,
             final double seconds)
         {
@@ -265,6 +275,7 @@ public final class SimulateCommand implements Callable<Integer>
             this.notSent = lost;
             this.latency = latency;
             this.reaction = reaction;
+            this.perRound = perRound;
             this.baseline = baseline;
             this.seconds = seconds;
         }
@@ -294,13 +305,15 @@ public final class SimulateCommand implements Callable<Integer>
             text.append(LatencyStats.header()).append('\n');
             text.append(latency.row("end to end")).append('\n');
             text.append(reaction.row("node reaction")).append('\n');
+            text.append(perRound.row("node per round")).append('\n');
             if (baseline != null)
             {
                 text.append(baseline.row("raw aeron hop")).append('\n');
                 text.append(latency.differenceRow(baseline)).append('\n');
             }
             text.append("end to end: last round emitted -> logical state at the sink; node reaction: last round in " +
-                "-> state offered; raw hop: one thread-to-thread IPC hop at the same period, same run\n");
+                "-> state offered; node per round: any other round, in -> decoded; raw hop: one IPC hop at the same " +
+                "period, same run\n");
             text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", cores: ")
                 .append(Runtime.getRuntime().availableProcessors());
@@ -313,15 +326,17 @@ public final class SimulateCommand implements Callable<Integer>
                 "{\"code\":\"%s\",\"rounds\":%d,\"blocks_emitted\":%d,\"blocks_checked\":%d,\"logical_errors\":%d," +
                 "\"logical_error_rate\":%.6e,\"ci95_low\":%.6e,\"ci95_high\":%.6e,\"frames_rejected\":%d," +
                 "\"not_sent\":%d,\"blocks_missing\":%d,\"incomplete\":%d,\"fallback\":%d,\"drained\":%b," +
-                "\"end_to_end\":%s,\"node_reaction\":%s,\"raw_hop\":%s}",
+                "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"raw_hop\":%s}",
                 code, rounds, emittedBlocks, blocks, logicalErrors, rate(), lower(), upper(), rejectedFrames,
                 notSent, missingBlocks, incomplete, fallback, drained, latency.toJson("end to end"),
-                reaction.toJson("node reaction"), baseline == null ? "null" : baseline.toJson("raw aeron hop"));
+                reaction.toJson("node reaction"), perRound.toJson("node per round"),
+                baseline == null ? "null" : baseline.toJson("raw aeron hop"));
         }
 
         private double lower()
         {
-            return blocks == 0 ? 0 : Math.max(0, BinomialInterval.lower(logicalErrors, blocks, BinomialInterval.Z_95));
+            return blocks == 0 || logicalErrors == 0 ? 0 :
+                Math.max(0, BinomialInterval.lower(logicalErrors, blocks, BinomialInterval.Z_95));
         }
 
         private double upper()

@@ -38,6 +38,7 @@ public final class NodeAgent implements Agent, FrameHandler
     private final FramePublisher out;
     private final NodeCounters counters;
     private final SingleWriterRecorder reactionNs;
+    private final SingleWriterRecorder roundNs;
     private final NanoClock clock;
     private final int nodeId;
     private final int roundsPerBlock;
@@ -60,6 +61,7 @@ public final class NodeAgent implements Agent, FrameHandler
      * @param out          the next hop.
      * @param counters     the node's counters.
      * @param reactionNs   receives the reaction time of every block.
+     * @param roundNs      receives the time spent on every other round, arrival to decoded.
      * @param clock        the clock.
      * @param nodeId       this node's id, written in every state.
      * @param maxDetectorsPerRound the most detectors a round can carry.
@@ -71,6 +73,7 @@ public final class NodeAgent implements Agent, FrameHandler
         final FramePublisher out,
         final NodeCounters counters,
         final SingleWriterRecorder reactionNs,
+        final SingleWriterRecorder roundNs,
         final NanoClock clock,
         final int nodeId,
         final int maxDetectorsPerRound)
@@ -81,6 +84,7 @@ public final class NodeAgent implements Agent, FrameHandler
         this.out = out;
         this.counters = counters;
         this.reactionNs = reactionNs;
+        this.roundNs = roundNs;
         this.clock = clock;
         this.nodeId = nodeId;
         this.roundsPerBlock = decoder.roundsPerBlock();
@@ -137,6 +141,10 @@ public final class NodeAgent implements Agent, FrameHandler
         if (view.endOfBlock() || nextRound == roundsPerBlock)
         {
             finishBlock(arrivedNs, view.emitTimestampNs());
+        }
+        else
+        {
+            roundNs.recordValue(clock.nanoTime() - arrivedNs);
         }
     }
 

@@ -45,6 +45,7 @@ public final class SimulationPipeline implements AutoCloseable
     private final NodeCounters nodeCounters;
     private final AtomicFrameCounters frameCounters;
     private final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
     private final SingleWriterRecorder latencyNs = new SingleWriterRecorder(3);
     private final AgentRunner hotRunner;
     private final AgentRunner supportRunner;
@@ -72,7 +73,7 @@ public final class SimulationPipeline implements AutoCloseable
         final FrameValidator validator = new FrameValidator(config.code().frameLayout(), 4, frameCounters,
             RejectionLog.NO_OP);
         final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
-            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, reactionNs, clock, 1,
+            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, reactionNs, roundNs, clock, 1,
             config.code().rounds().maxDetectorsPerRound());
 
         final List<Agent> support = new ArrayList<>();
@@ -143,6 +144,12 @@ public final class SimulationPipeline implements AutoCloseable
     public SingleWriterRecorder reactionNs()
     {
         return reactionNs;
+    }
+
+    /** @return time the decoding node spends on each round that does not end a block, ns. */
+    public SingleWriterRecorder roundNs()
+    {
+        return roundNs;
     }
 
     /** @return end-to-end latencies at the sink, ns. */

@@ -87,6 +87,55 @@ class QecNodeJarIT
         assertTrue(result.output.contains("end to end"), result.output);
     }
 
+    @Test
+    void shouldRunANodeFedBySimFromAnotherProcessWatchItWithStatAndStopOnSigterm() throws Exception
+    {
+        final String dir = "/dev/shm/qec-node-it-" + ProcessHandle.current().pid();
+        final Process node = new ProcessBuilder(List.of(JAVA, "-jar", JAR.getPath(), "run", "-d", "5",
+            "--embedded-dir", dir, "--idle", "yield", "--report", "200ms")).redirectErrorStream(true).start();
+        final StringBuilder nodeOutput = new StringBuilder();
+        final Thread reader = new Thread(() ->
+        {
+            try
+            {
+                nodeOutput.append(new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            }
+            catch (final IOException ignored)
+            {
+                // The process ended.
+            }
+        });
+        reader.start();
+        try
+        {
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!new File(dir, "cnc.dat").isFile() && System.nanoTime() < deadline)
+            {
+                TimeUnit.MILLISECONDS.sleep(50);
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+            final Result sim = run(List.of(JAVA, "-jar", JAR.getPath(), "sim", "-d", "5", "--aeron-dir", dir,
+                "--period", "10us", "--duration", "2s"));
+            assertEquals(0, sim.exitCode, sim.output);
+
+            final Result stat = run(List.of(JAVA, "-jar", JAR.getPath(), "stat", "--aeron-dir", dir, "--count", "1"));
+            assertEquals(0, stat.exitCode, stat.output);
+            assertTrue(stat.output.contains("qec frames: accepted"), stat.output);
+            final java.util.regex.Matcher blocks =
+                java.util.regex.Pattern.compile("(\\d+)  qec node 1: blocks out").matcher(stat.output);
+            assertTrue(blocks.find() && Long.parseLong(blocks.group(1)) > 1000, stat.output);
+        }
+        finally
+        {
+            // SIGTERM through the handle: Process.destroy() would also close the output we are reading.
+            node.toHandle().destroy();
+        }
+        assertTrue(node.waitFor(30, TimeUnit.SECONDS), "the node exits on SIGTERM");
+        reader.join(5000);
+        assertTrue(nodeOutput.toString().contains("run: stopped:"), nodeOutput.toString());
+        assertTrue(!new File(dir).exists(), "the embedded driver's directory is removed on clean exit");
+    }
+
     private static Result run(final List<String> command) throws IOException, InterruptedException
     {
         assertTrue(JAR.isFile(), "package the jar first: " + JAR.getAbsolutePath());

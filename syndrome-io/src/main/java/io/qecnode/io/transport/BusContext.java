@@ -60,6 +60,16 @@ public final class BusContext
     }
 
     /**
+     * @param directoryName directory for the embedded driver, e.g. to find its counters from another process.
+     * @return this context.
+     */
+    public BusContext embeddedDirectoryName(final String directoryName)
+    {
+        this.embeddedDirectoryName = directoryName;
+        return this;
+    }
+
+    /**
      * @return directory for an embedded driver: unique per bus, on the RAM disk when there is one.
      */
     public String embeddedDirectoryName()

@@ -1,0 +1,71 @@
+package io.qecnode.decoder.window;
+
+import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WindowConfigTest
+{
+    @Test
+    void shouldRejectAnEmptyWindow()
+    {
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            () -> new WindowConfig(0, 1, 10, Growth.WEIGHTED));
+        assertTrue(error.getMessage().contains("windowRounds=0"), error.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3, 0", "3, 4", "1, 2"})
+    void shouldRejectACommitLengthOutsideTheWindow(final int windowRounds, final int commitRounds)
+    {
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            () -> WindowConfig.of(windowRounds, commitRounds));
+        assertTrue(error.getMessage().contains("commitRounds=" + commitRounds + ", windowRounds=" + windowRounds),
+            error.getMessage());
+    }
+
+    @Test
+    void shouldRejectANegativeDefectCapAndNoGrowth()
+    {
+        final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            () -> WindowConfig.DEFAULT.maxDefectsPerWindow(-1));
+        assertTrue(error.getMessage().contains("maxDefectsPerWindow=-1"), error.getMessage());
+        assertThrows(NullPointerException.class, () -> WindowConfig.DEFAULT.growth(null));
+    }
+
+    @Test
+    void shouldHoldTheDefaults()
+    {
+        final WindowConfig config = WindowConfig.DEFAULT;
+        assertEquals(WindowConfig.WINDOW_ROUNDS_DEFAULT, config.windowRounds());
+        assertEquals(WindowConfig.COMMIT_ROUNDS_DEFAULT, config.commitRounds());
+        assertEquals(WindowConfig.MAX_DEFECTS_PER_WINDOW_DEFAULT, config.maxDefectsPerWindow());
+        assertEquals(WindowConfig.GROWTH_DEFAULT, config.growth());
+        assertEquals(config, WindowConfig.of(config.windowRounds(), config.commitRounds()));
+        assertEquals(config.hashCode(), WindowConfig.of(config.windowRounds(), config.commitRounds()).hashCode());
+        assertEquals(Growth.UNWEIGHTED, config.growth(Growth.UNWEIGHTED).growth());
+        assertEquals(7, config.maxDefectsPerWindow(7).maxDefectsPerWindow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "12, 12, 12, 1",
+        "20, 1, 12, 1",
+        "11, 5, 12, 2",
+        "9, 3, 12, 2",
+        "6, 3, 12, 3",
+        "4, 2, 12, 5",
+        "3, 1, 12, 10",
+        "3, 1, 6, 4",
+        "1, 1, 6, 6"})
+    void shouldCountWindowsUntilOneReachesTheLastRound(
+        final int windowRounds, final int commitRounds, final int roundsPerBlock, final int windows)
+    {
+        assertEquals(windows, WindowConfig.of(windowRounds, commitRounds).windowsPerBlock(roundsPerBlock));
+    }
+}

@@ -1,0 +1,355 @@
+package io.qecnode.node.cli;
+
+import io.aeron.Subscription;
+import io.qecnode.decoder.model.NoiseModel;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.frame.AtomicFrameCounters;
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.BusCounters;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.sim.run.SimulatedCode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * {@code run}: one node as a long-running process.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run one node: subscribe to the hardware's syndrome rounds, validate every frame, decode each block and " +
+            "offer its LogicalState to the next hop, on one hot thread. Settings come from --config (a properties " +
+            "file whose keys are the long option names without dashes, e.g. 'distance=11', 'in-channel=...') and " +
+            "from flags, which win. Everything is checked before anything starts. A report line every --report; " +
+            "SIGTERM or Ctrl-C drains the block in hand and exits cleanly.",
+        "Counters live in the media driver's counters file: watch them with 'qec-node stat --aeron-dir DIR'. For a " +
+            "dedicated core, start the JVM under 'taskset -c CORE' and use --idle busy-spin."})
+public final class RunCommand implements Callable<Integer>
+{
+    private static final Set<String> KEYS = Set.of("node", "model", "dem", "distance", "rounds", "p", "in-channel",
+        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report");
+
+    private volatile boolean running = true;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
+    private Path config;
+
+    @Option(names = "--node", paramLabel = "ID", description = "This node's id. Default: 1.")
+    private String node;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+        description = "Built-in noise model: code-capacity or phenomenological. Default: phenomenological.")
+    private String model;
+
+    @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
+    private String dem;
+
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Code distance. Default: 5.")
+    private String distance;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Noisy rounds per block. Default: d.")
+    private String rounds;
+
+    @Option(names = {"--p", "-p"}, paramLabel = "P",
+        description = "Error probability of the built-in model, for edge weights. Default: 0.001.")
+    private String p;
+
+    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
+    private String inChannel;
+
+    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: 1001.")
+    private String inStream;
+
+    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: aeron:ipc.")
+    private String outChannel;
+
+    @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
+    private String outStream;
+
+    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
+    private String decoder;
+
+    @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    private String window;
+
+    @Option(names = "--idle", paramLabel = "STRATEGY",
+        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
+    private String idle;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "External media driver. Default: embedded.")
+    private String aeronDir;
+
+    @Option(names = "--embedded-dir", paramLabel = "DIR",
+        description = "Directory of the embedded driver. Default: a fresh one under /dev/shm.")
+    private String embeddedDir;
+
+    @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
+    private String report;
+
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
+        description = "Stop after this long; 0 for until SIGTERM. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Override
+    public Integer call() throws InterruptedException
+    {
+        final Properties settings = settings();
+        final SimulatedCode code = code(settings);
+        final int nodeId = integer(settings, "node", "1");
+        final String in = settings.getProperty("in-channel", "aeron:ipc");
+        final int inStreamId = integer(settings, "in-stream", "1001");
+        final String out = settings.getProperty("out-channel", "aeron:ipc");
+        final int outStreamId = integer(settings, "out-stream", "1002");
+        final UnionFindDecoder.Growth growth = growth(settings.getProperty("decoder", "weighted"));
+        final IdleStrategy hotIdle = idleStrategy(settings.getProperty("idle", "busy-spin"));
+        final Supplier<BlockDecoder> decoders = WindowOption.decoders(spec, settings.getProperty("window", "auto"),
+            code, growth);
+        final long reportNs = Durations.nanos(spec, "--report", settings.getProperty("report", "1s"));
+        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final BusContext context = new BusContext().aeronDirectoryName(settings.getProperty("aeron-dir"));
+        if (settings.getProperty("embedded-dir") != null)
+        {
+            context.embeddedDirectoryName(settings.getProperty("embedded-dir"));
+        }
+
+        final PrintWriter log = spec.commandLine().getOut();
+        final CountDownLatch stopped = new CountDownLatch(1);
+        final Thread shutdown = new Thread(() ->
+        {
+            running = false;
+            awaitQuietly(stopped);
+        }, "qec-node-shutdown");
+        final SystemNanoClock clock = new SystemNanoClock();
+        try (MessageBus bus = MessageBus.launch(context, ex -> log.println("error: " + ex));
+            AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter))
+        {
+            final Subscription subscription = bus.subscription(in, inStreamId);
+            final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(out, outStreamId),
+                "node " + nodeId + " states out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+            final NodeCounters counters = NodeCounters.allocate(bus.aeron(), String.valueOf(nodeId));
+            final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
+            final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
+            final NodeAgent agent = new NodeAgent(subscription,
+                new FrameValidator(code.frameLayout(), 16, frameCounters, (check, sequence, detail) ->
+                    log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),
+                decoders.get(), publisher, counters, reactionNs, roundNs, clock,
+                nodeId, code.rounds().maxDetectorsPerRound());
+            final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null, agent);
+            log.printf(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, aeron dir=%s%s%n", nodeId,
+                code, in, inStreamId, out, outStreamId, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
+            log.flush();
+            Runtime.getRuntime().addShutdownHook(shutdown);
+            AgentRunner.startOnThread(runner);
+            final long startNs = clock.nanoTime();
+            Histogram interval = null;
+            while (running && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
+            {
+                TimeUnit.NANOSECONDS.sleep(Math.min(reportNs, TimeUnit.MILLISECONDS.toNanos(100)));
+                if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
+                {
+                    interval = reactionNs.getIntervalHistogram(interval);
+                    log.printf(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, reaction p50 %d ns p99 %d ns " +
+                        "max %d ns, not sent %d%n", counters.roundsDecoded(), counters.blocksOut(),
+                        counters.blocksIncomplete(), interval.getValueAtPercentile(50),
+                        interval.getValueAtPercentile(99), interval.getMaxValue(), publisher.notSentCount());
+                    log.flush();
+                }
+            }
+            runner.close();
+            // Drain: the hot thread has stopped, so this thread may finish the frames already on the subscription.
+            int idlePolls = 0;
+            while (idlePolls < 10)
+            {
+                idlePolls = agent.doWork() == 0 ? idlePolls + 1 : 0;
+            }
+            log.printf(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%n", counters.roundsDecoded(),
+                counters.blocksOut());
+            log.flush();
+        }
+        finally
+        {
+            stopped.countDown();
+            try
+            {
+                Runtime.getRuntime().removeShutdownHook(shutdown);
+            }
+            catch (final IllegalStateException | IllegalArgumentException ignored)
+            {
+                // Shutting down already, or never registered.
+            }
+        }
+        return 0;
+    }
+
+    // The config file first, then every flag given on the command line over it.
+    private Properties settings()
+    {
+        final Properties settings = new Properties();
+        if (config != null)
+        {
+            try (InputStream in = Files.newInputStream(config))
+            {
+                settings.load(in);
+            }
+            catch (final IOException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--config: cannot read: file=" + config +
+                    ", reason=" + ex.getMessage());
+            }
+            for (final String key : settings.stringPropertyNames())
+            {
+                if (!KEYS.contains(key))
+                {
+                    throw new ParameterException(spec.commandLine(), "--config: unknown setting: file=" + config +
+                        ", key=" + key + " (known: " + String.join(", ", KEYS) + ")");
+                }
+            }
+        }
+        put(settings, "node", node);
+        put(settings, "model", model);
+        put(settings, "dem", dem);
+        put(settings, "distance", distance);
+        put(settings, "rounds", rounds);
+        put(settings, "p", p);
+        put(settings, "in-channel", inChannel);
+        put(settings, "in-stream", inStream);
+        put(settings, "out-channel", outChannel);
+        put(settings, "out-stream", outStream);
+        put(settings, "decoder", decoder);
+        put(settings, "window", window);
+        put(settings, "idle", idle);
+        put(settings, "aeron-dir", aeronDir);
+        put(settings, "embedded-dir", embeddedDir);
+        put(settings, "report", report);
+        return settings;
+    }
+
+    private SimulatedCode code(final Properties settings)
+    {
+        try
+        {
+            final int d = integer(settings, "distance", "0");
+            if (settings.getProperty("dem") != null)
+            {
+                return SimulatedCode.fromDem(Paths.get(settings.getProperty("dem")), d);
+            }
+            final int size = d == 0 ? 5 : d;
+            final int noisyRounds = integer(settings, "rounds", "0");
+            return SimulatedCode.builtIn(NoiseModel.fromCliName(settings.getProperty("model", "phenomenological")),
+                size, noisyRounds == 0 ? size : noisyRounds, number(settings, "p", "0.001"));
+        }
+        catch (final IOException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "dem: cannot read: file=" + settings.getProperty("dem") +
+                ", reason=" + ex.getMessage());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+    }
+
+    private UnionFindDecoder.Growth growth(final String name)
+    {
+        try
+        {
+            return new GrowthConverter().convert(name);
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "decoder: " + ex.getMessage());
+        }
+    }
+
+    private IdleStrategy idleStrategy(final String name)
+    {
+        try
+        {
+            return IdleStrategies.of(name);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "idle: " + ex.getMessage());
+        }
+    }
+
+    private int integer(final Properties settings, final String key, final String defaultValue)
+    {
+        final String value = settings.getProperty(key, defaultValue).trim();
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), key + ": not a whole number: " + value);
+        }
+    }
+
+    private double number(final Properties settings, final String key, final String defaultValue)
+    {
+        final String value = settings.getProperty(key, defaultValue).trim();
+        try
+        {
+            return Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), key + ": not a number: " + value);
+        }
+    }
+
+    private static void put(final Properties settings, final String key, final String value)
+    {
+        if (value != null)
+        {
+            settings.setProperty(key, value);
+        }
+    }
+
+    private static void awaitQuietly(final CountDownLatch latch)
+    {
+        try
+        {
+            latch.await(5, TimeUnit.SECONDS);
+        }
+        catch (final InterruptedException ex)
+        {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

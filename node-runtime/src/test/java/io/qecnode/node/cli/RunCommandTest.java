@@ -1,0 +1,53 @@
+package io.qecnode.node.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RunCommandTest
+{
+    @Test
+    void shouldRefuseABadConfigurationBeforeStarting(@TempDir final Path dir) throws Exception
+    {
+        final Path unknown = Files.write(dir.resolve("a.properties"), "distance=5\nspeed=fast\n"
+            .getBytes(StandardCharsets.UTF_8));
+        assertBad("--config: unknown setting", "--config", unknown.toString());
+        final Path badNumber = Files.write(dir.resolve("b.properties"), "distance=five\n"
+            .getBytes(StandardCharsets.UTF_8));
+        assertBad("distance: not a whole number: five", "--config", badNumber.toString());
+        assertBad("--config: cannot read", "--config", dir.resolve("missing.properties").toString());
+        assertBad("idle: unknown idle strategy 'fast'", "--idle", "fast");
+        assertBad("decoder: unknown decoder", "--decoder", "magic");
+        assertBad("--window: expected auto, batch or W,C", "--window", "wide");
+        assertBad("distance must be odd", "-d", "6");
+    }
+
+    @Test
+    void shouldLetFlagsWinOverTheConfigFile(@TempDir final Path dir) throws Exception
+    {
+        // The file asks for an even distance; the flag overrides it with a valid one, so the run starts and stops.
+        final Path config = Files.write(dir.resolve("node.properties"),
+            "distance=4\nnode=7\nidle=yield\n".getBytes(StandardCharsets.UTF_8));
+        final CommandRunner.Run run = CommandRunner.run("run", "--config", config.toString(), "-d", "3",
+            "--duration", "300ms", "--report", "100ms");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("run: node 7, phenomenological d=3"), run.out());
+        assertTrue(run.out().contains("run: stopped:"), run.out());
+    }
+
+    private static void assertBad(final String expected, final String... flags)
+    {
+        final String[] args = new String[flags.length + 1];
+        args[0] = "run";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        final CommandRunner.Run run = CommandRunner.run(args);
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.err().contains(expected), run.err());
+    }
+}
