@@ -13,11 +13,14 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.run.SimulatedCode;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
@@ -161,19 +164,23 @@ public final class RunCommand implements Callable<Integer>
             final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(out, outStreamId),
                 "node " + nodeId + " states out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
             final NodeCounters counters = NodeCounters.allocate(bus.aeron(), String.valueOf(nodeId));
-            final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
+            final BlockTelemetry handOff = new BlockTelemetry(1 << 20, counters.telemetryOverflow());
+            final TelemetryAgent telemetry = new TelemetryAgent(handOff);
             final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
             final NodeAgent agent = new NodeAgent(subscription,
                 new FrameValidator(code.frameLayout(), 16, frameCounters, (check, sequence, detail) ->
                     log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),
-                decoders.get(), publisher, counters, reactionNs, roundNs, clock,
+                decoders.get(), publisher, counters, handOff, roundNs, clock,
                 nodeId, code.rounds().maxDetectorsPerRound());
             final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null, agent);
+            final AgentRunner telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+                ex -> log.println("error: " + ex), null, telemetry);
             log.printf(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, aeron dir=%s%s%n", nodeId,
                 code, in, inStreamId, out, outStreamId, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
             log.flush();
             Runtime.getRuntime().addShutdownHook(shutdown);
             AgentRunner.startOnThread(runner);
+            AgentRunner.startOnThread(telemetryRunner);
             final long startNs = clock.nanoTime();
             Histogram interval = null;
             while (running && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
@@ -181,15 +188,17 @@ public final class RunCommand implements Callable<Integer>
                 TimeUnit.NANOSECONDS.sleep(Math.min(reportNs, TimeUnit.MILLISECONDS.toNanos(100)));
                 if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
                 {
-                    interval = reactionNs.getIntervalHistogram(interval);
+                    interval = telemetry.reactionNs().getIntervalHistogram(interval);
                     log.printf(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, reaction p50 %d ns p99 %d ns " +
-                        "max %d ns, not sent %d%n", counters.roundsDecoded(), counters.blocksOut(),
-                        counters.blocksIncomplete(), interval.getValueAtPercentile(50),
-                        interval.getValueAtPercentile(99), interval.getMaxValue(), publisher.notSentCount());
+                        "max %d ns, not sent %d, telemetry dropped %d%n", counters.roundsDecoded(),
+                        counters.blocksOut(), counters.blocksIncomplete(), interval.getValueAtPercentile(50),
+                        interval.getValueAtPercentile(99), interval.getMaxValue(), publisher.notSentCount(),
+                        handOff.overflows());
                     log.flush();
                 }
             }
             runner.close();
+            telemetryRunner.close();
             // Drain: the hot thread has stopped, so this thread may finish the frames already on the subscription.
             int idlePolls = 0;
             while (idlePolls < 10)

@@ -9,6 +9,7 @@ import io.qecnode.io.frame.SyndromeRoundView;
 import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.FrameSubscriber;
+import io.qecnode.node.telemetry.BlockTelemetry;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -24,7 +25,8 @@ import java.nio.ByteBuffer;
  * <p>
  * Rounds lost on the way (a gap inside a block) are filled in empty so the block can still be decoded; the state
  * then carries the incomplete flag. A block whose end never arrives is abandoned when the next block starts. The
- * reaction time, from the last round's arrival to the state's offer, goes to a recorder another thread reads.
+ * reaction time, from the last round's arrival to the state's offer, goes through a bounded SPSC ring to a telemetry
+ * thread; a full ring is counted, never waited on.
  * <p>
  * <b>Note:</b> single-threaded; nothing on this path allocates, locks or blocks.
  */
@@ -37,7 +39,7 @@ public final class NodeAgent implements Agent, FrameHandler
     private final BlockDecoder decoder;
     private final FramePublisher out;
     private final NodeCounters counters;
-    private final SingleWriterRecorder reactionNs;
+    private final BlockTelemetry telemetry;
     private final SingleWriterRecorder roundNs;
     private final NanoClock clock;
     private final int nodeId;
@@ -60,7 +62,7 @@ public final class NodeAgent implements Agent, FrameHandler
      * @param decoder      decodes the blocks.
      * @param out          the next hop.
      * @param counters     the node's counters.
-     * @param reactionNs   receives the reaction time of every block.
+     * @param telemetry    receives each block's reaction and decode times, for a cold thread.
      * @param roundNs      receives the time spent on every other round, arrival to decoded.
      * @param clock        the clock.
      * @param nodeId       this node's id, written in every state.
@@ -72,7 +74,7 @@ public final class NodeAgent implements Agent, FrameHandler
         final BlockDecoder decoder,
         final FramePublisher out,
         final NodeCounters counters,
-        final SingleWriterRecorder reactionNs,
+        final BlockTelemetry telemetry,
         final SingleWriterRecorder roundNs,
         final NanoClock clock,
         final int nodeId,
@@ -83,7 +85,7 @@ public final class NodeAgent implements Agent, FrameHandler
         this.decoder = decoder;
         this.out = out;
         this.counters = counters;
-        this.reactionNs = reactionNs;
+        this.telemetry = telemetry;
         this.roundNs = roundNs;
         this.clock = clock;
         this.nodeId = nodeId;
@@ -174,7 +176,7 @@ public final class NodeAgent implements Agent, FrameHandler
             originTimestampNs, decodeNs, flags);
         out.send(state, 0, length);
         final long reactionNs = clock.nanoTime() - arrivedNs;
-        this.reactionNs.recordValue(reactionNs);
+        telemetry.offer(currentBlock, reactionNs, decodeNs, flags);
         counters.maxReactionNs.proposeMaxOrdered(reactionNs);
         counters.roundsDecoded.getAndAddOrdered(nextRound);
         counters.blocksOut.incrementOrdered();

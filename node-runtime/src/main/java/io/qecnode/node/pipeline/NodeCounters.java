@@ -12,6 +12,7 @@ import org.agrona.concurrent.status.CountersManager;
  *   4131 blocks out              4134 rounds lost (filled in empty)
  *   4132 blocks incomplete       4135 max reaction ns (last round in to state offered)
  *   4136 relayed states          4137 rejected states (relay)
+ *   4138 telemetry events dropped (hand-off ring full)
  * </pre>
  */
 public final class NodeCounters
@@ -27,6 +28,7 @@ public final class NodeCounters
     final AtomicCounter maxReactionNs;
     final AtomicCounter statesRelayed;
     final AtomicCounter statesRejected;
+    final AtomicCounter telemetryOverflow;
 
     private NodeCounters(final Allocator allocator, final String node)
     {
@@ -38,6 +40,7 @@ public final class NodeCounters
         maxReactionNs = allocator.counter(4135, "qec node " + node + ": max reaction ns");
         statesRelayed = allocator.counter(4136, "qec node " + node + ": states relayed");
         statesRejected = allocator.counter(4137, "qec node " + node + ": states rejected");
+        telemetryOverflow = allocator.counter(4138, "qec node " + node + ": telemetry events dropped");
     }
 
     /**
@@ -106,6 +109,12 @@ public final class NodeCounters
     public long statesRejected()
     {
         return statesRejected.get();
+    }
+
+    /** @return the counter of telemetry events dropped because the hand-off was full. */
+    public AtomicCounter telemetryOverflow()
+    {
+        return telemetryOverflow;
     }
 
     @FunctionalInterface

@@ -11,6 +11,8 @@ import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthRing;
@@ -21,6 +23,7 @@ import org.agrona.ErrorHandler;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
@@ -44,8 +47,9 @@ public final class SimulationPipeline implements AutoCloseable
     private final SinkAgent sink;
     private final NodeCounters nodeCounters;
     private final AtomicFrameCounters frameCounters;
-    private final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
     private final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
+    private final TelemetryAgent telemetry;
+    private final AgentRunner telemetryRunner;
     private final SingleWriterRecorder latencyNs = new SingleWriterRecorder(3);
     private final AgentRunner hotRunner;
     private final AgentRunner supportRunner;
@@ -72,8 +76,10 @@ public final class SimulationPipeline implements AutoCloseable
         nodeCounters = NodeCounters.allocate(bus.aeron(), "1");
         final FrameValidator validator = new FrameValidator(config.code().frameLayout(), 4, frameCounters,
             RejectionLog.NO_OP);
+        final BlockTelemetry handOff = new BlockTelemetry(1 << 20, nodeCounters.telemetryOverflow());
+        telemetry = new TelemetryAgent(handOff);
         final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
-            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, reactionNs, roundNs, clock, 1,
+            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, handOff, roundNs, clock, 1,
             config.code().rounds().maxDetectorsPerRound());
 
         final List<Agent> support = new ArrayList<>();
@@ -104,6 +110,8 @@ public final class SimulationPipeline implements AutoCloseable
             AgentRunner.startOnThread(supportRunner);
         }
         AgentRunner.startOnThread(hotRunner);
+        telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, telemetry);
+        AgentRunner.startOnThread(telemetryRunner);
     }
 
     /**
@@ -140,10 +148,10 @@ public final class SimulationPipeline implements AutoCloseable
         return frameCounters;
     }
 
-    /** @return reaction times of the decoding node, ns. */
+    /** @return reaction times of the decoding node, ns, as its telemetry thread recorded them. */
     public SingleWriterRecorder reactionNs()
     {
-        return reactionNs;
+        return telemetry.reactionNs();
     }
 
     /** @return time the decoding node spends on each round that does not end a block, ns. */
@@ -230,7 +238,7 @@ public final class SimulationPipeline implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(hotRunner, supportRunner);
+        CloseHelper.closeAll(hotRunner, supportRunner, telemetryRunner);
         CloseHelper.close(frameCounters);
         CloseHelper.close(bus);
     }

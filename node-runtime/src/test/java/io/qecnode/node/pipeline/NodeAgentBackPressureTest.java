@@ -12,6 +12,7 @@ import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
@@ -63,7 +64,8 @@ class NodeAgentBackPressureTest
             final NodeAgent node = new NodeAgent(roundsIn, new FrameValidator(code.frameLayout(), 4,
                 new LongArrayFrameCounters(), RejectionLog.NO_OP),
                 new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED), nextHop, counters,
-                new SingleWriterRecorder(3), new SingleWriterRecorder(3), clock, 1, code.rounds().maxDetectorsPerRound());
+                new BlockTelemetry(1 << 16, countersManager.newCounter("telemetry dropped")), new SingleWriterRecorder(3),
+                clock, 1, code.rounds().maxDetectorsPerRound());
             while (!hardware.isConnected() || !nextHop.isConnected())
             {
                 Thread.yield();

@@ -4,6 +4,7 @@ import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.sim.faults.FaultPlan;
@@ -154,8 +155,9 @@ class SimulationPipelineTest
     private PipelineConfig config(
         final String faults, final long roundLimit, final SinkAgent.StateListener listener, final boolean shared)
     {
-        final Supplier<BlockDecoder> decoders =
-            () -> new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED);
+        // The production decoder, with a window as long as the block: what "the window covers the block" means.
+        final Supplier<BlockDecoder> decoders = () -> new StreamingBlockDecoder(code.graph(), code.rounds(),
+            WindowConfig.of(roundsPerBlock, roundsPerBlock).growth(UnionFindDecoder.Growth.WEIGHTED));
         return new PipelineConfig(code, 0, 2, FaultPlan.parse(faults), SEED, decoders, new BusySpinIdleStrategy(),
             new YieldingIdleStrategy(), "aeron:ipc", shared, roundLimit, listener);
     }

@@ -1,0 +1,62 @@
+package io.qecnode.node.telemetry;
+
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.Agent;
+
+/**
+ * The cold end of the telemetry hand-off, on its own thread: drains the per-block events and records reaction and
+ * decode times into recorders that reporting threads read by interval.
+ */
+public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
+{
+    private final BlockTelemetry telemetry;
+    private final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder decodeNs = new SingleWriterRecorder(3);
+    private volatile long blocks;
+
+    /**
+     * @param telemetry the hand-off to drain.
+     */
+    public TelemetryAgent(final BlockTelemetry telemetry)
+    {
+        this.telemetry = telemetry;
+    }
+
+    @Override
+    public int doWork()
+    {
+        return telemetry.drain(this, 1024);
+    }
+
+    @Override
+    public void onBlock(final long block, final long reaction, final long decode, final int flags)
+    {
+        reactionNs.recordValue(reaction);
+        decodeNs.recordValue(decode);
+        blocks = blocks + 1;
+    }
+
+    /** @return reaction times, last round in to state offered, by interval. */
+    public SingleWriterRecorder reactionNs()
+    {
+        return reactionNs;
+    }
+
+    /** @return times of the decoder's final step, by interval. */
+    public SingleWriterRecorder decodeNs()
+    {
+        return decodeNs;
+    }
+
+    /** @return blocks seen. */
+    public long blocks()
+    {
+        return blocks;
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "qec-telemetry";
+    }
+}
