@@ -7,7 +7,7 @@ import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.frame.SyndromeRoundView;
 import io.qecnode.io.transport.FrameHandler;
-import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -37,7 +37,7 @@ public final class NodeAgent implements Agent, FrameHandler
     private final FrameSubscriber subscriber;
     private final FrameValidator validator;
     private final BlockDecoder decoder;
-    private final FramePublisher out;
+    private final FrameSender out;
     private final NodeCounters counters;
     private final BlockTelemetry telemetry;
     private final SingleWriterRecorder roundNs;
@@ -57,7 +57,8 @@ public final class NodeAgent implements Agent, FrameHandler
     private boolean anyDefect;
 
     /**
-     * @param subscription where the hardware's rounds arrive.
+     * @param subscription where the hardware's rounds arrive; null when frames are handed to {@link #onFrame}
+     *                     directly (benchmarks of the hot path without transport).
      * @param validator    checks every frame before use, with its counters.
      * @param decoder      decodes the blocks.
      * @param out          the next hop.
@@ -72,7 +73,7 @@ public final class NodeAgent implements Agent, FrameHandler
         final Subscription subscription,
         final FrameValidator validator,
         final BlockDecoder decoder,
-        final FramePublisher out,
+        final FrameSender out,
         final NodeCounters counters,
         final BlockTelemetry telemetry,
         final SingleWriterRecorder roundNs,
@@ -80,7 +81,7 @@ public final class NodeAgent implements Agent, FrameHandler
         final int nodeId,
         final int maxDetectorsPerRound)
     {
-        this.subscriber = new FrameSubscriber(subscription, this);
+        this.subscriber = subscription == null ? null : new FrameSubscriber(subscription, this);
         this.validator = validator;
         this.decoder = decoder;
         this.out = out;
@@ -96,7 +97,7 @@ public final class NodeAgent implements Agent, FrameHandler
     @Override
     public int doWork()
     {
-        return subscriber.poll(FRAGMENT_LIMIT);
+        return subscriber == null ? 0 : subscriber.poll(FRAGMENT_LIMIT);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.qecnode.frame.LogicalFrame;
 import io.qecnode.io.frame.LogicalStateView;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.FrameHandler;
-import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.FrameSubscriber;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -23,7 +23,7 @@ import java.nio.ByteBuffer;
 public final class RelayAgent implements Agent, FrameHandler
 {
     private final FrameSubscriber subscriber;
-    private final FramePublisher out;
+    private final FrameSender out;
     private final NodeCounters counters;
     private final int nodeId;
     private final LogicalStateView view = new LogicalStateView();
@@ -38,7 +38,7 @@ public final class RelayAgent implements Agent, FrameHandler
      * @param nodeId       this node's id.
      */
     public RelayAgent(
-        final Subscription subscription, final FramePublisher out, final NodeCounters counters, final int nodeId)
+        final Subscription subscription, final FrameSender out, final NodeCounters counters, final int nodeId)
     {
         this.subscriber = new FrameSubscriber(subscription, this);
         this.out = out;

@@ -16,7 +16,7 @@ import org.agrona.concurrent.status.AtomicCounter;
  * <p>
  * <b>Note:</b> single writer; allocation-free.
  */
-public final class FramePublisher implements AutoCloseable
+public final class FramePublisher implements FrameSender, AutoCloseable
 {
     /** Tries per frame unless configured otherwise. */
     public static final int ATTEMPTS_DEFAULT = 100;
@@ -63,6 +63,7 @@ public final class FramePublisher implements AutoCloseable
      * @param length frame length in bytes.
      * @return true if the frame was sent; false if it was counted as not sent.
      */
+    @Override
     public boolean send(final DirectBuffer buffer, final int offset, final int length)
     {
         final boolean claimable = length <= publication.maxPayloadLength();
