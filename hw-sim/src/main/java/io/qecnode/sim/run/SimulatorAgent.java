@@ -10,12 +10,18 @@ import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 
 /**
  * The simulated hardware as an Agrona agent: each duty cycle emits at most one syndrome round when the pacer says
  * one is due (every call when unpaced). A round is sampled, encoded as a {@code SyndromeRound} frame with the next
  * sequence number and the emit time, passed through the fault injector and published.
+ * <p>
+ * The emit time is the round's slot in the schedule, when hardware would have measured it, not the moment this agent
+ * got to it: if emission trails the schedule because the thread is shared with a slow node, every latency measured
+ * from the stamp includes the wait. That is how coordinated omission is kept out of the figures.
  * <p>
  * Stalls pause emission without moving the schedule, so the rounds missed during a stall go out back to back
  * afterwards, as late hardware would send them. Bursts are decided when a block starts.
@@ -24,6 +30,20 @@ import java.nio.ByteBuffer;
  */
 public final class SimulatorAgent implements Agent, RoundSink
 {
+    private static final VarHandle NEXT_DEADLINE;
+
+    static
+    {
+        try
+        {
+            NEXT_DEADLINE = MethodHandles.lookup().findVarHandle(SimulatorAgent.class, "nextDeadlineNs", long.class);
+        }
+        catch (final ReflectiveOperationException ex)
+        {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
     private final SyndromeSource source;
     private final FaultInjector injector;
     private final RoundPacer pacer;
@@ -42,6 +62,9 @@ public final class SimulatorAgent implements Agent, RoundSink
     private long roundsSent;
     private long emitNs;
     private volatile boolean stopRequested;
+    private volatile boolean restartRequested;
+    // Published with release semantics so that a monitoring thread can tell how far emission trails the schedule.
+    private volatile long nextDeadlineNs;
     private boolean stoppedAtBlockEnd;
 
     /**
@@ -90,6 +113,7 @@ public final class SimulatorAgent implements Agent, RoundSink
     public void onStart()
     {
         pacer.start(clock.nanoTime());
+        publishDeadline();
     }
 
     @Override
@@ -100,6 +124,12 @@ public final class SimulatorAgent implements Agent, RoundSink
             return 0;
         }
         final long nowNs = clock.nanoTime();
+        if (restartRequested)
+        {
+            restartRequested = false;
+            pacer.start(nowNs);
+            publishDeadline();
+        }
         if (stalled)
         {
             if (nowNs - stallUntilNs < 0)
@@ -109,13 +139,15 @@ public final class SimulatorAgent implements Agent, RoundSink
             // The round that was due when the stall began goes out now; the pacer kept its schedule, so the rounds
             // due during the stall follow back to back.
             stalled = false;
-            emit(nowNs);
+            emit();
             return 1;
         }
         if (!pacer.isDue(nowNs))
         {
             return 0;
         }
+        emitNs = pacer.periodNs() == 0 ? nowNs : pacer.nextDeadlineNs() - pacer.periodNs();
+        publishDeadline();
         if (injector.restartBeforeFrame())
         {
             sequence = 0;
@@ -127,13 +159,12 @@ public final class SimulatorAgent implements Agent, RoundSink
             stallUntilNs = nowNs + stallNs;
             return 1;
         }
-        emit(nowNs);
+        emit();
         return 1;
     }
 
-    private void emit(final long nowNs)
+    private void emit()
     {
-        emitNs = nowNs;
         source.nextRound(this);
     }
 
@@ -196,6 +227,34 @@ public final class SimulatorAgent implements Agent, RoundSink
     public void requestStopAtBlockEnd()
     {
         stopRequested = true;
+    }
+
+    private void publishDeadline()
+    {
+        NEXT_DEADLINE.setRelease(this, pacer.nextDeadlineNs());
+    }
+
+    /**
+     * How far emission trails the round schedule: hardware keeps measuring whether or not the node keeps up, so a
+     * growing lag is rounds the node has not even received yet. Safe from any thread.
+     *
+     * @param nowNs the current time on the simulator's clock.
+     * @return nanoseconds by which the next round is overdue, 0 if it is not yet due or the agent has not started.
+     */
+    public long scheduleLagNs(final long nowNs)
+    {
+        final long deadline = (long)NEXT_DEADLINE.getAcquire(this);
+        return deadline == 0 ? 0 : Math.max(0, nowNs - deadline);
+    }
+
+    /**
+     * Start the round schedule afresh from the next duty cycle, as hardware that begins measuring once the node is
+     * ready: rounds still overdue from a cold start (JIT compilation) are skipped rather than sent late. Call at the
+     * end of a warm-up, from any thread.
+     */
+    public void restartSchedule()
+    {
+        restartRequested = true;
     }
 
     /** @return rounds handed to the fault injector so far. */

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
     name = "qec-bench",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ThresholdCommand.class, GoldenCommand.class, DecoderBenchCommand.class, BusLatencyCommand.class,
+    subcommands = {LatencyCommand.class, SoakCommand.class, ThresholdCommand.class, GoldenCommand.class,
+        DecoderBenchCommand.class, BusLatencyCommand.class,
         JmhCommand.class},
     description = "Threshold runs and benchmarks of the qec-node decoder and pipeline.")
 public final class QecBenchMain implements Runnable

@@ -1,4 +1,16 @@
 /**
- * JMH benchmarks of the decoder and the hot path, and a runner that reports them per syndrome round.
+ * JMH benchmarks of the hot path, stage by stage and whole, and a runner that reports the decoder per syndrome round.
+ * <p>
+ * Decoders: {@link io.qecnode.bench.jmh.DecoderBenchmark} (phenomenological, built-in model) and
+ * {@link io.qecnode.bench.jmh.CircuitDecoderBenchmark} (circuit-level golden Stim models). The wire:
+ * {@link io.qecnode.bench.jmh.SyndromeFrameBenchmark}. Frames: {@link io.qecnode.bench.jmh.PauliFrameBenchmark},
+ * {@link io.qecnode.bench.jmh.LogicalFrameBenchmark}. The telemetry hand-off:
+ * {@link io.qecnode.bench.jmh.TelemetryRoundTripBenchmark} (one thread),
+ * {@link io.qecnode.bench.jmh.TelemetryHandOffBenchmark} (two). The node per round:
+ * {@link io.qecnode.bench.jmh.HotPathBenchmark}.
+ * <p>
+ * Every benchmark builds its state and samples its inputs in {@code @Setup}, returns a value, and allocates nothing
+ * per operation (checked in-process by {@code JmhBenchmarksSmokeTest} and under {@code -prof gc} by
+ * {@code JmhSmokeIT}). Forks get the module flags of {@link io.qecnode.bench.jmh.ForkJvmArgs}.
  */
 package io.qecnode.bench.jmh;

@@ -4,11 +4,19 @@ import org.agrona.SystemUtil;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
- * Durations on the command line: {@code 1us}, {@code 500ns}, {@code 10s}, or {@code 0}.
+ * Durations on the command line: {@code 500ns}, {@code 1us}, {@code 5ms}, {@code 10s}, {@code 10m}, {@code 1h}, or
+ * {@code 0}.
  */
 public final class Durations
 {
+    // Agrona reads ns, us, ms and s; soaks are given in minutes and hours.
+    private static final Pattern MINUTES_OR_HOURS = Pattern.compile("(\\d{1,9})([mh])");
+
     private Durations()
     {
     }
@@ -27,14 +35,20 @@ public final class Durations
         {
             return 0;
         }
+        final Matcher longUnit = MINUTES_OR_HOURS.matcher(text);
+        if (longUnit.matches())
+        {
+            final long count = Long.parseLong(longUnit.group(1));
+            return "m".equals(longUnit.group(2)) ? TimeUnit.MINUTES.toNanos(count) : TimeUnit.HOURS.toNanos(count);
+        }
         try
         {
             return SystemUtil.parseDuration(option, text);
         }
         catch (final NumberFormatException ex)
         {
-            throw new ParameterException(spec.commandLine(), option + ": not a duration (e.g. 1us, 500ns, 10s): " +
-                value);
+            throw new ParameterException(spec.commandLine(), option + ": not a duration (e.g. 500ns, 1us, 10s, 10m, " +
+                "1h): " + value);
         }
     }
 }

@@ -17,6 +17,7 @@ import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.run.SimulatedCode;
 import org.HdrHistogram.Histogram;
+import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
@@ -166,7 +167,7 @@ public final class RunCommand implements Callable<Integer>
             final NodeCounters counters = NodeCounters.allocate(bus.aeron(), String.valueOf(nodeId));
             final BlockTelemetry handOff = new BlockTelemetry(1 << 20, counters.telemetryOverflow());
             final TelemetryAgent telemetry = new TelemetryAgent(handOff);
-            final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
+            final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
             final NodeAgent agent = new NodeAgent(subscription,
                 new FrameValidator(code.frameLayout(), 16, frameCounters, (check, sequence, detail) ->
                     log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),

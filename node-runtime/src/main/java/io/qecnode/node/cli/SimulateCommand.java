@@ -1,40 +1,26 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.decoder.experiment.BinomialInterval;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
-import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
-import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.measure.LatencyStats;
-import io.qecnode.node.measure.OneWayRun;
-import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.node.measure.RawHop;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.node.pipeline.SimulationPipeline;
-import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
-import io.qecnode.sim.timing.RoundPacer;
 import org.HdrHistogram.Histogram;
-import org.agrona.concurrent.BusySpinIdleStrategy;
-import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 
 /**
  * {@code simulate}: the main demo: simulated hardware, a decoding node and a chain of relays to a sink, in one
@@ -56,11 +42,7 @@ public final class SimulateCommand implements Callable<Integer>
     private CommandSpec spec;
 
     @Mixin
-    private CodeOptions codeOptions;
-
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
-        description = "Round period; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
-    private String period;
+    private PipelineOptions pipeline;
 
     @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
         description = "How long the simulator emits. Default: ${DEFAULT-VALUE}.")
@@ -71,33 +53,9 @@ public final class SimulateCommand implements Callable<Integer>
             "logical error count covers every block. Default: ${DEFAULT-VALUE}.")
     private String warmup;
 
-    @Option(names = "--nodes", defaultValue = "2", paramLabel = "N",
-        description = "Nodes in the chain: the first decodes, the others relay. Default: ${DEFAULT-VALUE}.")
-    private int nodes;
-
-    @Option(names = "--decoder", defaultValue = "weighted", paramLabel = "NAME", converter = GrowthConverter.class,
-        description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
-    private UnionFindDecoder.Growth growth;
-
-    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
-    private String window;
-
-    @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
-        description = "Faults the simulator injects (see 'sim --help'). Default: ${DEFAULT-VALUE}.")
-    private String faults;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
-    private long seed;
-
     @Option(names = "--baseline-frames", defaultValue = "200000", paramLabel = "N",
         description = "Frames of the raw Aeron hop measured first; 0 to skip. Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
-
-    @Option(names = "--threads", paramLabel = "N",
-        description = "Working threads: 1 runs every agent on the node's busy-spinning hot thread; 2 gives the node " +
-            "a thread of its own and runs the simulator, relays and sink on a second, yielding one. Default: 1 on " +
-            "machines with fewer than 4 cores, else 2.")
-    private Integer threads;
 
     @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary.")
     private boolean json;
@@ -105,116 +63,73 @@ public final class SimulateCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        final SimulatedCode code = codeOptions.code();
-        final long periodNs = Durations.nanos(spec, "--period", period);
+        final SimulatedCode code = pipeline.code();
+        final long periodNs = pipeline.periodNs();
         final long durationNs = Durations.nanos(spec, "--duration", duration);
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
-        if (nodes < 1)
-        {
-            throw new ParameterException(spec.commandLine(), "--nodes must be >= 1: " + nodes);
-        }
-        final FaultPlan plan = parsePlan();
+        final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
 
-        final LatencyStats baseline = baselineFrames > 0 ? rawHop(code, periodNs) : null;
-        final Supplier<BlockDecoder> decoders = WindowOption.decoders(spec, window, code, growth);
-        final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
-        if (threads != null && threads != 1 && threads != 2)
-        {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2: " + threads);
-        }
-        final PipelineConfig config = new PipelineConfig(code, periodNs, nodes, plan, seed, decoders,
-            new BusySpinIdleStrategy(), new YieldingIdleStrategy(), "aeron:ipc", shared, 0,
-            SinkAgent.StateListener.NONE);
+        final LatencyStats baseline = baselineFrames > 0 ? LatencyStats.of(RawHop.measure(config.channel(),
+            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
+            config.sharedThread())) : null;
         final Histogram latency = new Histogram(3);
         final Histogram reaction = new Histogram(3);
         final Histogram perRound = new Histogram(3);
         if (!json)
         {
-            out.printf(Locale.ROOT, "simulate: %s, period=%s, nodes=%d, decoder=%s, window=%s, faults=%s, " +
-                "threads=%d%n", code, period, nodes, growth.name().toLowerCase(Locale.ROOT), window, plan,
-                shared ? 1 : 2);
+            out.println("simulate: " + pipeline.describe(config));
             out.flush();
         }
         final long startNs = System.nanoTime();
         final boolean drained;
         final long rounds;
         final long emittedBlocks;
-        try (SimulationPipeline pipeline = SimulationPipeline.start(config, ex -> err.println("error: " + ex)))
+        try (SimulationPipeline run = SimulationPipeline.start(config, ex -> err.println("error: " + ex)))
         {
             Histogram interval = null;
+            boolean warm = false;
             while (System.nanoTime() - startNs < durationNs)
             {
+                if (!warm && System.nanoTime() - startNs >= warmupNs)
+                {
+                    // The schedule starts afresh so that the cold start's lag is not measured; what was recorded
+                    // until now is warm-up.
+                    run.restartSchedule();
+                    run.latencyNs().reset();
+                    run.reactionNs().reset();
+                    run.roundNs().reset();
+                    warm = true;
+                }
+                final boolean counted = warm;
                 TimeUnit.MILLISECONDS.sleep(1000);
-                interval = pipeline.latencyNs().getIntervalHistogram(interval);
-                final Histogram reactions = pipeline.reactionNs().getIntervalHistogram();
-                final Histogram roundTimes = pipeline.roundNs().getIntervalHistogram();
-                if (System.nanoTime() - startNs > warmupNs)
+                interval = run.latencyNs().getIntervalHistogram(interval);
+                final Histogram reactions = run.reactionNs().getIntervalHistogram();
+                final Histogram roundTimes = run.roundNs().getIntervalHistogram();
+                if (counted)
                 {
                     latency.add(interval);
                     reaction.add(reactions);
                     perRound.add(roundTimes);
                 }
                 err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
-                    "interval p99 %.1f us%n", pipeline.simulator().roundsSent(), pipeline.sink().blocks(),
-                    pipeline.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0);
+                    "interval p99 %.1f us%n", run.simulator().roundsSent(), run.sink().blocks(),
+                    run.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0);
                 err.flush();
             }
-            drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
-            latency.add(pipeline.latencyNs().getIntervalHistogram());
-            reaction.add(pipeline.reactionNs().getIntervalHistogram());
-            perRound.add(pipeline.roundNs().getIntervalHistogram());
-            rounds = pipeline.simulator().roundsSent();
-            emittedBlocks = pipeline.simulator().source().blocksSampled();
-            final Summary summary = new Summary(code, pipeline, rounds, emittedBlocks, drained,
+            drained = run.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            latency.add(run.latencyNs().getIntervalHistogram());
+            reaction.add(run.reactionNs().getIntervalHistogram());
+            perRound.add(run.roundNs().getIntervalHistogram());
+            rounds = run.simulator().roundsSent();
+            emittedBlocks = run.simulator().source().blocksSampled();
+            final Summary summary = new Summary(code, run, rounds, emittedBlocks, drained,
                 LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
                 (System.nanoTime() - startNs) / 1e9);
             out.println(json ? summary.toJson() : summary.toText());
             out.flush();
             return summary.isClean() ? 0 : 1;
-        }
-    }
-
-    private FaultPlan parsePlan()
-    {
-        try
-        {
-            return FaultPlan.parse(faults);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
-        }
-    }
-
-    // One raw hop over embedded IPC at the same period, frames of the same size carrying only a timestamp.
-    private LatencyStats rawHop(final SimulatedCode code, final long periodNs) throws InterruptedException
-    {
-        final int length = SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound());
-        final SystemNanoClock clock = new SystemNanoClock();
-        try (MessageBus bus = MessageBus.launch(new BusContext(), Throwable::printStackTrace))
-        {
-            final Histogram histogram = OneWayRun.measure(bus, "aeron:ipc", 999, (FramePublisher publisher) ->
-            {
-                final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(length));
-                final RoundPacer pacer = new RoundPacer(clock, periodNs);
-                pacer.start(clock.nanoTime());
-                final IntSupplier send = () ->
-                {
-                    final long nowNs = clock.nanoTime();
-                    if (!pacer.isDue(nowNs))
-                    {
-                        return 0;
-                    }
-                    frame.putLong(0, nowNs);
-                    publisher.send(frame, 0, length);
-                    return 1;
-                };
-                return send;
-            }, (buffer, offset, frameLength) -> buffer.getLong(offset), baselineFrames, baselineFrames / 5,
-                new BusySpinIdleStrategy(), PipelineConfig.fewCores());
-            return LatencyStats.of(histogram);
         }
     }
 

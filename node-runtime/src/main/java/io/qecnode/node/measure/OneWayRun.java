@@ -68,7 +68,7 @@ public final class OneWayRun
         final IdleStrategy receiverIdle,
         final boolean sameThread) throws InterruptedException
     {
-        final Histogram histogram = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
+        final Histogram histogram = new Histogram(HotRecorders.HIGHEST_NS, 3);
         final CountersManager counters = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(16 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(4096)));
         try (Subscription subscription = bus.subscription(channel, streamId);
@@ -86,7 +86,7 @@ public final class OneWayRun
                     final long n = received[0]++;
                     if (n >= warmup)
                     {
-                        histogram.recordValue(Math.max(0, System.nanoTime() - sentNs));
+                        histogram.recordValue(HotRecorders.clamp(System.nanoTime() - sentNs));
                     }
                 }
             };

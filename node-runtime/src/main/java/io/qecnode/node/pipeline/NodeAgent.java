@@ -10,6 +10,7 @@ import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -41,6 +42,7 @@ public final class NodeAgent implements Agent, FrameHandler
     private final NodeCounters counters;
     private final BlockTelemetry telemetry;
     private final SingleWriterRecorder roundNs;
+    private SingleWriterRecorder ingressNs;
     private final NanoClock clock;
     private final int nodeId;
     private final int roundsPerBlock;
@@ -109,6 +111,10 @@ public final class NodeAgent implements Agent, FrameHandler
             return;
         }
         final SyndromeRoundView view = this.view.wrap(buffer, offset);
+        if (ingressNs != null)
+        {
+            ingressNs.recordValue(HotRecorders.clamp(arrivedNs - view.emitTimestampNs()));
+        }
         final long block = view.blockIndex();
         final int round = view.roundIndex();
         if (inBlock && block != currentBlock)
@@ -147,7 +153,7 @@ public final class NodeAgent implements Agent, FrameHandler
         }
         else
         {
-            roundNs.recordValue(clock.nanoTime() - arrivedNs);
+            roundNs.recordValue(HotRecorders.clamp(clock.nanoTime() - arrivedNs));
         }
     }
 
@@ -182,6 +188,19 @@ public final class NodeAgent implements Agent, FrameHandler
         counters.roundsDecoded.getAndAddOrdered(nextRound);
         counters.blocksOut.incrementOrdered();
         inBlock = false;
+    }
+
+    /**
+     * Record every round's transit from the hardware (its emit time) to this node, for per-stage latency. The
+     * hardware's clock must be this node's (same host).
+     *
+     * @param recorder receives the transit times; null to stop recording.
+     * @return this agent.
+     */
+    public NodeAgent ingressRecorder(final SingleWriterRecorder recorder)
+    {
+        this.ingressNs = recorder;
+        return this;
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthRing;
 import io.qecnode.sim.timing.RoundPacer;
+import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -47,10 +48,11 @@ public final class SimulationPipeline implements AutoCloseable
     private final SinkAgent sink;
     private final NodeCounters nodeCounters;
     private final AtomicFrameCounters frameCounters;
-    private final SingleWriterRecorder roundNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
+    private final SingleWriterRecorder ingressNs = HotRecorders.newRecorder();
     private final TelemetryAgent telemetry;
     private final AgentRunner telemetryRunner;
-    private final SingleWriterRecorder latencyNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
     private final AgentRunner hotRunner;
     private final AgentRunner supportRunner;
     private final List<FramePublisher> publishers = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class SimulationPipeline implements AutoCloseable
         telemetry = new TelemetryAgent(handOff);
         final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
             publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, handOff, roundNs, clock, 1,
-            config.code().rounds().maxDetectorsPerRound());
+            config.code().rounds().maxDetectorsPerRound()).ingressRecorder(ingressNs);
 
         final List<Agent> support = new ArrayList<>();
         support.add(simulator);
@@ -90,9 +92,8 @@ public final class SimulationPipeline implements AutoCloseable
                 publisher(channel, rounds + k, "node " + k + " states out"), NodeCounters.allocate(bus.aeron(),
                 String.valueOf(k)), k));
         }
-        final long blockIntervalNs = config.periodNs() * config.code().rounds().roundCount();
         sink = new SinkAgent(bus.subscription(channel, rounds + config.nodes()), truths, latencyNs, clock,
-            blockIntervalNs, config.sinkListener());
+            config.sinkListener());
         support.add(sink);
 
         awaitConnected();
@@ -158,6 +159,50 @@ public final class SimulationPipeline implements AutoCloseable
     public SingleWriterRecorder roundNs()
     {
         return roundNs;
+    }
+
+    /** @return transit of every round from the simulator to the decoding node, ns. */
+    public SingleWriterRecorder ingressNs()
+    {
+        return ingressNs;
+    }
+
+    /** @return the thread that runs the decoding node (and, with a shared thread, every agent), once it runs. */
+    public Thread hotThread()
+    {
+        // The runner learns its thread only once that thread has started running it.
+        Thread thread;
+        while ((thread = hotRunner.thread()) == null && !hotRunner.isClosed())
+        {
+            Thread.yield();
+        }
+        return thread;
+    }
+
+    /** @return blocks the simulator has sampled. */
+    public long blocksEmitted()
+    {
+        return simulator.source().blocksSampled();
+    }
+
+    /**
+     * Blocks the hardware has measured, or should have by its schedule, that the sink has not yet received: the rounds
+     * emission trails the schedule by, plus those in flight. Counted by sequence, so blocks lost to injected faults do
+     * not add to it. Safe from any thread.
+     *
+     * @return the backlog in blocks.
+     */
+    public long backlogBlocks()
+    {
+        final long blockNs = Math.max(1, config.periodNs() * config.code().rounds().roundCount());
+        final long overdue = simulator.scheduleLagNs(System.nanoTime()) / blockNs;
+        return overdue + Math.max(0, blocksEmitted() - 1 - sink.lastBlock());
+    }
+
+    /** End a warm-up: the hardware's round schedule starts afresh, so a cold start's lag is not carried over. */
+    public void restartSchedule()
+    {
+        simulator.restartSchedule();
     }
 
     /** @return end-to-end latencies at the sink, ns. */

@@ -6,6 +6,7 @@ import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.sim.run.TruthRing;
+import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
@@ -13,10 +14,10 @@ import org.agrona.concurrent.NanoClock;
 
 /**
  * The end of the chain: checks every logical state against the simulator's ground truth for its block and records
- * the end-to-end latency, from the emission of the block's last round to the state's arrival here.
+ * the end-to-end latency, from the block's last round's slot in the hardware schedule to the state's arrival here.
  * <p>
- * Latency is recorded against the expected interval between blocks, so that a stall shows up as the latency every
- * block that should have arrived during it would have seen (coordinated omission corrected).
+ * Measuring from the schedule rather than from when a round was actually sent keeps coordinated omission out: a
+ * stall shows up in the latency of every block that waited behind it.
  * <p>
  * <b>Note:</b> single-threaded; counts are plain fields written here and read by others only after the agent
  * stopped, or approximately while it runs.
@@ -42,7 +43,6 @@ public final class SinkAgent implements Agent, FrameHandler
     private final TruthRing truths;
     private final SingleWriterRecorder latencyNs;
     private final NanoClock clock;
-    private final long expectedIntervalNs;
     private final StateListener listener;
     private final LogicalStateView view = new LogicalStateView();
     private volatile long blocks;
@@ -59,7 +59,6 @@ public final class SinkAgent implements Agent, FrameHandler
      * @param truths             the simulator's ground truth.
      * @param latencyNs          receives end-to-end latencies.
      * @param clock              the clock the simulator stamps rounds with.
-     * @param expectedIntervalNs time between blocks at the configured round period; 0 for no correction.
      * @param listener           sees every valid state.
      */
     public SinkAgent(
@@ -67,7 +66,6 @@ public final class SinkAgent implements Agent, FrameHandler
         final TruthRing truths,
         final SingleWriterRecorder latencyNs,
         final NanoClock clock,
-        final long expectedIntervalNs,
         final StateListener listener)
     {
         this.listener = listener;
@@ -75,7 +73,6 @@ public final class SinkAgent implements Agent, FrameHandler
         this.truths = truths;
         this.latencyNs = latencyNs;
         this.clock = clock;
-        this.expectedIntervalNs = expectedIntervalNs;
     }
 
     @Override
@@ -93,15 +90,10 @@ public final class SinkAgent implements Agent, FrameHandler
             rejected++;
             return;
         }
-        final long latency = Math.max(0, nowNs - view.originTimestampNs());
-        if (expectedIntervalNs > 0)
-        {
-            latencyNs.recordValueWithExpectedInterval(latency, expectedIntervalNs);
-        }
-        else
-        {
-            latencyNs.recordValue(latency);
-        }
+        final long latency = HotRecorders.clamp(nowNs - view.originTimestampNs());
+        // The stamp is the round's slot in the hardware schedule, so a late pipeline shows in every block's own
+        // latency and no synthetic fill-in against coordinated omission is needed.
+        latencyNs.recordValue(latency);
         final long block = view.blockSequence();
         if (lastBlock >= 0 && block > lastBlock + 1)
         {

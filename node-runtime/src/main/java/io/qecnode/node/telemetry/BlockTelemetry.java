@@ -50,7 +50,7 @@ public final class BlockTelemetry
     private final org.agrona.concurrent.MessageHandler reader = this::onMessage;
 
     /**
-     * @param capacityBytes ring capacity in bytes, a power of two (records take 64 bytes with their header).
+     * @param capacityBytes ring capacity in bytes, a power of two (records take 40 bytes with their header and alignment).
      * @param overflow      counts events dropped because the ring was full.
      */
     public BlockTelemetry(final int capacityBytes, final AtomicCounter overflow)

@@ -1,5 +1,6 @@
 package io.qecnode.node.telemetry;
 
+import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
 
@@ -10,8 +11,8 @@ import org.agrona.concurrent.Agent;
 public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
 {
     private final BlockTelemetry telemetry;
-    private final SingleWriterRecorder reactionNs = new SingleWriterRecorder(3);
-    private final SingleWriterRecorder decodeNs = new SingleWriterRecorder(3);
+    private final SingleWriterRecorder reactionNs = HotRecorders.newRecorder();
+    private final SingleWriterRecorder decodeNs = HotRecorders.newRecorder();
     private volatile long blocks;
 
     /**
@@ -31,8 +32,8 @@ public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
     @Override
     public void onBlock(final long block, final long reaction, final long decode, final int flags)
     {
-        reactionNs.recordValue(reaction);
-        decodeNs.recordValue(decode);
+        reactionNs.recordValue(HotRecorders.clamp(reaction));
+        decodeNs.recordValue(HotRecorders.clamp(decode));
         blocks = blocks + 1;
     }
 

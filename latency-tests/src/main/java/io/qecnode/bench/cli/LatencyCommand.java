@@ -1,0 +1,168 @@
+package io.qecnode.bench.cli;
+
+import io.qecnode.bench.latency.PercentilePlot;
+import io.qecnode.bench.latency.PipelineRun;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.measure.LatencyStats;
+import io.qecnode.node.measure.RawHop;
+import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.pipeline.SinkAgent;
+import io.qecnode.sim.run.SimulatedCode;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code latency}: the latency harness: the whole pipeline at a fixed round rate, end-to-end and per-stage
+ * percentiles beside a raw transport hop measured in the same run.
+ */
+@Command(
+    name = "latency",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Drive hw-sim at a fixed round rate through the node(s) to a sink and record, after a warm-up, the " +
+            "end-to-end latency (last round of a block emitted -> logical state received, corrected for " +
+            "coordinated omission against the emission schedule) and per stage (ingress: round emitted -> node; " +
+            "reaction: last round in -> state offered; per round: any other round in -> decoded). First, in the same " +
+            "run, a raw Aeron hop on the same transport carrying frames of the same size at the same period.",
+        "Writes an HdrHistogram interval log (--hlog), a percentile file (--hgrm) and a PNG percentile plot (--png). " +
+            "Fails (exit 1) if frames were lost unaccounted or the node fell behind (backlog rising to the end)."})
+public final class LatencyCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PipelineOptions pipeline;
+
+    @Option(names = "--warmup", defaultValue = "3s", paramLabel = "DURATION",
+        description = "Left out of the percentiles. Default: ${DEFAULT-VALUE}.")
+    private String warmup;
+
+    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
+        description = "Measured stretch after the warm-up. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Option(names = "--baseline-frames", defaultValue = "500000", paramLabel = "N",
+        description = "Frames of the raw hop. Default: ${DEFAULT-VALUE}.")
+    private long baselineFrames;
+
+    @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log of end-to-end latency.")
+    private Path hlog;
+
+    @Option(names = "--hgrm", paramLabel = "FILE", description = "Percentile distribution of end-to-end latency.")
+    private Path hgrm;
+
+    @Option(names = "--png", paramLabel = "FILE", description = "Percentile plot: ours and the raw hop.")
+    private Path png;
+
+    @Option(names = "--json", description = "One JSON object instead of the table.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final SimulatedCode code = pipeline.code();
+        final long periodNs = pipeline.periodNs();
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
+        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+
+        final Histogram baseline = RawHop.measure(config.channel(),
+            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
+            config.sharedThread());
+        final PipelineRun run;
+        try (PrintStream log = hlog == null ? null : new PrintStream(new FileOutputStream(hlog.toFile()), true,
+            StandardCharsets.UTF_8))
+        {
+            run = PipelineRun.run(config, warmupNs, durationNs, 1_000_000_000L, log, (interval, latency) ->
+            {
+                err.printf(Locale.ROOT, "latency: %d rounds, %d blocks, backlog %d, interval p99 %.1f us%s%n",
+                    interval.rounds(), interval.blocksChecked(), interval.backlog(), interval.p99Ns() / 1000.0,
+                    interval.warm() ? "" : " (warm-up)");
+                err.flush();
+            });
+        }
+        writeFiles(run, baseline);
+
+        final LatencyStats ours = LatencyStats.of(run.endToEnd());
+        final LatencyStats raw = LatencyStats.of(baseline);
+        if (json)
+        {
+            out.printf(Locale.ROOT, "{\"code\":\"%s\",\"period_ns\":%d,\"channel\":\"%s\",\"rounds\":%d,\"blocks\":%d," +
+                "\"logical_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fell_behind\":%b,\"end_to_end\":%s," +
+                "\"ingress\":%s,\"reaction\":%s,\"per_round\":%s,\"baseline\":%s}%n", code, periodNs,
+                config.channel(), run.rounds(), run.blocks(), run.logicalErrors(), run.lost(), run.rejected(),
+                run.fellBehind(), ours.toJson("end to end"), LatencyStats.of(run.ingress()).toJson("ingress"),
+                LatencyStats.of(run.reaction()).toJson("reaction"), LatencyStats.of(run.perRound()).toJson("per round"),
+                raw.toJson("raw hop"));
+        }
+        else
+        {
+            out.printf(Locale.ROOT, "latency: %s; %d rounds, %d blocks, %d logical errors%n",
+                pipeline.describe(config), run.rounds(), run.blocks(), run.logicalErrors());
+            out.println(LatencyStats.header());
+            out.println(ours.row("end to end"));
+            out.println(LatencyStats.of(run.ingress()).row("  ingress"));
+            out.println(LatencyStats.of(run.reaction()).row("  node reaction"));
+            out.println(LatencyStats.of(run.perRound()).row("  node per round"));
+            out.println(raw.row("raw hop (baseline)"));
+            out.println(ours.differenceRow(raw));
+            out.println("JVM: " + System.getProperty("java.vm.name") + " " +
+                System.getProperty("java.runtime.version") + ", cores: " + Runtime.getRuntime().availableProcessors());
+        }
+        out.flush();
+        if (run.lost() > 0 || !run.drained())
+        {
+            err.printf(Locale.ROOT, "latency: FAILED: frames or blocks lost unaccounted: lost=%d, drained=%b; the " +
+                "latency above would be misleading%n", run.lost(), run.drained());
+            err.flush();
+            return 1;
+        }
+        if (run.fellBehind())
+        {
+            err.println("latency: FAILED: the node fell behind: the backlog of blocks rose to the end of the run; " +
+                "lower the rate (--period) or the distance");
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+
+    private void writeFiles(final PipelineRun run, final Histogram baseline) throws IOException
+    {
+        if (hgrm != null)
+        {
+            try (PrintStream file = new PrintStream(new FileOutputStream(hgrm.toFile()), true, StandardCharsets.UTF_8))
+            {
+                run.endToEnd().outputPercentileDistribution(file, 1000.0);
+            }
+        }
+        if (png != null)
+        {
+            new PercentilePlot("qec-node end-to-end latency vs raw Aeron hop")
+                .add("end to end", run.endToEnd())
+                .add("node reaction", run.reaction())
+                .add("raw hop (baseline)", baseline)
+                .save(png);
+        }
+    }
+
+}

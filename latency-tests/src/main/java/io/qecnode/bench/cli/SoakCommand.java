@@ -1,0 +1,102 @@
+package io.qecnode.bench.cli;
+
+import io.qecnode.bench.latency.PipelineRun;
+import io.qecnode.bench.latency.SoakVerdict;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.pipeline.SinkAgent;
+import io.qecnode.sim.run.SimulatedCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code soak}: the whole pipeline for a long stretch, a line per interval, and a verdict on what must not happen
+ * after warm-up.
+ */
+@Command(
+    name = "soak",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Run the full pipeline at the configured round rate for --duration after a --warmup, optionally with " +
+            "--faults, printing a line per --interval: rounds, blocks, lost, rejected, logical error rate, the " +
+            "interval's end-to-end p99 and max, garbage collections and bytes allocated by the hot thread.",
+        "Exit 1 if, after warm-up, a frame or block was lost unaccounted, the hot thread allocated, a garbage " +
+            "collection ran, the node fell behind, or the interval p99 drifted up by more than --drift (median of " +
+            "the last three intervals against the median of the first three)."})
+public final class SoakCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PipelineOptions pipeline;
+
+    @Option(names = "--duration", defaultValue = "1h", paramLabel = "DURATION",
+        description = "Soak after the warm-up. Default: ${DEFAULT-VALUE}.")
+    private String duration;
+
+    @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION",
+        description = "Left out of the verdict. Default: ${DEFAULT-VALUE}.")
+    private String warmup;
+
+    @Option(names = "--interval", defaultValue = "10s", paramLabel = "DURATION",
+        description = "Reporting interval. Default: ${DEFAULT-VALUE}.")
+    private String interval;
+
+    @Option(names = "--drift", defaultValue = "3", paramLabel = "FACTOR",
+        description = "Largest allowed rise of the interval p99. Default: ${DEFAULT-VALUE}.")
+    private double drift;
+
+    @Override
+    public Integer call() throws Exception
+    {
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
+        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final long intervalNs = Durations.nanos(spec, "--interval", interval);
+        if (!(drift > 1.0))
+        {
+            throw new ParameterException(spec.commandLine(), "--drift must be > 1: " + drift);
+        }
+        if (intervalNs < 100_000_000L || intervalNs > durationNs)
+        {
+            throw new ParameterException(spec.commandLine(),
+                "--interval must be at least 100ms and at most --duration: " + interval);
+        }
+        final SimulatedCode code = pipeline.code();
+        final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
+        final PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "soak: %s, warm-up %s, duration %s, interval %s%n", pipeline.describe(config), warmup,
+            duration, interval);
+        out.println(SoakVerdict.header());
+        out.flush();
+
+        final SoakVerdict verdict = new SoakVerdict(drift);
+        final PipelineRun run = PipelineRun.run(config, warmupNs, durationNs, intervalNs, null, (line, latency) ->
+        {
+            verdict.add(line);
+            out.println(SoakVerdict.row(line));
+            out.flush();
+        });
+        verdict.finish(run);
+        out.println(verdict.summary());
+        out.flush();
+        if (!verdict.passed())
+        {
+            final PrintWriter err = spec.commandLine().getErr();
+            err.println("soak: FAILED: " + String.join("; ", verdict.failures()));
+            err.flush();
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,298 @@
+package io.qecnode.bench.latency;
+
+import io.qecnode.io.frame.FrameCounter;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.pipeline.SimulationPipeline;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives a {@link SimulationPipeline} for a warm-up and a measured stretch, one interval at a time, and keeps what
+ * the latency and soak commands report: end-to-end and per-stage histograms after warm-up, the backlog between the
+ * simulator and the sink, losses, garbage collections and the hot thread's allocation per interval.
+ */
+public final class PipelineRun
+{
+    /** Backlog beyond which a run counts as fallen behind: 1000 blocks is milliseconds of rounds at any distance. */
+    public static final long BACKLOG_LIMIT_BLOCKS = 1000;
+
+    /** What one interval saw. */
+    public record Interval(
+        long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
+        long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes)
+    {
+    }
+
+    /** Receives each interval as it ends. */
+    @FunctionalInterface
+    public interface IntervalListener
+    {
+        /**
+         * @param interval the interval's figures.
+         * @param latency  the interval's end-to-end histogram.
+         */
+        void onInterval(Interval interval, Histogram latency);
+    }
+
+    private final Histogram endToEnd = new Histogram(3);
+    private final Histogram ingress = new Histogram(3);
+    private final Histogram reaction = new Histogram(3);
+    private final Histogram perRound = new Histogram(3);
+    private long rounds;
+    private long blocks;
+    private long logicalErrors;
+    private long lost;
+    private long rejected;
+    private long incomplete;
+    private boolean drained;
+    private long firstWarmBacklog = -1;
+    private long lastBacklog;
+
+    /**
+     * @param config    the pipeline.
+     * @param warmupNs  first stretch left out of the histograms.
+     * @param durationNs measured stretch after warm-up.
+     * @param intervalNs length of an interval.
+     * @param hlog      interval log of the end-to-end latency (HdrHistogram log format); null for none.
+     * @param listener  sees each interval.
+     * @return the finished run.
+     * @throws InterruptedException if interrupted.
+     */
+    public static PipelineRun run(
+        final PipelineConfig config,
+        final long warmupNs,
+        final long durationNs,
+        final long intervalNs,
+        final PrintStream hlog,
+        final IntervalListener listener) throws InterruptedException
+    {
+        final PipelineRun run = new PipelineRun();
+        final com.sun.management.ThreadMXBean threads =
+            (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
+        {
+            final long hotThread = pipeline.hotThread().getId();
+            final HistogramLogWriter log = hlog == null ? null : new HistogramLogWriter(hlog);
+            final long startMs = System.currentTimeMillis();
+            if (log != null)
+            {
+                log.outputLogFormatVersion();
+                log.outputStartTime(startMs);
+                log.setBaseTime(startMs);
+                log.outputLegend();
+            }
+            final long startNs = System.nanoTime();
+            Histogram interval = null;
+            Histogram ingressInterval = null;
+            Histogram reactionInterval = null;
+            Histogram roundInterval = null;
+            long allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
+            long gcBefore = gcCount();
+            long index = 0;
+            boolean scheduleRestarted = false;
+            // The hardware schedule starts afresh within the warm-up, so that neither the cold start's lag nor the
+            // first run of the restart itself (the JIT meets a new branch) lands in the measured stretch.
+            final long restartAtNs = Math.max(warmupNs - intervalNs, warmupNs / 2);
+            while (System.nanoTime() - startNs < warmupNs + durationNs)
+            {
+                final long intervalStartMs = System.currentTimeMillis();
+                final long intervalEndNs = System.nanoTime() + intervalNs;
+                // Only intervals wholly after the warm-up count: the one it ends in still carries warm-up effects.
+                final boolean warm = System.nanoTime() - startNs >= warmupNs;
+                final long untilRestartNs = startNs + restartAtNs - System.nanoTime();
+                if (!scheduleRestarted && untilRestartNs < intervalNs)
+                {
+                    TimeUnit.NANOSECONDS.sleep(Math.max(0, untilRestartNs));
+                    pipeline.restartSchedule();
+                    scheduleRestarted = true;
+                    if (warm)
+                    {
+                        interval = pipeline.latencyNs().getIntervalHistogram(interval);
+                        ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
+                        reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
+                        roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                    }
+                }
+                TimeUnit.NANOSECONDS.sleep(Math.max(0, intervalEndNs - System.nanoTime()));
+                interval = pipeline.latencyNs().getIntervalHistogram(interval);
+                // Recycled so that a long soak does not itself churn the heap it checks for collections.
+                ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
+                reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
+                roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                final long allocated = threads.getThreadAllocatedBytes(hotThread);
+                final long gc = gcCount();
+                final long backlog = pipeline.backlogBlocks();
+                if (warm)
+                {
+                    run.endToEnd.add(interval);
+                    run.ingress.add(ingressInterval);
+                    run.reaction.add(reactionInterval);
+                    run.perRound.add(roundInterval);
+                    run.trackBacklog(backlog);
+                    if (log != null)
+                    {
+                        interval.setStartTimeStamp(intervalStartMs);
+                        interval.setEndTimeStamp(System.currentTimeMillis());
+                        log.outputIntervalHistogram(interval);
+                    }
+                }
+                run.snapshot(pipeline);
+                listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
+                    run.logicalErrors, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
+                    allocated - allocatedBefore), interval);
+                allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
+                gcBefore = gc;
+            }
+            run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            run.snapshot(pipeline);
+        }
+        return run;
+    }
+
+    /**
+     * A run as it ended, without running anything: for judging verdicts in tests.
+     *
+     * @param lost        losses not accounted by a counter.
+     * @param drained     whether the sink saw the last block.
+     * @param backlog     the backlog at the start and the end of the measured stretch.
+     * @return the run.
+     */
+    static PipelineRun finished(final long lost, final boolean drained, final long backlog)
+    {
+        final PipelineRun run = new PipelineRun();
+        run.lost = lost;
+        run.drained = drained;
+        run.trackBacklog(backlog);
+        return run;
+    }
+
+    private void snapshot(final SimulationPipeline pipeline)
+    {
+        rounds = pipeline.simulator().roundsSent();
+        blocks = pipeline.sink().blocks();
+        logicalErrors = pipeline.sink().logicalErrors();
+        incomplete = pipeline.sink().incomplete();
+        long notSent = 0;
+        for (final FramePublisher publisher : pipeline.publishers())
+        {
+            notSent += publisher.notSentCount();
+        }
+        // Blocks missing at the sink are accounted for when the node counted them incomplete (their end was lost to
+        // an injected fault and the block abandoned); anything beyond that, or any frame not sent, is unaccounted.
+        final long unaccountedMissing = Math.max(0, pipeline.sink().missingBlocks() -
+            pipeline.nodeCounters().blocksIncomplete());
+        lost = notSent + unaccountedMissing + pipeline.sink().unknownTruth();
+        long rejectedFrames = 0;
+        for (final FrameCounter counter : FrameCounter.values())
+        {
+            rejectedFrames += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
+        }
+        rejected = rejectedFrames;
+    }
+
+    private void trackBacklog(final long backlog)
+    {
+        if (firstWarmBacklog < 0)
+        {
+            firstWarmBacklog = backlog;
+        }
+        lastBacklog = backlog;
+    }
+
+    /**
+     * @return true if the measured stretch ended with more than {@link #BACKLOG_LIMIT_BLOCKS} blocks not yet at the
+     * sink and no fewer than when it began: the pipeline is not keeping up with the hardware.
+     */
+    public boolean fellBehind()
+    {
+        return lastBacklog > BACKLOG_LIMIT_BLOCKS && lastBacklog >= firstWarmBacklog;
+    }
+
+    /** @return the backlog in blocks at the end of the measured stretch. */
+    public long lastBacklog()
+    {
+        return lastBacklog;
+    }
+
+    private static long gcCount()
+    {
+        long count = 0;
+        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        {
+            count += Math.max(0, collector.getCollectionCount());
+        }
+        return count;
+    }
+
+    /** @return end-to-end latency after warm-up: last round emitted to state at the sink, ns. */
+    public Histogram endToEnd()
+    {
+        return endToEnd;
+    }
+
+    /** @return ingress after warm-up: round emitted to node, ns. */
+    public Histogram ingress()
+    {
+        return ingress;
+    }
+
+    /** @return reaction after warm-up: last round in to state offered, ns. */
+    public Histogram reaction()
+    {
+        return reaction;
+    }
+
+    /** @return per round after warm-up: any other round in to decoded, ns. */
+    public Histogram perRound()
+    {
+        return perRound;
+    }
+
+    /** @return rounds emitted. */
+    public long rounds()
+    {
+        return rounds;
+    }
+
+    /** @return blocks checked at the sink. */
+    public long blocks()
+    {
+        return blocks;
+    }
+
+    /** @return logical errors found at the sink. */
+    public long logicalErrors()
+    {
+        return logicalErrors;
+    }
+
+    /** @return losses not accounted by a counter: frames not sent, blocks missing unaccounted, truth unknown. */
+    public long lost()
+    {
+        return lost;
+    }
+
+    /** @return frames the node rejected. */
+    public long rejected()
+    {
+        return rejected;
+    }
+
+    /** @return blocks flagged incomplete. */
+    public long incomplete()
+    {
+        return incomplete;
+    }
+
+    /** @return true if the sink saw the last block after the simulator stopped. */
+    public boolean drained()
+    {
+        return drained;
+    }
+}

@@ -1,0 +1,109 @@
+package io.qecnode.bench.cli;
+
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LatencyCommandTest
+{
+    private static final Pattern STAGE = Pattern.compile(
+        "\"%s\":\\{\"name\":\"[a-z ]+\",\"count\":(\\d+),\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+)," +
+        "\"p999_ns\":(\\d+),\"p9999_ns\":(\\d+),\"max_ns\":(\\d+)}");
+
+    @Test
+    @Timeout(180)
+    void shouldReportOursAndTheBaselineAndWriteTheLogThePercentilesAndThePlot(@TempDir final Path dir)
+        throws Exception
+    {
+        final Path hlog = dir.resolve("e2e.hlog");
+        final Path hgrm = dir.resolve("e2e.hgrm");
+        final Path png = dir.resolve("e2e.png");
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        final int exit = commandLine.execute("latency", "-d", "5", "--period", "2us", "--warmup", "1s", "--duration",
+            "3s", "--baseline-frames", "20000", "--hlog", hlog.toString(), "--hgrm", hgrm.toString(), "--png",
+            png.toString(), "--json");
+        assertEquals(0, exit, out + "\n" + err);
+
+        final String json = out.toString().trim();
+        assertTrue(json.contains("\"lost\":0,"), json);
+        assertTrue(json.contains("\"fell_behind\":false,"), json);
+        final long rounds = field(json, "rounds");
+        // 4 s at 2 us is 2M rounds on the schedule; allow a slow start but not a stalled one.
+        assertTrue(rounds > 1_000_000 && rounds <= 2_100_000, json);
+        for (final String stage : new String[]{"end_to_end", "ingress", "reaction", "per_round", "baseline"})
+        {
+            final Matcher m = Pattern.compile(String.format(STAGE.pattern(), stage)).matcher(json);
+            assertTrue(m.find(), stage + " in " + json);
+            final long count = Long.parseLong(m.group(1));
+            final long p50 = Long.parseLong(m.group(2));
+            final long p99 = Long.parseLong(m.group(4));
+            final long max = Long.parseLong(m.group(7));
+            assertTrue(count > 0 && p50 > 0 && p50 <= p99 && p99 <= max, stage + ": " + m.group());
+        }
+        final Matcher e2e = Pattern.compile(String.format(STAGE.pattern(), "end_to_end")).matcher(json);
+        assertTrue(e2e.find());
+        // A block every 10 us for the 3 s after warm-up, give or take an interval.
+        final long blocksMeasured = Long.parseLong(e2e.group(1));
+        assertTrue(blocksMeasured > 150_000 && blocksMeasured <= 310_000, json);
+
+        // The interval log is HdrHistogram's own format: its reader gets back every block measured after warm-up.
+        final HistogramLogReader reader = new HistogramLogReader(hlog.toFile());
+        long logged = 0;
+        int intervals = 0;
+        EncodableHistogram next;
+        while ((next = reader.nextIntervalHistogram()) != null)
+        {
+            logged += ((Histogram)next).getTotalCount();
+            intervals++;
+        }
+        assertEquals(blocksMeasured, logged);
+        assertTrue(intervals >= 2, "intervals: " + intervals);
+
+        final String percentiles = Files.readString(hgrm);
+        assertTrue(percentiles.contains("Value     Percentile TotalCount 1/(1-Percentile)"), percentiles);
+        assertTrue(Pattern.compile("Total count\\s+=\\s+" + blocksMeasured + "]").matcher(percentiles).find(),
+            percentiles);
+
+        final BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a readable PNG");
+        assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400);
+    }
+
+    @Test
+    void shouldRejectABadChannelClearly()
+    {
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertEquals(2, commandLine.execute("latency", "--channel", "tcp"));
+        assertTrue(err.toString().contains("--channel must be ipc or udp: tcp"), err.toString());
+    }
+
+    private static long field(final String json, final String name)
+    {
+        final Matcher m = Pattern.compile("\"" + name + "\":(\\d+)").matcher(json);
+        assertTrue(m.find(), name + " in " + json);
+        return Long.parseLong(m.group(1));
+    }
+}

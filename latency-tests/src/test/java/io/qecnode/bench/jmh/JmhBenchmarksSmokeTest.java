@@ -1,0 +1,263 @@
+package io.qecnode.bench.jmh;
+
+import io.qecnode.bench.golden.GoldenData;
+import io.qecnode.decoder.experiment.AllocationMeter;
+import io.qecnode.frame.PauliFrame;
+import io.qecnode.io.frame.FrameCounter;
+import io.qecnode.io.frame.LogicalStateView;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.function.LongSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every benchmark run in-process without JMH: its setup, then its benchmark method a few thousand times, checking the
+ * work is real (not empty syndromes, not rejected frames) and that the operation allocates nothing.
+ */
+class JmhBenchmarksSmokeTest
+{
+    private static final int ALLOCATION_OPS = 20_000;
+    private static final int ALLOCATION_WINDOWS = 5;
+
+    @Test
+    void shouldDecodePhenomenologicalShotsWithoutAllocating()
+    {
+        final DecoderBenchmark benchmark = new DecoderBenchmark();
+        benchmark.distance = 5;
+        benchmark.p = 0.01;
+        benchmark.model = "phenomenological";
+        benchmark.setup();
+
+        assertNoAllocation(benchmark::decodeShotAverage);
+    }
+
+    @Test
+    void shouldDecodeGoldenCircuitShotsWithCorrectionsWithoutAllocating() throws IOException
+    {
+        assumeTrue(GoldenData.locate() != null, "reference data not found (../shared/golden); circuit not checked");
+        final CircuitDecoderBenchmark benchmark = new CircuitDecoderBenchmark();
+        benchmark.distance = 5;
+        benchmark.p = "0.005";
+        benchmark.setup();
+
+        long defects = 0;
+        long corrections = 0;
+        long mistakes = 0;
+        final int shots = 2 * CircuitDecoderBenchmark.SHOT_RING;
+        for (int i = 0; i < shots; i++)
+        {
+            final int shot = i % CircuitDecoderBenchmark.SHOT_RING;
+            defects += benchmark.shots[shot].length;
+            mistakes += benchmark.decodeShot() != benchmark.trueFlips[shot] ? 1 : 0;
+            corrections += benchmark.result.correctionCount();
+            assertEquals(0, benchmark.result.unmatchedDefects(), "shot " + i);
+        }
+        final String facts = "defects=" + defects + ", corrections=" + corrections + ", mistakes=" + mistakes;
+        // Stim's own shots of this model light 8.33 detectors a shot; PyMatching gets 1.4 % of them wrong.
+        assertTrue(defects > 7.5 * shots && defects < 9.2 * shots, facts);
+        assertTrue(corrections > defects / 4, facts);
+        assertTrue(mistakes < 0.05 * shots, facts);
+        assertNoAllocation(benchmark::decodeShotAverage);
+    }
+
+    @Test
+    void shouldEncodeValidateAndReadBackEveryRound()
+    {
+        final SyndromeFrameBenchmark benchmark = new SyndromeFrameBenchmark();
+        benchmark.distance = 5;
+        benchmark.p = 0.01;
+        benchmark.setup();
+
+        final int ops = 3 * SyndromeFrameBenchmark.ROUND_RING;
+        long fired = 0;
+        long expected = 0;
+        for (int i = 0; i < ops; i++)
+        {
+            final int round = i % SyndromeFrameBenchmark.ROUND_RING;
+            for (final long word : benchmark.rounds.detectorWords(round))
+            {
+                expected += Long.bitCount(word);
+            }
+            final int count = benchmark.encodeAndDecode();
+            assertTrue(count >= 0, "frame rejected: op=" + i);
+            fired += count;
+        }
+        assertEquals(expected, fired, "fired detectors read back");
+        assertTrue(fired > ops / 10, "fired=" + fired + ", ops=" + ops);
+        assertEquals(ops, benchmark.counters.value(FrameCounter.ACCEPTED));
+        assertEquals(0, benchmark.counters.rejectedTotal());
+        assertEquals(0, benchmark.counters.value(FrameCounter.GAPS) + benchmark.counters.value(FrameCounter.RESTARTS));
+        assertNoAllocation(benchmark::encodeAndDecode);
+    }
+
+    @Test
+    void shouldApplyDecodedCorrectionsToThePauliFrame()
+    {
+        final PauliFrameBenchmark benchmark = new PauliFrameBenchmark();
+        benchmark.distance = 5;
+        benchmark.p = 0.01;
+        benchmark.setup();
+
+        final PauliFrame reference = new PauliFrame(25);
+        long applied = 0;
+        for (int i = 0; i < 2 * PauliFrameBenchmark.SET_RING; i++)
+        {
+            final int set = i % PauliFrameBenchmark.SET_RING;
+            for (final int qubit : benchmark.corrections.xQubits(set))
+            {
+                reference.applyX(qubit);
+                applied++;
+            }
+            for (final int qubit : benchmark.corrections.zQubits(set))
+            {
+                reference.applyZ(qubit);
+                applied++;
+            }
+            benchmark.applyCorrection();
+            if (set % 97 == 0)
+            {
+                assertEquals(reference, benchmark.frame, "after op " + i);
+            }
+        }
+        assertEquals(reference, benchmark.frame);
+        // d=5 at p=0.01: 50 X and Z flip chances a shot, so about half a correction a shot.
+        assertTrue(applied > PauliFrameBenchmark.SET_RING / 2, "corrections applied=" + applied);
+        assertNoAllocation(() -> benchmark.applyCorrection() ? 1 : 0);
+    }
+
+    @Test
+    void shouldForwardEachBlocksFlipsFromTheLogicalFrame()
+    {
+        final LogicalFrameBenchmark benchmark = new LogicalFrameBenchmark();
+        benchmark.setup();
+
+        final int[] seen = new int[4];
+        for (int i = 0; i < 2 * LogicalFrameBenchmark.MASK_RING; i++)
+        {
+            final long flips = benchmark.flips[i % LogicalFrameBenchmark.MASK_RING];
+            assertEquals(flips, benchmark.foldBlock(), "op " + i);
+            seen[(int)flips]++;
+        }
+        for (int mask = 0; mask < 4; mask++)
+        {
+            assertTrue(seen[mask] > LogicalFrameBenchmark.MASK_RING / 8, "mask " + mask + " drawn " + seen[mask]);
+        }
+        assertNoAllocation(benchmark::foldBlock);
+    }
+
+    @Test
+    void shouldHandEveryTelemetryEventOverOnOneThread()
+    {
+        final TelemetryRoundTripBenchmark benchmark = new TelemetryRoundTripBenchmark();
+        benchmark.setup();
+
+        // 40 bytes a record: the 64 KiB ring wraps every 1638 events, and a drain that meets the wrap reads nothing.
+        final int ops = 20_000;
+        for (int i = 0; i < ops; i++)
+        {
+            final long reactionNs = benchmark.offerAndDrain();
+            assertTrue(reactionNs == (i & 0xFFF) || reactionNs == ((i - 1) & 0xFFF), "op " + i);
+            assertTrue(benchmark.drained >= i, "op " + i + ", drained=" + benchmark.drained);
+        }
+        assertEquals(0, benchmark.telemetry.overflows());
+        assertNoAllocation(benchmark::offerAndDrain);
+    }
+
+    @Test
+    void shouldHandOverWhatTheProducerOffersAndCountWhatItDrops()
+    {
+        final TelemetryHandOffBenchmark benchmark = new TelemetryHandOffBenchmark();
+        benchmark.setup();
+        final TelemetryHandOffBenchmark.Producer producer = new TelemetryHandOffBenchmark.Producer();
+        final TelemetryHandOffBenchmark.Consumer consumer = new TelemetryHandOffBenchmark.Consumer();
+
+        // A burst longer than the ring (1638 records), then drains: everything offered arrives, the rest is counted.
+        long offered = 0;
+        for (int i = 0; i < 5_000; i++)
+        {
+            offered += benchmark.offer(producer) ? 1 : 0;
+        }
+        while (benchmark.drain(consumer) > 0)
+        {
+            assertTrue(consumer.drained <= offered);
+        }
+        assertEquals(offered, consumer.drained);
+        assertEquals(5_000 - offered, producer.dropped);
+        assertEquals(producer.dropped, benchmark.telemetry.overflows());
+        assertEquals(TelemetryRoundTripBenchmark.CAPACITY_BYTES / 40, offered, "40-byte records in the ring");
+        assertTrue(consumer.reactionNsSum() > 0);
+        assertNoAllocation(() -> (benchmark.offer(producer) ? 1 : 0) + benchmark.drain(consumer));
+    }
+
+    @Test
+    void shouldEmitOneCorrectStatePerBlockFromTheWholeHotPath()
+    {
+        final HotPathBenchmark benchmark = new HotPathBenchmark();
+        benchmark.distance = 5;
+        benchmark.p = 0.01;
+        benchmark.setup();
+
+        final LogicalStateView state = new LogicalStateView();
+        final int frames = benchmark.frames.count();
+        final int ops = 2 * frames + 3;
+        long blocksEnded = 0;
+        long mistakes = 0;
+        long flippedBlocks = 0;
+        for (int i = 0; i < ops; i++)
+        {
+            final int round = i % frames;
+            final long statesBefore = benchmark.states;
+            final long states = benchmark.onFrame();
+            if (benchmark.rounds.endOfBlock(round))
+            {
+                blocksEnded++;
+                assertEquals(statesBefore + 1, states, "one state at the end of block, op " + i);
+                state.wrap(benchmark.lastState, benchmark.lastStateOffset);
+                final long block = benchmark.rounds.blockIndex(round);
+                assertEquals(block, state.blockSequence());
+                assertEquals(6, state.roundsDecoded());
+                final long truth = benchmark.rounds.trueObservableFlips((int)block);
+                mistakes += state.frameBits() != truth ? 1 : 0;
+                flippedBlocks += truth != 0 ? 1 : 0;
+            }
+            else
+            {
+                assertEquals(statesBefore, states, "no state mid-block, op " + i);
+            }
+        }
+        final String facts = "blocks=" + blocksEnded + ", mistakes=" + mistakes + ", flipped=" + flippedBlocks;
+        assertEquals(blocksEnded, benchmark.counters.blocksOut(), facts);
+        assertEquals(6 * blocksEnded, benchmark.counters.roundsDecoded());
+        assertEquals(0, benchmark.counters.blocksIncomplete() + benchmark.counters.roundsLost());
+        assertEquals(ops, benchmark.frameCounters.value(FrameCounter.ACCEPTED));
+        assertEquals(2, benchmark.frameCounters.value(FrameCounter.RESTARTS), "one restart per wrap of the ring");
+        assertEquals(0, benchmark.frameCounters.rejectedTotal());
+        assertEquals(0, benchmark.counters.telemetryOverflow().get());
+        assertTrue(benchmark.telemetryEvents >= blocksEnded - HotPathBenchmark.DRAIN_INTERVAL, facts);
+        // d=5, 5 noisy rounds at p=0.01: blocks whose errors flip a logical are common, decoding mistakes rare.
+        assertTrue(flippedBlocks > blocksEnded / 20, facts);
+        assertTrue(mistakes < blocksEnded / 20, facts);
+        assertNoAllocation(benchmark::onFrameAverage);
+    }
+
+    private static void assertNoAllocation(final LongSupplier operation)
+    {
+        final long[] sink = new long[1];
+        final Runnable section = () ->
+        {
+            long sum = 0;
+            for (int i = 0; i < ALLOCATION_OPS; i++)
+            {
+                sum += operation.getAsLong();
+            }
+            sink[0] += sum;
+        };
+        section.run();
+        assertEquals(0, AllocationMeter.leastBytesAllocatedBy(section, ALLOCATION_WINDOWS),
+            "bytes allocated by " + ALLOCATION_OPS + " operations");
+    }
+}

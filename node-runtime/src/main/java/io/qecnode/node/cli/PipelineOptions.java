@@ -1,0 +1,128 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.pipeline.SinkAgent;
+import io.qecnode.sim.faults.FaultPlan;
+import io.qecnode.sim.run.SimulatedCode;
+import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.util.Locale;
+
+/**
+ * The whole-chain pipeline as every command that runs one takes it: code, round period, chain length, channel,
+ * threads, decoder, window, faults, seed.
+ */
+public final class PipelineOptions
+{
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    @Mixin
+    private CodeOptions codeOptions;
+
+    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+        description = "Round period; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
+    private String period;
+
+    @Option(names = "--nodes", defaultValue = "2", paramLabel = "N",
+        description = "Nodes in the chain: the first decodes, the others relay. Default: ${DEFAULT-VALUE}.")
+    private int nodes;
+
+    @Option(names = "--channel", defaultValue = "ipc", paramLabel = "ipc|udp",
+        description = "Transport of every hop: Aeron IPC, or UDP on localhost. Default: ${DEFAULT-VALUE}.")
+    private String channel;
+
+    @Option(names = "--threads", paramLabel = "N",
+        description = "Working threads: 1 runs every agent on the node's busy-spinning hot thread; 2 gives the node " +
+            "a thread of its own and runs the simulator, relays and sink on a second, yielding one. Default: 1 on " +
+            "machines with fewer than 4 cores, else 2.")
+    private Integer threads;
+
+    @Option(names = "--decoder", defaultValue = "weighted", paramLabel = "NAME", converter = GrowthConverter.class,
+        description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
+    private UnionFindDecoder.Growth growth;
+
+    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    private String window;
+
+    @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
+        description = "Faults the simulator injects (see 'sim --help'). Default: ${DEFAULT-VALUE}.")
+    private String faults;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
+    private long seed;
+
+    /** @return the code. */
+    public SimulatedCode code()
+    {
+        return codeOptions.code();
+    }
+
+    /** @return the round period in nanoseconds. */
+    public long periodNs()
+    {
+        return Durations.nanos(spec, "--period", period);
+    }
+
+    /** @return the Aeron channel of every hop. */
+    public String channel()
+    {
+        switch (channel)
+        {
+            case "ipc":
+                return "aeron:ipc";
+            case "udp":
+                return "aeron:udp?endpoint=localhost:24580";
+            default:
+                throw new ParameterException(spec.commandLine(), "--channel must be ipc or udp: " + channel);
+        }
+    }
+
+    /**
+     * @param code     the code.
+     * @param listener sees every state at the sink.
+     * @return the pipeline configuration.
+     * @throws ParameterException naming the option at fault.
+     */
+    public PipelineConfig config(final SimulatedCode code, final SinkAgent.StateListener listener)
+    {
+        if (nodes < 1)
+        {
+            throw new ParameterException(spec.commandLine(), "--nodes must be >= 1: " + nodes);
+        }
+        if (threads != null && threads != 1 && threads != 2)
+        {
+            throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2: " + threads);
+        }
+        final FaultPlan plan;
+        try
+        {
+            plan = FaultPlan.parse(faults);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+        }
+        final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
+        return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
+            new BusySpinIdleStrategy(), new YieldingIdleStrategy(), channel(), shared, 0, listener);
+    }
+
+    /**
+     * @param config the configuration these options made.
+     * @return one line naming what runs, for the head of a report.
+     */
+    public String describe(final PipelineConfig config)
+    {
+        return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
+            "threads=%d", config.code(), period, config.nodes(), channel, growth.name().toLowerCase(Locale.ROOT),
+            window, config.faults(), config.sharedThread() ? 1 : 2);
+    }
+}
