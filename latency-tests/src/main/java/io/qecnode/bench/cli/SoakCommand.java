@@ -31,8 +31,10 @@ import java.util.concurrent.Callable;
             "--faults, printing a line per --interval: rounds, blocks, lost, rejected, logical error rate, the " +
             "interval's end-to-end p99 and max, garbage collections and bytes allocated by the hot thread.",
         "Exit 1 if, after warm-up, a frame or block was lost unaccounted, the hot thread allocated, a garbage " +
-            "collection ran, the node fell behind, or the interval p99 drifted up by more than --drift (median of " +
-            "the last three intervals against the median of the first three)."})
+            "collection ran, the node fell behind, or the interval p99 drifted up by more than --drift (median over " +
+            "the last third of the intervals against the median over the first third, at least three each).",
+        "Each line also counts the hot thread's involuntary context switches and page faults (Linux /proc): a " +
+            "tail that moves with them is the platform taking the core away."})
 public final class SoakCommand implements Callable<Integer>
 {
     @Spec

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
     mixinStandardHelpOptions = true,
     description = {
         "Sample memory experiments of the rotated surface code, decode them with the union-find decoder and print",
-        "the logical error rate (any logical bit wrong) with a 95% Wilson interval for every (d, p), the decode",
+        "the logical error rate (any logical bit wrong) with a 95%% Wilson interval for every (d, p), the decode",
         "time per shot, and where the curves of successive distances cross (the threshold)."})
 public final class ThresholdCommand implements Callable<Integer>
 {

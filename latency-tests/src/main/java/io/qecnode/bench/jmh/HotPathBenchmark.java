@@ -6,6 +6,7 @@ import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.transport.FrameSender;
+import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
@@ -69,9 +70,6 @@ public class HotPathBenchmark
     private static final long SOURCE_NODE = 1;
     private static final int NODE_ID = 1;
     private static final int TELEMETRY_CAPACITY_BYTES = 1 << 16;
-    private static final int SIGNIFICANT_DIGITS = 3;
-    // Recorded once in setup so the auto-resizing histogram has its full range before the timed section.
-    private static final long RECORDER_RANGE_NS = TimeUnit.SECONDS.toNanos(10);
 
     @Param({"5", "11"})
     int distance;
@@ -106,8 +104,7 @@ public class HotPathBenchmark
         counters = NodeCounters.allocate(BenchCounters.newManager(), "bench");
         frameCounters = new LongArrayFrameCounters();
         telemetry = new BlockTelemetry(TELEMETRY_CAPACITY_BYTES, counters.telemetryOverflow());
-        final SingleWriterRecorder roundNs = new SingleWriterRecorder(SIGNIFICANT_DIGITS);
-        roundNs.recordValue(RECORDER_RANGE_NS);
+        final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
         final StreamingBlockDecoder decoder = new StreamingBlockDecoder(code.graph(), code.rounds(),
             StreamingBlockDecoder.autoWindow(distance, roundsPerBlock, UnionFindDecoder.Growth.WEIGHTED));
         node = new NodeAgent(null, new FrameValidator(code.frameLayout(), 1, frameCounters, RejectionLog.NO_OP),

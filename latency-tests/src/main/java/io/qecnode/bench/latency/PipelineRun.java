@@ -2,6 +2,7 @@ package io.qecnode.bench.latency;
 
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SimulationPipeline;
 import org.HdrHistogram.Histogram;
@@ -25,7 +26,8 @@ public final class PipelineRun
     /** What one interval saw. */
     public record Interval(
         long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
-        long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes)
+        long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes,
+        long hotThreadPreemptions, long hotThreadPageFaults)
     {
     }
 
@@ -78,6 +80,9 @@ public final class PipelineRun
         try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
         {
             final long hotThread = pipeline.hotThread().getId();
+            final ThreadSchedStats sched = ThreadSchedStats.of(pipeline.hotThread());
+            long preemptionsBefore = sched.involuntarySwitches();
+            long faultsBefore = faults(sched);
             final HistogramLogWriter log = hlog == null ? null : new HistogramLogWriter(hlog);
             final long startMs = System.currentTimeMillis();
             if (log != null)
@@ -145,7 +150,10 @@ public final class PipelineRun
                 run.snapshot(pipeline);
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
                     run.logicalErrors, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
-                    allocated - allocatedBefore), interval);
+                    allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
+                    delta(faults(sched), faultsBefore)), interval);
+                preemptionsBefore = sched.involuntarySwitches();
+                faultsBefore = faults(sched);
                 allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
                 gcBefore = gc;
             }
@@ -218,6 +226,16 @@ public final class PipelineRun
     public long lastBacklog()
     {
         return lastBacklog;
+    }
+
+    private static long faults(final ThreadSchedStats sched)
+    {
+        return sched.available() ? sched.minorFaults() + sched.majorFaults() : -1;
+    }
+
+    private static long delta(final long now, final long before)
+    {
+        return now < 0 || before < 0 ? -1 : now - before;
     }
 
     private static long gcCount()

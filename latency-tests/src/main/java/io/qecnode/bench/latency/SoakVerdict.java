@@ -8,11 +8,12 @@ import java.util.Locale;
 /**
  * Judges a soak from its intervals: after warm-up nothing may be lost unaccounted, the hot thread may not allocate,
  * no garbage collection may run, the node may not fall behind, and the interval p99 may not drift up by more than a
- * factor (median of the last three intervals against the median of the first three).
+ * factor: the median p99 of the last third of the intervals against that of the first third (at least three each,
+ * when there are six or more), so that a few noisy intervals do not decide it either way.
  */
 public final class SoakVerdict
 {
-    private static final int DRIFT_WINDOW = 3;
+    private static final int MIN_DRIFT_WINDOW = 3;
 
     private final double driftFactor;
     private final List<PipelineRun.Interval> warm = new ArrayList<>();
@@ -80,7 +81,7 @@ public final class SoakVerdict
         }
         if (warm.size() >= 2)
         {
-            final int window = Math.min(DRIFT_WINDOW, warm.size() / 2);
+            final int window = Math.min(Math.max(MIN_DRIFT_WINDOW, warm.size() / 3), warm.size() / 2);
             final double first = medianP99(warm.subList(0, window));
             final double end = medianP99(warm.subList(warm.size() - window, warm.size()));
             drift = end / Math.max(1.0, first);
@@ -137,20 +138,23 @@ public final class SoakVerdict
     /** @return the column headings of {@link #row}. */
     public static String header()
     {
-        return String.format(Locale.ROOT, "%5s %5s %13s %11s %6s %8s %10s %9s %10s %4s %9s %8s",
-            "int", "warm", "rounds", "blocks", "lost", "rejected", "LER", "p99 us", "max us", "GCs", "hot B", "backlog");
+        return String.format(Locale.ROOT, "%5s %5s %13s %11s %6s %8s %10s %9s %10s %4s %9s %8s %7s %6s",
+            "int", "warm", "rounds", "blocks", "lost", "rejected", "LER", "p99 us", "max us", "GCs", "hot B", "backlog",
+            "preempt", "faults");
     }
 
     /**
-     * @param interval one interval; counts are totals so far, GCs and bytes are the interval's own.
+     * @param interval one interval; counts are totals so far; GCs, bytes, preemptions and page faults of the hot
+     *                 thread are the interval's own (-1 where {@code /proc} is absent).
      * @return one line of the table.
      */
     public static String row(final PipelineRun.Interval interval)
     {
-        return String.format(Locale.ROOT, "%5d %5s %13d %11d %6d %8d %10.3e %9.1f %10.1f %4d %9d %8d",
+        return String.format(Locale.ROOT, "%5d %5s %13d %11d %6d %8d %10.3e %9.1f %10.1f %4d %9d %8d %7d %6d",
             interval.index(), interval.warm() ? "yes" : "no", interval.rounds(), interval.blocksChecked(),
             interval.lost(), interval.rejected(), errorRate(interval), interval.p99Ns() / 1000.0,
-            interval.maxNs() / 1000.0, interval.gcCount(), interval.hotThreadAllocatedBytes(), interval.backlog());
+            interval.maxNs() / 1000.0, interval.gcCount(), interval.hotThreadAllocatedBytes(), interval.backlog(),
+            interval.hotThreadPreemptions(), interval.hotThreadPageFaults());
     }
 
     private static double errorRate(final PipelineRun.Interval interval)

@@ -36,6 +36,8 @@ class SoakCommandTest
         assertUsageError("--interval must be at least 100ms and at most --duration: 2m", "soak", "--duration", "1m",
             "--interval", "2m");
         assertUsageError("--faults: ", "soak", "--faults", "melt=0.1");
+        assertUsageError("--idle: unknown idle strategy 'nap'", "soak", "--idle", "nap");
+        assertUsageError("--duration: not a duration", "soak", "--duration", "forever");
     }
 
     private static void assertUsageError(final String message, final String... args)

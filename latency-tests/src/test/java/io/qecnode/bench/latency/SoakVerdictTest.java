@@ -12,7 +12,7 @@ class SoakVerdictTest
         final long index, final boolean warm, final long lost, final long p99, final long gc, final long bytes)
     {
         return new PipelineRun.Interval(index, warm, 1000 * (index + 1), 100 * (index + 1), 1, lost, 0, 0, p99,
-            p99 * 2, gc, bytes);
+            p99 * 2, gc, bytes, 0, 0);
     }
 
     private static SoakVerdict judge(final PipelineRun run, final PipelineRun.Interval... intervals)
@@ -63,6 +63,30 @@ class SoakVerdictTest
         final SoakVerdict verdict = judge(PipelineRun.finished(0, true, 1),
             steady(5000, 5000, 5000, 5000, 90_000, 5000));
         assertTrue(verdict.passed(), verdict.failures().toString());
+    }
+
+    @Test
+    void shouldJudgeDriftOnThirdsOfALongRun()
+    {
+        final long[] p99s = new long[30];
+        for (int i = 0; i < p99s.length; i++)
+        {
+            // Every fifth interval is a noisy one; the last third sits four times higher than the first.
+            p99s[i] = (i % 5 == 4 ? 90_000 : 5000) * (i >= 20 ? 4 : 1);
+        }
+        final SoakVerdict verdict = judge(PipelineRun.finished(0, true, 1), steady(p99s));
+        assertFalse(verdict.passed());
+        assertEquals(4.0, verdict.drift(), 1e-9);
+
+        p99s[29] = 5000;
+        p99s[28] = 5000;
+        for (int i = 20; i < 28; i++)
+        {
+            p99s[i] = i % 5 == 4 ? 360_000 : 5000;
+        }
+        final SoakVerdict noisyButFlat = judge(PipelineRun.finished(0, true, 1), steady(p99s));
+        assertTrue(noisyButFlat.passed(), noisyButFlat.failures().toString());
+        assertEquals(1.0, noisyButFlat.drift(), 1e-9);
     }
 
     @Test

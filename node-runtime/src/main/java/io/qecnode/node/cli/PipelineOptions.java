@@ -1,11 +1,12 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
-import org.agrona.concurrent.BusySpinIdleStrategy;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Spec;
 import java.util.Locale;
 
 /**
- * The whole-chain pipeline as every command that runs one takes it: code, round period, chain length, channel,
- * threads, decoder, window, faults, seed.
+ * The whole-chain pipeline as every command that runs one takes it: code (model, distance, block length, p, or a
+ * DEM), round period, chain length, channel, threads, hot idle strategy, decoder, window, faults, seed.
  */
 public final class PipelineOptions
 {
@@ -44,6 +45,10 @@ public final class PipelineOptions
             "a thread of its own and runs the simulator, relays and sink on a second, yielding one. Default: 1 on " +
             "machines with fewer than 4 cores, else 2.")
     private Integer threads;
+
+    @Option(names = "--idle", defaultValue = "busy-spin", paramLabel = "STRATEGY",
+        description = "Idle strategy of the hot thread: " + IdleStrategies.NAMES + ". Default: ${DEFAULT-VALUE}.")
+    private String idle;
 
     @Option(names = "--decoder", defaultValue = "weighted", paramLabel = "NAME", converter = GrowthConverter.class,
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
@@ -110,9 +115,18 @@ public final class PipelineOptions
         {
             throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
         }
+        final IdleStrategy hotIdle;
+        try
+        {
+            hotIdle = IdleStrategies.of(idle);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--idle: " + ex.getMessage());
+        }
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
-            new BusySpinIdleStrategy(), new YieldingIdleStrategy(), channel(), shared, 0, listener);
+            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener);
     }
 
     /**
@@ -122,7 +136,7 @@ public final class PipelineOptions
     public String describe(final PipelineConfig config)
     {
         return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
-            "threads=%d", config.code(), period, config.nodes(), channel, growth.name().toLowerCase(Locale.ROOT),
-            window, config.faults(), config.sharedThread() ? 1 : 2);
+            "threads=%d, idle=%s", config.code(), period, config.nodes(), channel,
+            growth.name().toLowerCase(Locale.ROOT), window, config.faults(), config.sharedThread() ? 1 : 2, idle);
     }
 }

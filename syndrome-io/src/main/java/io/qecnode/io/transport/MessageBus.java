@@ -57,8 +57,11 @@ public final class MessageBus implements AutoCloseable
         }
         try
         {
+            // Log buffers are touched when mapped, not page by page by the hot thread as it first writes them: a
+            // low-rate stream would otherwise fault a fresh page every few hundred microseconds for its first minute.
             final Aeron aeron = Aeron.connect(new Aeron.Context()
                 .aeronDirectoryName(directoryName)
+                .preTouchMappedMemory(true)
                 .errorHandler(errorHandler));
             return new MessageBus(driver, aeron, directoryName);
         }
