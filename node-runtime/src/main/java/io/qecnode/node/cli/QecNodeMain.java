@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.io.journal.ChronicleDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +15,8 @@ import java.io.PrintWriter;
     name = "qec-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, StatCommand.class, DecodeCommand.class,
+    subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, ReplayCommand.class, StatCommand.class,
+        DecodeCommand.class,
         DoctorCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")
 public final class QecNodeMain implements Runnable
@@ -33,6 +35,7 @@ public final class QecNodeMain implements Runnable
      */
     public static void main(final String[] args)
     {
+        ChronicleDefaults.apply();
         System.exit(commandLine().execute(args));
     }
 

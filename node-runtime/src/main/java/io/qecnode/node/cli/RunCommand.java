@@ -1,15 +1,20 @@
 package io.qecnode.node.cli;
 
 import io.aeron.Subscription;
-import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.frame.AtomicFrameCounters;
 import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.journal.JournalConfig;
+import io.qecnode.io.journal.JournalCounters;
+import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.journal.NodeJournal;
+import io.qecnode.node.journal.NodeRecovery;
+import io.qecnode.node.journal.RecoveringSender;
+import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
@@ -17,14 +22,16 @@ import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.run.SimulatedCode;
 import org.HdrHistogram.Histogram;
-import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -35,13 +42,15 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -61,7 +70,7 @@ import java.util.function.Supplier;
             "dedicated core, start the JVM under 'taskset -c CORE' and use --idle busy-spin."})
 public final class RunCommand implements Callable<Integer>
 {
-    private static final Set<String> KEYS = Set.of("node", "model", "dem", "distance", "rounds", "p", "in-channel",
+    private static final Set<String> KEYS = keys("node", "model", "dem", "distance", "rounds", "p", "in-channel",
         "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report");
 
     private volatile boolean running = true;
@@ -124,6 +133,9 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
     private String report;
 
+    @Mixin
+    private JournalOptions journalOptions;
+
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
         description = "Stop after this long; 0 for until SIGTERM. Default: ${DEFAULT-VALUE}.")
     private String duration;
@@ -131,26 +143,31 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        final Properties settings = settings();
-        final SimulatedCode code = code(settings);
-        final int nodeId = integer(settings, "node", "1");
-        final String in = settings.getProperty("in-channel", "aeron:ipc");
-        final int inStreamId = integer(settings, "in-stream", "1001");
-        final String out = settings.getProperty("out-channel", "aeron:ipc");
-        final int outStreamId = integer(settings, "out-stream", "1002");
-        final UnionFindDecoder.Growth growth = growth(settings.getProperty("decoder", "weighted"));
-        final IdleStrategy hotIdle = idleStrategy(settings.getProperty("idle", "busy-spin"));
-        final Supplier<BlockDecoder> decoders = WindowOption.decoders(spec, settings.getProperty("window", "auto"),
-            code, growth);
-        final long reportNs = Durations.nanos(spec, "--report", settings.getProperty("report", "1s"));
+        final NodeSettings settings = new NodeSettings(spec, settings());
+        final SimulatedCode code = settings.code();
+        final int nodeId = settings.integer("node", "1");
+        final String in = settings.get("in-channel", "aeron:ipc");
+        final int inStreamId = settings.integer("in-stream", "1001");
+        final String out = settings.get("out-channel", "aeron:ipc");
+        final int outStreamId = settings.integer("out-stream", "1002");
+        final IdleStrategy hotIdle = settings.idleStrategy();
+        final Supplier<BlockDecoder> decoders = settings.decoders(code);
+        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", "1s"));
         final long durationNs = Durations.nanos(spec, "--duration", duration);
-        final BusContext context = new BusContext().aeronDirectoryName(settings.getProperty("aeron-dir"));
-        if (settings.getProperty("embedded-dir") != null)
+        final JournalConfig journalConfig = JournalOptions.config(spec, settings);
+        final String decodingSettings = settings.decodingText();
+        final BusContext context = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null));
+        if (settings.get("embedded-dir", null) != null)
         {
-            context.embeddedDirectoryName(settings.getProperty("embedded-dir"));
+            context.embeddedDirectoryName(settings.get("embedded-dir", null));
         }
 
         final PrintWriter log = spec.commandLine().getOut();
+        final Consumer<String> logLine = line ->
+        {
+            log.println(line);
+            log.flush();
+        };
         final CountDownLatch stopped = new CountDownLatch(1);
         final Thread shutdown = new Thread(() ->
         {
@@ -159,11 +176,14 @@ public final class RunCommand implements Callable<Integer>
         }, "qec-node-shutdown");
         final SystemNanoClock clock = new SystemNanoClock();
         try (MessageBus bus = MessageBus.launch(context, ex -> log.println("error: " + ex));
-            AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter))
+            AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
+            NodeJournal journal = journalConfig == null ? null :
+                NodeJournal.prepare(journalConfig, bus.aeron()::addCounter, String.valueOf(nodeId)))
         {
             final Subscription subscription = bus.subscription(in, inStreamId);
             final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(out, outStreamId),
                 "node " + nodeId + " states out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+            final RecoveringSender sender = new RecoveringSender(publisher);
             final NodeCounters counters = NodeCounters.allocate(bus.aeron(), String.valueOf(nodeId));
             final BlockTelemetry handOff = new BlockTelemetry(1 << 20, counters.telemetryOverflow());
             final TelemetryAgent telemetry = new TelemetryAgent(handOff);
@@ -171,17 +191,26 @@ public final class RunCommand implements Callable<Integer>
             final NodeAgent agent = new NodeAgent(subscription,
                 new FrameValidator(code.frameLayout(), 16, frameCounters, (check, sequence, detail) ->
                     log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),
-                decoders.get(), publisher, counters, handOff, roundNs, clock,
+                decoders.get(), sender, counters, handOff, roundNs, clock,
                 nodeId, code.rounds().maxDetectorsPerRound());
+            Agent coldAgent = telemetry;
+            if (journal != null)
+            {
+                final NodeRecovery.Report report = journal.recover(agent, sender, decodingSettings);
+                logLine.accept(report == null ? "journal: new journal in " + journalConfig.directory() :
+                    "journal: " + report.describe());
+                coldAgent = new CompositeAgent(telemetry, journal.start(agent, decodingSettings, logLine));
+            }
+            sender.endRecovery();
             final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null, agent);
-            final AgentRunner telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
-                ex -> log.println("error: " + ex), null, telemetry);
-            log.printf(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, aeron dir=%s%s%n", nodeId,
-                code, in, inStreamId, out, outStreamId, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
-            log.flush();
+            final AgentRunner coldRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+                ex -> log.println("error: " + ex), null, coldAgent);
+            logLine.accept(String.format(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, " +
+                "aeron dir=%s%s", nodeId, code, in, inStreamId, out, outStreamId, bus.directoryName(),
+                bus.isEmbedded() ? " (embedded)" : ""));
             Runtime.getRuntime().addShutdownHook(shutdown);
             AgentRunner.startOnThread(runner);
-            AgentRunner.startOnThread(telemetryRunner);
+            AgentRunner.startOnThread(coldRunner);
             final long startNs = clock.nanoTime();
             Histogram interval = null;
             while (running && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
@@ -190,25 +219,28 @@ public final class RunCommand implements Callable<Integer>
                 if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
                 {
                     interval = telemetry.reactionNs().getIntervalHistogram(interval);
-                    log.printf(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, reaction p50 %d ns p99 %d ns " +
-                        "max %d ns, not sent %d, telemetry dropped %d%n", counters.roundsDecoded(),
-                        counters.blocksOut(), counters.blocksIncomplete(), interval.getValueAtPercentile(50),
-                        interval.getValueAtPercentile(99), interval.getMaxValue(), publisher.notSentCount(),
-                        handOff.overflows());
-                    log.flush();
+                    logLine.accept(String.format(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, " +
+                        "reaction p50 %d ns p99 %d ns max %d ns, not sent %d, telemetry dropped %d%s",
+                        counters.roundsDecoded(), counters.blocksOut(), counters.blocksIncomplete(),
+                        interval.getValueAtPercentile(50), interval.getValueAtPercentile(99), interval.getMaxValue(),
+                        publisher.notSentCount(), handOff.overflows(), journal == null ? "" : journalLine(journal)));
                 }
             }
             runner.close();
-            telemetryRunner.close();
             // Drain: the hot thread has stopped, so this thread may finish the frames already on the subscription.
             int idlePolls = 0;
             while (idlePolls < 10)
             {
                 idlePolls = agent.doWork() == 0 ? idlePolls + 1 : 0;
             }
-            log.printf(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%n", counters.roundsDecoded(),
-                counters.blocksOut());
-            log.flush();
+            // Closing the cold thread writes what the journal was handed last.
+            coldRunner.close();
+            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%s",
+                counters.roundsDecoded(), counters.blocksOut(), journal == null ? "" : journalLine(journal)));
+        }
+        catch (final JournalException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
         finally
         {
@@ -223,6 +255,14 @@ public final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    private static String journalLine(final NodeJournal journal)
+    {
+        final JournalCounters counters = journal.counters();
+        return String.format(Locale.ROOT, ", journal: %d appended, %d gaps, %d write failures, %d checkpoints",
+            counters.appended().get(), counters.gaps().get(), counters.writeFailures().get(),
+            counters.checkpoints().get());
     }
 
     // The config file first, then every flag given on the command line over it.
@@ -265,82 +305,8 @@ public final class RunCommand implements Callable<Integer>
         put(settings, "aeron-dir", aeronDir);
         put(settings, "embedded-dir", embeddedDir);
         put(settings, "report", report);
+        journalOptions.putInto(settings);
         return settings;
-    }
-
-    private SimulatedCode code(final Properties settings)
-    {
-        try
-        {
-            final int d = integer(settings, "distance", "0");
-            if (settings.getProperty("dem") != null)
-            {
-                return SimulatedCode.fromDem(Paths.get(settings.getProperty("dem")), d);
-            }
-            final int size = d == 0 ? 5 : d;
-            final int noisyRounds = integer(settings, "rounds", "0");
-            return SimulatedCode.builtIn(NoiseModel.fromCliName(settings.getProperty("model", "phenomenological")),
-                size, noisyRounds == 0 ? size : noisyRounds, number(settings, "p", "0.001"));
-        }
-        catch (final IOException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "dem: cannot read: file=" + settings.getProperty("dem") +
-                ", reason=" + ex.getMessage());
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
-        }
-    }
-
-    private UnionFindDecoder.Growth growth(final String name)
-    {
-        try
-        {
-            return new GrowthConverter().convert(name);
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "decoder: " + ex.getMessage());
-        }
-    }
-
-    private IdleStrategy idleStrategy(final String name)
-    {
-        try
-        {
-            return IdleStrategies.of(name);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "idle: " + ex.getMessage());
-        }
-    }
-
-    private int integer(final Properties settings, final String key, final String defaultValue)
-    {
-        final String value = settings.getProperty(key, defaultValue).trim();
-        try
-        {
-            return Integer.parseInt(value);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ParameterException(spec.commandLine(), key + ": not a whole number: " + value);
-        }
-    }
-
-    private double number(final Properties settings, final String key, final String defaultValue)
-    {
-        final String value = settings.getProperty(key, defaultValue).trim();
-        try
-        {
-            return Double.parseDouble(value);
-        }
-        catch (final NumberFormatException ex)
-        {
-            throw new ParameterException(spec.commandLine(), key + ": not a number: " + value);
-        }
     }
 
     private static void put(final Properties settings, final String key, final String value)
@@ -349,6 +315,13 @@ public final class RunCommand implements Callable<Integer>
         {
             settings.setProperty(key, value);
         }
+    }
+
+    private static Set<String> keys(final String... keys)
+    {
+        final Set<String> all = new TreeSet<>(Arrays.asList(keys));
+        all.addAll(JournalOptions.KEYS);
+        return all;
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

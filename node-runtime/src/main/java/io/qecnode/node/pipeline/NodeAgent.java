@@ -2,12 +2,14 @@ package io.qecnode.node.pipeline;
 
 import io.aeron.Subscription;
 import io.qecnode.frame.LogicalFrame;
+import io.qecnode.io.frame.FrameCheck;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.frame.SyndromeRoundView;
 import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSender;
+import io.qecnode.io.journal.JournalHandOff;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.measure.HotRecorders;
@@ -57,6 +59,10 @@ public final class NodeAgent implements Agent, FrameHandler
     private boolean inBlock;
     private boolean incomplete;
     private boolean anyDefect;
+    private JournalHandOff journal;
+    private int checkpointEvery = Integer.MAX_VALUE;
+    private int blocksSinceCheckpoint;
+    private long lastBlockFinished = -1;
 
     /**
      * @param subscription where the hardware's rounds arrive; null when frames are handed to {@link #onFrame}
@@ -106,9 +112,18 @@ public final class NodeAgent implements Agent, FrameHandler
     public void onFrame(final DirectBuffer buffer, final int offset, final int length)
     {
         final long arrivedNs = clock.nanoTime();
-        if (!validator.validate(buffer, offset, length).isAccepted())
+        final FrameCheck check = validator.validate(buffer, offset, length);
+        if (!check.isAccepted())
         {
+            if (journal != null)
+            {
+                journal.offerRejected(buffer, offset, length, check.ordinal(), arrivedNs);
+            }
             return;
+        }
+        if (journal != null)
+        {
+            journal.offerRound(buffer, offset, length, arrivedNs);
         }
         final SyndromeRoundView view = this.view.wrap(buffer, offset);
         if (ingressNs != null)
@@ -182,12 +197,83 @@ public final class NodeAgent implements Agent, FrameHandler
         final int length = writer.encode(state, 0, nodeId, logicalQubit, currentBlock, frameBits, nextRound,
             originTimestampNs, decodeNs, flags);
         out.send(state, 0, length);
+        if (journal != null)
+        {
+            journal.offerState(state, 0, length);
+        }
         final long reactionNs = clock.nanoTime() - arrivedNs;
         telemetry.offer(currentBlock, reactionNs, decodeNs, flags);
         counters.maxReactionNs.proposeMaxOrdered(reactionNs);
         counters.roundsDecoded.getAndAddOrdered(nextRound);
         counters.blocksOut.incrementOrdered();
+        lastBlockFinished = currentBlock;
         inBlock = false;
+        if (journal != null && ++blocksSinceCheckpoint >= checkpointEvery)
+        {
+            checkpoint();
+        }
+    }
+
+    /**
+     * Journal every frame (accepted rounds, rejected frames with their reason) and every state offered, with a
+     * checkpoint every so many blocks. Call before the agent starts, or with null to stop journaling.
+     *
+     * @param handOff         the journal thread's hand-off; null for none.
+     * @param checkpointEvery blocks between checkpoints.
+     * @return this agent.
+     */
+    public NodeAgent journal(final JournalHandOff handOff, final int checkpointEvery)
+    {
+        this.journal = handOff;
+        this.checkpointEvery = checkpointEvery;
+        return this;
+    }
+
+    /**
+     * Hand a checkpoint to the journal if the node is between blocks, where the decoder window is empty and the
+     * state is whole.
+     *
+     * @return true if a checkpoint was handed over.
+     */
+    public boolean checkpoint()
+    {
+        if (journal == null || inBlock)
+        {
+            return false;
+        }
+        blocksSinceCheckpoint = 0;
+        return journal.offerCheckpoint(lastBlockFinished, frame.observableFlips(0));
+    }
+
+    /**
+     * Restore the state a checkpoint recorded, before any round is handed in.
+     *
+     * @param lastBlock the last block finished, -1 for none.
+     * @param frameBits logical frame bits carried into the next block.
+     */
+    public void restore(final long lastBlock, final long frameBits)
+    {
+        lastBlockFinished = lastBlock;
+        frame.reset(0);
+        frame.foldObservableFlips(0, frameBits & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
+    }
+
+    /** @return true between blocks: no round of an unfinished block is held. */
+    public boolean betweenBlocks()
+    {
+        return !inBlock;
+    }
+
+    /** @return the block in hand, or the last one finished when between blocks. */
+    public long currentBlock()
+    {
+        return inBlock ? currentBlock : lastBlockFinished;
+    }
+
+    /** @return rounds of the block in hand added so far (0 between blocks). */
+    public int roundsInHand()
+    {
+        return inBlock ? nextRound : 0;
     }
 
     /**

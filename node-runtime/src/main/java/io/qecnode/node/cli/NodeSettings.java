@@ -1,0 +1,173 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.decoder.model.NoiseModel;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.sim.run.SimulatedCode;
+import org.agrona.concurrent.IdleStrategy;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * A node's settings as key=value pairs (a config file's keys are the long option names), read with clear errors
+ * that name the key. The code and decoder settings also go into the journal, so that a replay rebuilds the same
+ * decoder and a restart refuses a journal written for another code.
+ */
+final class NodeSettings
+{
+    /** Settings that decide what the node decodes and how: a journal is only valid for the same values. */
+    static final List<String> DECODING_KEYS = List.of("model", "dem", "distance", "rounds", "p", "decoder", "window");
+
+    private final CommandSpec spec;
+    private final Properties values;
+
+    NodeSettings(final CommandSpec spec, final Properties values)
+    {
+        this.spec = spec;
+        this.values = values;
+    }
+
+    /**
+     * @param spec the command, for errors.
+     * @param text settings as written by {@link #decodingText()}.
+     * @return the settings.
+     */
+    static NodeSettings parse(final CommandSpec spec, final String text)
+    {
+        final Properties values = new Properties();
+        try
+        {
+            values.load(new StringReader(text));
+        }
+        catch (final IOException ex)
+        {
+            throw new IllegalStateException("reading a string", ex);
+        }
+        return new NodeSettings(spec, values);
+    }
+
+    String get(final String key, final String defaultValue)
+    {
+        return values.getProperty(key, defaultValue);
+    }
+
+    /** @return the code the node decodes, from model/dem, distance, rounds and p. */
+    SimulatedCode code()
+    {
+        try
+        {
+            final int d = integer("distance", "0");
+            if (values.getProperty("dem") != null)
+            {
+                return SimulatedCode.fromDem(Paths.get(values.getProperty("dem")), d);
+            }
+            final int size = d == 0 ? 5 : d;
+            final int noisyRounds = integer("rounds", "0");
+            return SimulatedCode.builtIn(NoiseModel.fromCliName(values.getProperty("model", "phenomenological")),
+                size, noisyRounds == 0 ? size : noisyRounds, number("p", "0.001"));
+        }
+        catch (final IOException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "dem: cannot read: file=" + values.getProperty("dem") +
+                ", reason=" + ex.getMessage());
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+    }
+
+    /** @return cluster growth, from decoder. */
+    UnionFindDecoder.Growth growth()
+    {
+        try
+        {
+            return new GrowthConverter().convert(values.getProperty("decoder", "weighted"));
+        }
+        catch (final RuntimeException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "decoder: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * @param code the code, from {@link #code()}.
+     * @return the block decoders, from window and decoder.
+     */
+    Supplier<BlockDecoder> decoders(final SimulatedCode code)
+    {
+        return WindowOption.decoders(spec, values.getProperty("window", "auto"), code, growth());
+    }
+
+    /** @return the hot thread's idle strategy, from idle. */
+    IdleStrategy idleStrategy()
+    {
+        try
+        {
+            return IdleStrategies.of(values.getProperty("idle", "busy-spin"));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "idle: " + ex.getMessage());
+        }
+    }
+
+    /**
+     * @return the decoding settings with their defaults filled in, one key=value line each in a fixed order: what a
+     *         journal records and compares.
+     */
+    String decodingText()
+    {
+        final SimulatedCode code = code();
+        final StringBuilder text = new StringBuilder();
+        if (values.getProperty("dem") != null)
+        {
+            text.append("dem=").append(values.getProperty("dem")).append('\n');
+        }
+        else
+        {
+            text.append("model=").append(values.getProperty("model", "phenomenological")).append('\n');
+            final int noisyRounds = integer("rounds", "0");
+            text.append("rounds=").append(noisyRounds == 0 ? code.distance() : noisyRounds).append('\n');
+            text.append("p=").append(number("p", "0.001")).append('\n');
+        }
+        text.append("distance=").append(code.distance()).append('\n');
+        text.append("decoder=").append(values.getProperty("decoder", "weighted")).append('\n');
+        text.append("window=").append(values.getProperty("window", "auto")).append('\n');
+        return text.toString();
+    }
+
+    int integer(final String key, final String defaultValue)
+    {
+        final String value = values.getProperty(key, defaultValue).trim();
+        try
+        {
+            return Integer.parseInt(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), key + ": not a whole number: " + value);
+        }
+    }
+
+    double number(final String key, final String defaultValue)
+    {
+        final String value = values.getProperty(key, defaultValue).trim();
+        try
+        {
+            return Double.parseDouble(value);
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), key + ": not a number: " + value);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.frame.LongArrayFrameCounters;
+import io.qecnode.io.frame.RejectionLog;
+import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.journal.JournalReader;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.BusCounters;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSender;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.journal.JournalPlayback;
+import io.qecnode.node.journal.JournalReplay;
+import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.sim.run.SimulatedCode;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.YieldingIdleStrategy;
+import org.agrona.concurrent.status.CountersManager;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code replay}: decode a journal offline and check it against what the node forwarded, or play it onto the bus.
+ */
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+        "Decode a node's journal offline, from its first checkpoint, with the decoder settings the journal records, " +
+            "and print every logical state: block, frame bits (1 = logical X flip, 2 = logical Z flip), flags " +
+            "(1 incomplete, 2 fallback, 4 clean), and whether it is identical to the state the node forwarded. " +
+            "Exit status 1 if any forwarded state is not reproduced bit for bit.",
+        "With --publish, play the journal's rounds onto an Aeron channel instead, as a hardware source."})
+public final class ReplayCommand implements Callable<Integer>
+{
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--journal", required = true, paramLabel = "DIR", description = "The node's journal directory.")
+    private Path journal;
+
+    @Option(names = "--summary", description = "Print only the summary line, not every state.")
+    private boolean summaryOnly;
+
+    @Option(names = "--publish", paramLabel = "CHANNEL",
+        description = "Play the rounds onto this channel (e.g. aeron:ipc) instead of decoding them.")
+    private String publish;
+
+    @Option(names = "--stream", defaultValue = "1001", paramLabel = "ID",
+        description = "Stream id for --publish. Default: ${DEFAULT-VALUE}.")
+    private int streamId;
+
+    @Option(names = "--pace", defaultValue = "recorded", paramLabel = "PACE",
+        description = "For --publish: recorded (the spacing the rounds arrived with) or max (as fast as the bus " +
+            "takes them). Default: ${DEFAULT-VALUE}.")
+    private String pace;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "For --publish: Aeron directory of an external media driver. Default: an embedded driver.")
+    private String aeronDir;
+
+    @Override
+    public Integer call()
+    {
+        final PrintWriter out = spec.commandLine().getOut();
+        if (!"recorded".equals(pace) && !"max".equals(pace))
+        {
+            throw new ParameterException(spec.commandLine(), "--pace: expected recorded or max: " + pace);
+        }
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            return publish != null ? publish(reader, out) : decode(reader, out);
+        }
+        catch (final JournalException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+    }
+
+    private int decode(final JournalReader reader, final PrintWriter out)
+    {
+        final String recorded = reader.settingsAt(JournalReader.NONE);
+        if (recorded == null)
+        {
+            throw new ParameterException(spec.commandLine(), "the journal records no settings: dir=" + journal);
+        }
+        final NodeSettings settings = NodeSettings.parse(spec, recorded);
+        final SimulatedCode code = settings.code();
+        out.println("replay: " + code + ", settings: " + recorded.replace('\n', ' ').trim());
+        final JournalReplay.Summary summary = JournalReplay.replay(reader, sender -> offlineNode(settings, code,
+            sender), (block, frameBits, flags, verdict) ->
+            {
+                if (!summaryOnly || verdict == JournalReplay.Verdict.DIFFERENT)
+                {
+                    out.printf(Locale.ROOT, "block %d frame %d flags %d %s%n", block, frameBits, flags,
+                        verdict.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                }
+            });
+        out.println(summary.describe());
+        out.flush();
+        return summary.reproduced() ? 0 : 1;
+    }
+
+    private int publish(final JournalReader reader, final PrintWriter out)
+    {
+        try (MessageBus bus = MessageBus.launch(new BusContext().aeronDirectoryName(aeronDir), ex -> out.println("bus error: " + ex)))
+        {
+            final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(publish, streamId),
+                "replay rounds out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+            final long deadlineNs = System.nanoTime() + 10_000_000_000L;
+            while (!publisher.isConnected() && System.nanoTime() < deadlineNs)
+            {
+                Thread.onSpinWait();
+            }
+            out.printf(Locale.ROOT, "replay: publishing %s to %s stream %d, aeron dir=%s, subscriber %s%n", journal,
+                publish, streamId, bus.directoryName(), publisher.isConnected() ? "connected" : "NOT connected");
+            out.flush();
+            final JournalPlayback.Result result = JournalPlayback.play(reader, publisher, "recorded".equals(pace),
+                SystemNanoClock.INSTANCE);
+            out.printf(Locale.ROOT, "replay: %d rounds sent, %d not sent, recorded span %.3f s%n", result.sent(),
+                result.notSent(), result.spanNs() / 1e9);
+            out.flush();
+            return result.notSent() == 0 ? 0 : 1;
+        }
+    }
+
+    // The node as the run command builds it, minus the bus; its counters live in memory.
+    private static NodeAgent offlineNode(final NodeSettings settings, final SimulatedCode code, final FrameSender out)
+    {
+        final CountersManager countersManager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
+        final NodeCounters counters = NodeCounters.allocate(countersManager, "replay");
+        return new NodeAgent(null, new FrameValidator(code.frameLayout(), 16, new LongArrayFrameCounters(),
+            RejectionLog.NO_OP), settings.decoders(code).get(), out, counters,
+            new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
+            SystemNanoClock.INSTANCE, settings.integer("node", "1"), code.rounds().maxDetectorsPerRound());
+    }
+}

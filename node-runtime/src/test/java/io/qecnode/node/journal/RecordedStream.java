@@ -1,0 +1,104 @@
+package io.qecnode.node.journal;
+
+import io.qecnode.decoder.model.NoiseModel;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.codec.Basis;
+import io.qecnode.io.frame.FrameValidator;
+import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.frame.LongArrayFrameCounters;
+import io.qecnode.io.frame.RejectionLog;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.FrameSender;
+import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.pipeline.StreamingBlockDecoder;
+import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.sim.source.RoundSink;
+import io.qecnode.sim.source.SyndromeSource;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.concurrent.status.CountersManager;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Seeded hardware rounds encoded as the bus carries them, and the states an uninterrupted node (built as the
+ * {@code run} command builds it with its defaults: weighted growth, the automatic window) forwards for them.
+ */
+final class RecordedStream
+{
+    static final int DISTANCE = 5;
+    static final double P = 0.01;
+    static final SimulatedCode CODE = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
+    static final int ROUNDS_PER_BLOCK = CODE.rounds().roundCount();
+
+    final List<UnsafeBuffer> frames = new ArrayList<>();
+
+    RecordedStream(final int blocks, final long seed)
+    {
+        final SyndromeSource source = CODE.newSource(seed, 1.0);
+        final SyndromeRoundWriter writer = new SyndromeRoundWriter();
+        final RoundSink sink = new RoundSink()
+        {
+            @Override
+            public void onRound(final long blockIndex, final int roundIndex, final boolean endOfBlock,
+                final long[] detectorWords, final int detectorCount)
+            {
+                final UnsafeBuffer frame = new UnsafeBuffer(new byte[SyndromeRoundWriter.frameLength(detectorCount)]);
+                writer.encode(frame, 0, 1, 0, frames.size(), blockIndex, roundIndex, endOfBlock, DISTANCE, Basis.Z,
+                    System.nanoTime(), detectorWords, detectorCount);
+                frames.add(frame);
+            }
+
+            @Override
+            public void onBlockEnd(final long blockIndex, final long trueObservableFlips)
+            {
+            }
+        };
+        for (int b = 0; b < blocks; b++)
+        {
+            source.emitBlock(sink);
+        }
+    }
+
+    /** @return block → "bits/flags" of every state an uninterrupted node forwards for these frames. */
+    Map<Long, String> uninterruptedStates()
+    {
+        final Map<Long, String> states = new TreeMap<>();
+        final NodeAgent node = node(collector(states), UnionFindDecoder.Growth.WEIGHTED);
+        for (final UnsafeBuffer frame : frames)
+        {
+            node.onFrame(frame, 0, frame.capacity());
+        }
+        return states;
+    }
+
+    static FrameSender collector(final Map<Long, String> states)
+    {
+        final LogicalStateView view = new LogicalStateView();
+        return (buffer, offset, length) ->
+        {
+            view.wrap(buffer, offset);
+            states.put(view.blockSequence(), view.frameBits() + "/" + view.flags());
+            return true;
+        };
+    }
+
+    static NodeAgent node(final FrameSender out, final UnionFindDecoder.Growth growth)
+    {
+        final CountersManager countersManager = new CountersManager(
+            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
+        final NodeCounters counters = NodeCounters.allocate(countersManager, "test");
+        return new NodeAgent(null, new FrameValidator(CODE.frameLayout(), 16, new LongArrayFrameCounters(),
+            RejectionLog.NO_OP), new StreamingBlockDecoder(CODE.graph(), CODE.rounds(),
+            StreamingBlockDecoder.autoWindow(DISTANCE, ROUNDS_PER_BLOCK, growth)), out, counters,
+            new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
+            SystemNanoClock.INSTANCE, 1, CODE.rounds().maxDetectorsPerRound());
+    }
+}

@@ -1,0 +1,300 @@
+package io.qecnode.io.journal;
+
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.DirectBuffer;
+import org.agrona.MutableDirectBuffer;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.MessageHandler;
+import org.agrona.concurrent.NanoClock;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * The journal thread: drains the hot thread's {@link JournalHandOff} into a Chronicle Queue, one document per record.
+ * <p>
+ * It never stops the node. A full disk (free space below {@link JournalConfig#minFreeBytes()}) or a failed write turns
+ * records into counted write failures, reported once, and writing resumes when space returns. Records the hot thread
+ * could not hand over are written as a {@link RecordType#GAP} with their count, so the journal itself says where it is
+ * incomplete. Every cycle file starts with the node's settings, so that retention never leaves a journal nobody can
+ * replay.
+ */
+public final class JournalWriter implements Agent, AutoCloseable
+{
+    private static final int DRAIN_LIMIT = 4096;
+    private static final long SPACE_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(100);
+    private static final long RETENTION_CHECK_NS = TimeUnit.SECONDS.toNanos(1);
+
+    private final JournalConfig config;
+    private final JournalHandOff handOff;
+    private final JournalCounters counters;
+    private final Consumer<String> log;
+    private final NanoClock clock = new SystemNanoClock();
+    private final SingleChronicleQueue queue;
+    private ExcerptAppender appender;
+    private final JournalRetention retention;
+    private final byte[] settings;
+    private final UnsafeBuffer settingsBuffer;
+    private final byte[] scratch = new byte[1 << 16];
+    private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
+    private final MessageHandler onRecord = this::onRecord;
+    private final ToLongFunction<Path> usableSpace;
+    private long gapsWritten;
+    private long settingsCycle = Long.MIN_VALUE;
+    private boolean spaceLow;
+    private boolean failureReported;
+    private long nextSpaceCheckNs;
+    private long nextRetentionNs;
+
+    private JournalWriter(
+        final JournalConfig config,
+        final JournalHandOff handOff,
+        final JournalCounters counters,
+        final String settingsText,
+        final Consumer<String> log,
+        final ToLongFunction<Path> usableSpace)
+    {
+        this.usableSpace = usableSpace;
+        this.config = config;
+        this.handOff = handOff;
+        this.counters = counters;
+        this.log = log;
+        this.settings = settingsText.getBytes(StandardCharsets.UTF_8);
+        this.settingsBuffer = new UnsafeBuffer(settings);
+        this.queue = SingleChronicleQueueBuilder.binary(config.directory()).rollCycle(config.roll().cycle()).build();
+        this.retention = new JournalRetention(config.directory(), config.retainBytes());
+    }
+
+    /**
+     * Check the directory and open the queue; the settings are the first record the journal thread writes.
+     *
+     * @param config       where and how much.
+     * @param handOff      the hot thread's hand-off.
+     * @param counters     the journal's counters.
+     * @param settingsText the node's settings (key=value lines), written at the start of every cycle file.
+     * @param log          told about write failures and retention, once per change of state.
+     * @return the writer; run it as an agent on its own (cold) thread.
+     * @throws JournalException if the directory cannot be created or written, or the disk is nearly full.
+     */
+    public static JournalWriter open(
+        final JournalConfig config,
+        final JournalHandOff handOff,
+        final JournalCounters counters,
+        final String settingsText,
+        final Consumer<String> log)
+    {
+        return open(config, handOff, counters, settingsText, log, JournalWriter::usableSpace);
+    }
+
+    // Tests pass their own measure of free space, to fill the disk without filling it.
+    static JournalWriter open(
+        final JournalConfig config,
+        final JournalHandOff handOff,
+        final JournalCounters counters,
+        final String settingsText,
+        final Consumer<String> log,
+        final ToLongFunction<Path> usableSpace)
+    {
+        ChronicleDefaults.apply();
+        checkDirectory(config);
+        return new JournalWriter(config, handOff, counters, settingsText, log, usableSpace);
+    }
+
+    /**
+     * The checks made at start, before anything runs: the directory exists or can be made, is writable, and leaves
+     * {@link JournalConfig#minFreeBytes()} free.
+     *
+     * @param config the journal's settings.
+     * @throws JournalException saying what is wrong.
+     */
+    public static void checkDirectory(final JournalConfig config)
+    {
+        final Path dir = config.directory();
+        try
+        {
+            Files.createDirectories(dir);
+        }
+        catch (final IOException | UnsupportedOperationException ex)
+        {
+            throw new JournalException("journal directory cannot be created: dir=" + dir + ", reason=" + ex, ex);
+        }
+        try
+        {
+            Files.delete(Files.createTempFile(dir, ".qec-write-check", ".tmp"));
+        }
+        catch (final IOException ex)
+        {
+            throw new JournalException("journal directory is not writable: dir=" + dir + ", reason=" + ex, ex);
+        }
+        final long usable = usableSpace(dir);
+        if (usable < config.minFreeBytes())
+        {
+            throw new JournalException("journal disk nearly full: dir=" + dir + ", usable=" + usable +
+                " bytes, below the minimum free=" + config.minFreeBytes() + " bytes");
+        }
+    }
+
+    @Override
+    public int doWork()
+    {
+        final long nowNs = clock.nanoTime();
+        if (nowNs - nextSpaceCheckNs >= 0)
+        {
+            nextSpaceCheckNs = nowNs + SPACE_CHECK_NS;
+            checkSpace();
+        }
+        if (nowNs - nextRetentionNs >= 0)
+        {
+            nextRetentionNs = nowNs + RETENTION_CHECK_NS;
+            writeSettingsOnNewCycle();
+            applyRetention();
+        }
+        final long gaps = handOff.gaps();
+        if (gaps != gapsWritten)
+        {
+            scratchBuffer.putLong(0, gaps - gapsWritten);
+            gapsWritten = gaps;
+            append(RecordType.GAP.code(), scratchBuffer, 0, Long.BYTES);
+        }
+        return handOff.drain(onRecord, DRAIN_LIMIT);
+    }
+
+    /** Write whatever the hot thread has handed over so far; for a clean stop after the hot thread ended. */
+    public void drainAll()
+    {
+        while (doWork() > 0)
+        {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Override
+    public String roleName()
+    {
+        return "qec-journal";
+    }
+
+    @Override
+    public void onClose()
+    {
+        // The last records the hot thread handed over before it stopped.
+        drainAll();
+        close();
+    }
+
+    @Override
+    public void close()
+    {
+        if (appender != null)
+        {
+            appender.close();
+        }
+        queue.close();
+    }
+
+    /** @return the queue's directory. */
+    public Path directory()
+    {
+        return config.directory();
+    }
+
+    private void onRecord(final int typeCode, final MutableDirectBuffer buffer, final int index, final int length)
+    {
+        append(typeCode, buffer, index, length);
+        if (typeCode == RecordType.CHECKPOINT.code())
+        {
+            counters.checkpoints().incrementOrdered();
+        }
+    }
+
+    private void append(final int typeCode, final DirectBuffer buffer, final int index, final int length)
+    {
+        if (spaceLow)
+        {
+            counters.writeFailures().incrementOrdered();
+            return;
+        }
+        if (appender == null)
+        {
+            // Chronicle's appenders belong to the thread that makes them: the journal thread, on its first record.
+            appender = queue.createAppender();
+        }
+        try (DocumentContext context = appender.writingDocument())
+        {
+            final Bytes<?> bytes = context.wire().bytes();
+            bytes.writeInt(typeCode);
+            buffer.getBytes(index, scratch, 0, length);
+            bytes.write(scratch, 0, length);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            // InternalError: the JVM's report of a fault on a mapped page, e.g. a disk that filled up under it.
+            counters.writeFailures().incrementOrdered();
+            if (!failureReported)
+            {
+                failureReported = true;
+                log.accept("journal: write failed, records are counted as write failures: dir=" +
+                    config.directory() + ", reason=" + ex);
+            }
+            return;
+        }
+        counters.appended().incrementOrdered();
+    }
+
+    private void writeSettingsOnNewCycle()
+    {
+        final int cycle = queue.cycle();
+        if (cycle != settingsCycle && !spaceLow)
+        {
+            settingsCycle = cycle;
+            append(RecordType.SETTINGS.code(), settingsBuffer, 0, settings.length);
+        }
+    }
+
+    private void checkSpace()
+    {
+        final long usable = usableSpace.applyAsLong(config.directory());
+        final boolean low = usable < config.minFreeBytes();
+        if (low != spaceLow)
+        {
+            spaceLow = low;
+            log.accept(low ?
+                "journal: free space " + usable + " bytes is below the minimum " + config.minFreeBytes() +
+                    " bytes: records are counted as write failures until space returns: dir=" + config.directory() :
+                "journal: free space is back (" + usable + " bytes): writing again: dir=" + config.directory());
+        }
+    }
+
+    private void applyRetention()
+    {
+        final int deleted = retention.apply(log);
+        if (deleted > 0)
+        {
+            counters.filesDeleted().getAndAddOrdered(deleted);
+            queue.refreshDirectoryListing();
+        }
+    }
+
+    private static long usableSpace(final Path dir)
+    {
+        try
+        {
+            return Files.getFileStore(dir).getUsableSpace();
+        }
+        catch (final IOException ex)
+        {
+            return 0;
+        }
+    }
+}
