@@ -127,6 +127,10 @@ public final class LatencyCommand implements Callable<Integer>
             out.println(ours.differenceRow(raw));
             out.println("JVM: " + System.getProperty("java.vm.name") + " " +
                 System.getProperty("java.runtime.version") + ", cores: " + Runtime.getRuntime().availableProcessors());
+            if (run.journal() != null)
+            {
+                out.println(run.journal());
+            }
         }
         out.flush();
         if (run.lost() > 0 || !run.drained())

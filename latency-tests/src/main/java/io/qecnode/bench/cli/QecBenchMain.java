@@ -1,5 +1,7 @@
 package io.qecnode.bench.cli;
 
+import io.qecnode.io.journal.ChronicleDefaults;
+import io.qecnode.io.journal.JournalException;
 import io.qecnode.node.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,6 +34,7 @@ public final class QecBenchMain implements Runnable
      */
     public static void main(final String[] args) throws Exception
     {
+        ChronicleDefaults.apply();
         if (JmhCommand.runIfJmh(args))
         {
             return;
@@ -44,6 +47,19 @@ public final class QecBenchMain implements Runnable
      */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new QecBenchMain());
+        return new CommandLine(new QecBenchMain()).setExecutionExceptionHandler(QecBenchMain::onJournalException);
+    }
+
+    // A journal that cannot be opened is bad input, told in one line, not a stack trace.
+    private static int onJournalException(
+        final Exception ex, final CommandLine command, final CommandLine.ParseResult parseResult) throws Exception
+    {
+        if (!(ex instanceof JournalException))
+        {
+            throw ex;
+        }
+        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+        command.getErr().flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 }

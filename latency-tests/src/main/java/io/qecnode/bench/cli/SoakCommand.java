@@ -90,6 +90,10 @@ public final class SoakCommand implements Callable<Integer>
             out.flush();
         });
         verdict.finish(run);
+        if (run.journal() != null)
+        {
+            out.println(run.journal());
+        }
         out.println(verdict.summary());
         out.flush();
         if (!verdict.passed())

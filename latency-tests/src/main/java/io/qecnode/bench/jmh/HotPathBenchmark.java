@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
@@ -77,6 +78,10 @@ public class HotPathBenchmark
     @Param("0.001")
     double p;
 
+    /** "on": every round, state and checkpoint goes through the hand-off to a journal thread writing to disk. */
+    @Param({"off", "on"})
+    String journal;
+
     SampledRounds rounds;
     EncodedFrames frames;
     NodeCounters counters;
@@ -87,6 +92,7 @@ public class HotPathBenchmark
     int lastStateOffset;
     private final FrameSender nextHop = this::onState;
     private final BlockTelemetry.BlockHandler onTelemetry = this::onTelemetry;
+    private BenchJournal benchJournal;
     private NodeAgent node;
     private BlockTelemetry telemetry;
     private int next;
@@ -110,6 +116,20 @@ public class HotPathBenchmark
         node = new NodeAgent(null, new FrameValidator(code.frameLayout(), 1, frameCounters, RejectionLog.NO_OP),
             decoder, nextHop, counters, telemetry, roundNs, SystemNanoClock.INSTANCE, NODE_ID,
             code.rounds().maxDetectorsPerRound());
+        if ("on".equals(journal))
+        {
+            benchJournal = BenchJournal.start(node);
+        }
+    }
+
+    /** Stop the journal thread and delete its files, reporting what it wrote and what it lost. */
+    @TearDown
+    public void tearDown()
+    {
+        if (benchJournal != null)
+        {
+            benchJournal.close();
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ public final class PipelineRun
     private long lost;
     private long rejected;
     private long incomplete;
+    private String journal;
     private boolean drained;
     private long firstWarmBacklog = -1;
     private long lastBacklog;
@@ -159,6 +160,7 @@ public final class PipelineRun
             }
             run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
             run.snapshot(pipeline);
+            run.journal = pipeline.journal() == null ? null : pipeline.journal().describe();
         }
         return run;
     }
@@ -178,6 +180,12 @@ public final class PipelineRun
         run.drained = drained;
         run.trackBacklog(backlog);
         return run;
+    }
+
+    /** @return the decoding node's journal at the end of the run, as one line; null if it kept none. */
+    public String journal()
+    {
+        return journal;
     }
 
     private void snapshot(final SimulationPipeline pipeline)

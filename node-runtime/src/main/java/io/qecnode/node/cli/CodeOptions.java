@@ -39,6 +39,21 @@ public final class CodeOptions
     private double p;
 
     /**
+     * @param settings receives the options under the keys a node's settings use.
+     */
+    void putInto(final java.util.Properties settings)
+    {
+        settings.setProperty("model", model);
+        if (dem != null)
+        {
+            settings.setProperty("dem", dem.toString());
+        }
+        settings.setProperty("distance", String.valueOf(distance));
+        settings.setProperty("rounds", String.valueOf(rounds));
+        settings.setProperty("p", String.valueOf(p));
+    }
+
+    /**
      * @return the code, built from the options.
      * @throws ParameterException for a bad combination or value, naming the option.
      */

@@ -21,8 +21,9 @@ public final class JournalOptions
 
     @Option(names = "--journal", paramLabel = "DIR",
         description = "Record every frame (accepted rounds, rejected frames with their reason) and every state sent " +
-            "to a Chronicle Queue journal in DIR, with checkpoints. A journal left by an earlier run is recovered " +
-            "first: the node resumes from its last checkpoint and re-reads the tail. Default: no journal.")
+            "to a Chronicle Queue journal in DIR, with checkpoints. 'run' recovers a journal an earlier run left: " +
+            "the node resumes from its last checkpoint and re-reads the tail; the simulations want a fresh " +
+            "directory. Default: no journal.")
     private String journal;
 
     @Option(names = "--journal-roll", paramLabel = "CYCLE",

@@ -1,7 +1,9 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.sim.faults.FaultPlan;
@@ -15,6 +17,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The whole-chain pipeline as every command that runs one takes it: code (model, distance, block length, p, or a
@@ -63,6 +66,9 @@ public final class PipelineOptions
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
     private long seed;
+
+    @Mixin
+    private JournalOptions journalOptions;
 
     /** @return the code. */
     public SimulatedCode code()
@@ -126,7 +132,20 @@ public final class PipelineOptions
         }
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
-            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener);
+            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener).withJournal(journal());
+    }
+
+    // The journal the options ask for, with the decoding settings a replay needs; null for none.
+    private JournalSetup journal()
+    {
+        final Properties values = new Properties();
+        codeOptions.putInto(values);
+        values.setProperty("decoder", growth.name().toLowerCase(Locale.ROOT));
+        values.setProperty("window", window);
+        journalOptions.putInto(values);
+        final NodeSettings settings = new NodeSettings(spec, values);
+        final JournalConfig config = JournalOptions.config(spec, settings);
+        return config == null ? null : new JournalSetup(config, settings.decodingText());
     }
 
     /**

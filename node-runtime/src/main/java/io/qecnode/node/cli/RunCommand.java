@@ -6,6 +6,7 @@ import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalCounters;
 import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
@@ -156,6 +157,10 @@ public final class RunCommand implements Callable<Integer>
         final long durationNs = Durations.nanos(spec, "--duration", duration);
         final JournalConfig journalConfig = JournalOptions.config(spec, settings);
         final String decodingSettings = settings.decodingText();
+        if (journalConfig != null)
+        {
+            checkJournal(journalConfig);
+        }
         final BusContext context = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null));
         if (settings.get("embedded-dir", null) != null)
         {
@@ -255,6 +260,19 @@ public final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    // Before anything starts: the directory can be made and written, and the disk has room.
+    private void checkJournal(final JournalConfig config)
+    {
+        try
+        {
+            JournalWriter.checkDirectory(config);
+        }
+        catch (final JournalException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
     }
 
     private static String journalLine(final NodeJournal journal)

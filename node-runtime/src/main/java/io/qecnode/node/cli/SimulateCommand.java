@@ -3,6 +3,7 @@ package io.qecnode.node.cli;
 import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RawHop;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -86,7 +88,7 @@ public final class SimulateCommand implements Callable<Integer>
         final boolean drained;
         final long rounds;
         final long emittedBlocks;
-        try (SimulationPipeline run = SimulationPipeline.start(config, ex -> err.println("error: " + ex)))
+        try (SimulationPipeline run = start(config, err))
         {
             Histogram interval = null;
             boolean warm = false;
@@ -128,10 +130,28 @@ public final class SimulateCommand implements Callable<Integer>
                 LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
                 (System.nanoTime() - startNs) / 1e9);
             out.println(json ? summary.toJson() : summary.toText());
+            if (run.journal() != null)
+            {
+                (json ? err : out).println(run.journal().describe());
+            }
             out.flush();
+            err.flush();
             return summary.isClean() ? 0 : 1;
         }
     }
+
+    private SimulationPipeline start(final PipelineConfig config, final PrintWriter err)
+    {
+        try
+        {
+            return SimulationPipeline.start(config, ex -> err.println("error: " + ex));
+        }
+        catch (final JournalException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
+        }
+    }
+
 
     /** What a run found. */
     private static final class Summary

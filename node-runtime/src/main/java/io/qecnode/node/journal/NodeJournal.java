@@ -9,6 +9,7 @@ import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.node.pipeline.NodeAgent;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -105,6 +106,14 @@ public final class NodeJournal implements AutoCloseable
     public JournalConfig config()
     {
         return config;
+    }
+
+    /** @return one line: what the journal wrote, what it lost, where. */
+    public String describe()
+    {
+        return String.format(Locale.ROOT, "journal: %d records appended, %d lost at the hand-off (gaps), %d write " +
+            "failures, %d checkpoints, dir=%s", counters.appended().get(), counters.gaps().get(),
+            counters.writeFailures().get(), counters.checkpoints().get(), config.directory());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.qecnode.node.pipeline;
 
+import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
 import org.agrona.concurrent.IdleStrategy;
@@ -22,6 +23,7 @@ import java.util.function.Supplier;
  *                      thread and the media driver starve each other and the latency measures the scheduler.
  * @param roundLimit    rounds the simulator emits before it stops; 0 for no limit.
  * @param sinkListener  sees every state the sink receives.
+ * @param journal       the decoding node's journal; null for none.
  */
 public record PipelineConfig(
     SimulatedCode code,
@@ -35,8 +37,40 @@ public record PipelineConfig(
     String channel,
     boolean sharedThread,
     long roundLimit,
-    SinkAgent.StateListener sinkListener)
+    SinkAgent.StateListener sinkListener,
+    JournalSetup journal)
 {
+    /**
+     * A configuration without a journal.
+     */
+    public PipelineConfig(
+        final SimulatedCode code,
+        final long periodNs,
+        final int nodes,
+        final FaultPlan faults,
+        final long seed,
+        final Supplier<BlockDecoder> decoders,
+        final IdleStrategy hotIdle,
+        final IdleStrategy supportIdle,
+        final String channel,
+        final boolean sharedThread,
+        final long roundLimit,
+        final SinkAgent.StateListener sinkListener)
+    {
+        this(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel, sharedThread, roundLimit,
+            sinkListener, null);
+    }
+
+    /**
+     * @param journal the decoding node's journal.
+     * @return this configuration with the journal.
+     */
+    public PipelineConfig withJournal(final JournalSetup journal)
+    {
+        return new PipelineConfig(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel,
+            sharedThread, roundLimit, sinkListener, journal);
+    }
+
     /** Stream of the hardware's rounds; node k publishes on ROUNDS_STREAM + k. */
     public static final int ROUNDS_STREAM = 1001;
 

@@ -1,5 +1,10 @@
 package io.qecnode.node.pipeline;
 
+import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.journal.JournalReader;
+import io.qecnode.io.journal.JournalWriter;
+import io.qecnode.node.journal.JournalSetup;
+import io.qecnode.node.journal.NodeJournal;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.codec.Basis;
@@ -51,6 +56,7 @@ public final class SimulationPipeline implements AutoCloseable
     private final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
     private final SingleWriterRecorder ingressNs = HotRecorders.newRecorder();
     private final TelemetryAgent telemetry;
+    private final NodeJournal journal;
     private final AgentRunner telemetryRunner;
     private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
     private final AgentRunner hotRunner;
@@ -83,6 +89,10 @@ public final class SimulationPipeline implements AutoCloseable
         final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
             publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, handOff, roundNs, clock, 1,
             config.code().rounds().maxDetectorsPerRound()).ingressRecorder(ingressNs);
+        journal = config.journal() == null ? null :
+            NodeJournal.prepare(config.journal().config(), bus.aeron()::addCounter, "1");
+        final JournalWriter journalWriter = journal == null ? null :
+            journal.start(node, config.journal().settings(), System.err::println);
 
         final List<Agent> support = new ArrayList<>();
         support.add(simulator);
@@ -111,8 +121,27 @@ public final class SimulationPipeline implements AutoCloseable
             AgentRunner.startOnThread(supportRunner);
         }
         AgentRunner.startOnThread(hotRunner);
-        telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, telemetry);
+        telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, journalWriter == null ?
+            telemetry : new CompositeAgent(telemetry, journalWriter));
         AgentRunner.startOnThread(telemetryRunner);
+    }
+
+    // A simulation records into a fresh journal (its rounds would not continue an earlier run's), checked before
+    // anything starts.
+    private static void checkJournal(final JournalSetup setup)
+    {
+        if (JournalReader.exists(setup.config().directory()))
+        {
+            throw new JournalException("the journal directory already holds a journal; a simulation records into " +
+                "a fresh one: dir=" + setup.config().directory());
+        }
+        JournalWriter.checkDirectory(setup.config());
+    }
+
+    /** @return the decoding node's journal, or null if it keeps none. */
+    public NodeJournal journal()
+    {
+        return journal;
     }
 
     /**
@@ -122,6 +151,10 @@ public final class SimulationPipeline implements AutoCloseable
      */
     public static SimulationPipeline start(final PipelineConfig config, final ErrorHandler errors)
     {
+        if (config.journal() != null)
+        {
+            checkJournal(config.journal());
+        }
         return new SimulationPipeline(config, errors);
     }
 

@@ -41,6 +41,45 @@ class RunCommandTest
         assertTrue(run.out().contains("run: stopped:"), run.out());
     }
 
+    @Test
+    void shouldRefuseAJournalItCannotWriteBeforeStarting(@TempDir final Path dir) throws Exception
+    {
+        final Path file = Files.write(dir.resolve("plain-file"), new byte[1]);
+        assertBad("journal directory cannot be created: dir=" + file.resolve("journal"), "--journal",
+            file.resolve("journal").toString());
+        assertBad("journal disk nearly full: dir=" + dir.resolve("j"), "--journal", dir.resolve("j").toString(),
+            "--journal-min-free", "1000000g");
+        assertBad("journal: unknown roll cycle 'weekly'", "--journal", dir.resolve("j").toString(), "--journal-roll",
+            "weekly");
+        assertBad("journal-retain: not a size (bytes, or with k, m or g): lots", "--journal",
+            dir.resolve("j").toString(), "--journal-retain", "lots");
+        assertBad("hand-off capacity must be a power of two", "--journal", dir.resolve("j").toString(),
+            "--journal-hand-off", "3m");
+    }
+
+    @Test
+    void shouldRecordAJournalThatAReplayReproduces(@TempDir final Path dir) throws Exception
+    {
+        final Path journal = dir.resolve("journal");
+        final CommandRunner.Run run = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",
+            "--idle", "yield", "--duration", "300ms", "--report", "100ms");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("journal: new journal in " + journal), run.out());
+        assertTrue(run.out().contains("journal: 2 appended, 0 gaps, 0 write failures, 1 checkpoints"),
+            "settings and the first checkpoint; no hardware, so no rounds: " + run.out());
+
+        final CommandRunner.Run again = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",
+            "--idle", "yield", "--duration", "200ms", "--report", "100ms");
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("journal: recovered: checkpoint after block -1, 0 rounds replayed"),
+            again.out());
+
+        final CommandRunner.Run other = CommandRunner.run("run", "--journal", journal.toString(), "-d", "5",
+            "--duration", "200ms");
+        assertEquals(2, other.exitCode(), other.out());
+        assertTrue(other.err().contains("the journal was written with other decoding settings"), other.err());
+    }
+
     private static void assertBad(final String expected, final String... flags)
     {
         final String[] args = new String[flags.length + 1];

@@ -7,6 +7,8 @@ import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
+import io.qecnode.io.journal.JournalConfig;
+import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
 import io.qecnode.sim.source.RoundSink;
@@ -15,8 +17,10 @@ import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -74,7 +78,21 @@ class SimulationPipelineTest
     @Timeout(120)
     void shouldNotAllocateOnTheHotThread() throws Exception
     {
-        final PipelineConfig config = config("none", 0, SinkAgent.StateListener.NONE, true);
+        assertNoAllocationOnTheHotThread(config("none", 0, SinkAgent.StateListener.NONE, true));
+    }
+
+    @Test
+    @Timeout(120)
+    void shouldNotAllocateOnTheHotThreadWithTheJournalOn(@TempDir final Path dir) throws Exception
+    {
+        final JournalConfig journal = new JournalConfig(dir.resolve("journal"), JournalConfig.Roll.MINUTELY,
+            JournalConfig.RETAIN_BYTES_DEFAULT, 0, JournalConfig.HAND_OFF_BYTES_DEFAULT, 100);
+        assertNoAllocationOnTheHotThread(config("none", 0, SinkAgent.StateListener.NONE, true)
+            .withJournal(new JournalSetup(journal, "distance=5\n")));
+    }
+
+    private static void assertNoAllocationOnTheHotThread(final PipelineConfig config) throws Exception
+    {
         try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
         {
             final long hotThread = awaitHotThread();

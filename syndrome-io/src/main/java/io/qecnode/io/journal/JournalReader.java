@@ -26,7 +26,8 @@ public final class JournalReader implements AutoCloseable
     {
         /**
          * @param type    the record's type, or null for a code this version does not know.
-         * @param index   the record's Chronicle index.
+         * @param index   Chronicle index of the document holding the record (a checkpoint is always the first record of
+         *                its document, so its index is where a recovery starts reading).
          * @param payload the payload, from offset 0.
          * @param length  payload bytes.
          * @return false to stop reading.
@@ -38,7 +39,7 @@ public final class JournalReader implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final byte[] scratch = new byte[1 << 16];
     private final UnsafeBuffer payload = new UnsafeBuffer(scratch);
-    private final UnsafeBuffer view = new UnsafeBuffer(scratch, Integer.BYTES, scratch.length - Integer.BYTES);
+    private int typeCode;
 
     private JournalReader(final Path directory)
     {
@@ -133,12 +134,16 @@ public final class JournalReader implements AutoCloseable
                     {
                         continue;
                     }
-                    final int length = load(context);
-                    visited++;
-                    if (!visitor.onRecord(RecordType.fromCode(payload.getInt(0)), context.index(),
-                        sliceAfterType(), length))
+                    final Bytes<?> bytes = context.wire().bytes();
+                    final long index = context.index();
+                    while (bytes.readRemaining() > 0)
                     {
-                        return visited;
+                        final int length = nextRecord(bytes, index);
+                        visited++;
+                        if (!visitor.onRecord(RecordType.fromCode(typeCode), index, payload, length))
+                        {
+                            return visited;
+                        }
                     }
                 }
             }
@@ -185,22 +190,26 @@ public final class JournalReader implements AutoCloseable
         }
     }
 
-    // The whole document (type code and payload) into the scratch array; returns the payload's length.
-    private int load(final DocumentContext context)
+    // The next record of a document: its type into typeCode, its payload into the scratch array; returns the length.
+    private int nextRecord(final Bytes<?> bytes, final long index)
     {
-        final Bytes<?> bytes = context.wire().bytes();
-        final int total = (int)bytes.readRemaining();
-        if (total < Integer.BYTES || total > scratch.length)
+        if (bytes.readRemaining() < 2 * Integer.BYTES)
         {
-            throw new JournalException("malformed journal record: dir=" + directory + ", index=" +
-                Long.toHexString(context.index()) + ", length=" + total);
+            throw malformed(index, "record header cut short, " + bytes.readRemaining() + " bytes left");
         }
-        bytes.read(scratch, 0, total);
-        return total - Integer.BYTES;
+        typeCode = bytes.readInt();
+        final int length = bytes.readInt();
+        if (length < 0 || length > scratch.length || length > bytes.readRemaining())
+        {
+            throw malformed(index, "record length " + length + " with " + bytes.readRemaining() + " bytes left");
+        }
+        bytes.read(scratch, 0, length);
+        return length;
     }
 
-    private UnsafeBuffer sliceAfterType()
+    private JournalException malformed(final long index, final String detail)
     {
-        return view;
+        return new JournalException("malformed journal record: dir=" + directory + ", index=" +
+            Long.toHexString(index) + ", " + detail);
     }
 }

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
- * The journal thread: drains the hot thread's {@link JournalHandOff} into a Chronicle Queue, one document per record.
+ * The journal thread: drains the hot thread's {@link JournalHandOff} into a Chronicle Queue. Records are batched into
+ * documents of up to 32 KiB, each record as type code (int32), payload length (int32) and payload; a checkpoint
+ * always opens a document, and so do the settings.
  * <p>
  * It never stops the node. A full disk (free space below {@link JournalConfig#minFreeBytes()}) or a failed write turns
  * records into counted write failures, reported once, and writing resumes when space returns. Records the hot thread
@@ -33,6 +35,7 @@ import java.util.function.ToLongFunction;
 public final class JournalWriter implements Agent, AutoCloseable
 {
     private static final int DRAIN_LIMIT = 4096;
+    private static final int BATCH_BYTES = 32 * 1024;
     private static final long SPACE_CHECK_NS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long RETENTION_CHECK_NS = TimeUnit.SECONDS.toNanos(1);
 
@@ -50,6 +53,10 @@ public final class JournalWriter implements Agent, AutoCloseable
     private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final MessageHandler onRecord = this::onRecord;
     private final ToLongFunction<Path> usableSpace;
+    private DocumentContext batch;
+    private Bytes<?> batchBytes;
+    private long batchStart;
+    private int batchRecords;
     private long gapsWritten;
     private long settingsCycle = Long.MIN_VALUE;
     private boolean spaceLow;
@@ -165,9 +172,11 @@ public final class JournalWriter implements Agent, AutoCloseable
         {
             scratchBuffer.putLong(0, gaps - gapsWritten);
             gapsWritten = gaps;
-            append(RecordType.GAP.code(), scratchBuffer, 0, Long.BYTES);
+            write(RecordType.GAP.code(), scratchBuffer, 0, Long.BYTES);
         }
-        return handOff.drain(onRecord, DRAIN_LIMIT);
+        final int drained = handOff.drain(onRecord, DRAIN_LIMIT);
+        closeBatch();
+        return drained;
     }
 
     /** Write whatever the hot thread has handed over so far; for a clean stop after the hot thread ended. */
@@ -211,45 +220,100 @@ public final class JournalWriter implements Agent, AutoCloseable
 
     private void onRecord(final int typeCode, final MutableDirectBuffer buffer, final int index, final int length)
     {
-        append(typeCode, buffer, index, length);
         if (typeCode == RecordType.CHECKPOINT.code())
         {
+            // A checkpoint opens a document, so that recovery can find it by its document alone.
+            closeBatch();
             counters.checkpoints().incrementOrdered();
+        }
+        write(typeCode, buffer, index, length);
+        if (batchBytes != null && batchBytes.writePosition() - batchStart >= BATCH_BYTES)
+        {
+            closeBatch();
         }
     }
 
-    private void append(final int typeCode, final DirectBuffer buffer, final int index, final int length)
+    // Records go into the open document, opened on demand: one Chronicle document per batch costs far less than one
+    // per record, and the journal keeps up with a round per microsecond.
+    private void write(final int typeCode, final DirectBuffer buffer, final int index, final int length)
     {
         if (spaceLow)
         {
             counters.writeFailures().incrementOrdered();
             return;
         }
-        if (appender == null)
+        try
         {
-            // Chronicle's appenders belong to the thread that makes them: the journal thread, on its first record.
-            appender = queue.createAppender();
-        }
-        try (DocumentContext context = appender.writingDocument())
-        {
-            final Bytes<?> bytes = context.wire().bytes();
-            bytes.writeInt(typeCode);
+            if (batch == null)
+            {
+                if (appender == null)
+                {
+                    // Chronicle's appenders belong to the thread that makes them: the journal thread.
+                    appender = queue.createAppender();
+                }
+                batch = appender.writingDocument();
+                batchBytes = batch.wire().bytes();
+                batchStart = batchBytes.writePosition();
+                batchRecords = 0;
+            }
+            batchBytes.writeInt(typeCode).writeInt(length);
             buffer.getBytes(index, scratch, 0, length);
-            bytes.write(scratch, 0, length);
+            batchBytes.write(scratch, 0, length);
+            batchRecords++;
         }
         catch (final RuntimeException | InternalError ex)
         {
-            // InternalError: the JVM's report of a fault on a mapped page, e.g. a disk that filled up under it.
-            counters.writeFailures().incrementOrdered();
-            if (!failureReported)
-            {
-                failureReported = true;
-                log.accept("journal: write failed, records are counted as write failures: dir=" +
-                    config.directory() + ", reason=" + ex);
-            }
+            failed(ex, batchRecords + 1);
+        }
+    }
+
+    private void closeBatch()
+    {
+        if (batch == null)
+        {
             return;
         }
-        counters.appended().incrementOrdered();
+        final int records = batchRecords;
+        try
+        {
+            batch.close();
+            counters.appended().getAndAddOrdered(records);
+        }
+        catch (final RuntimeException | InternalError ex)
+        {
+            failed(ex, records);
+        }
+        finally
+        {
+            batch = null;
+            batchBytes = null;
+        }
+    }
+
+    // InternalError: the JVM's report of a fault on a mapped page, e.g. a disk that filled up under it.
+    private void failed(final Throwable ex, final int records)
+    {
+        counters.writeFailures().getAndAddOrdered(records);
+        if (batch != null)
+        {
+            try
+            {
+                batch.rollbackOnClose();
+                batch.close();
+            }
+            catch (final RuntimeException | InternalError ignored)
+            {
+                // Counted above; the next batch opens a fresh document.
+            }
+            batch = null;
+            batchBytes = null;
+        }
+        if (!failureReported)
+        {
+            failureReported = true;
+            log.accept("journal: write failed, records are counted as write failures: dir=" + config.directory() +
+                ", reason=" + ex);
+        }
     }
 
     private void writeSettingsOnNewCycle()
@@ -258,7 +322,8 @@ public final class JournalWriter implements Agent, AutoCloseable
         if (cycle != settingsCycle && !spaceLow)
         {
             settingsCycle = cycle;
-            append(RecordType.SETTINGS.code(), settingsBuffer, 0, settings.length);
+            write(RecordType.SETTINGS.code(), settingsBuffer, 0, settings.length);
+            closeBatch();
         }
     }
 

@@ -1,8 +1,8 @@
 package io.qecnode.io.journal;
 
 /**
- * The kinds of journal record. Each is stored as a Chronicle document: the type's code (int32) then its payload,
- * little-endian. Codes only ever grow; none is reused.
+ * The kinds of journal record. Records are stored in Chronicle documents, several to a document, each as the type's
+ * code (int32), the payload's length (int32) and the payload, little-endian. Codes only ever grow; none is reused.
  */
 public enum RecordType
 {
