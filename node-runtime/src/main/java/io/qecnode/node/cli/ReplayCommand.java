@@ -43,7 +43,7 @@ import java.util.concurrent.Callable;
     description = {
         "Decode a node's journal offline, from its first checkpoint, with the decoder settings the journal records, " +
             "and print every logical state: block, frame bits (1 = logical X flip, 2 = logical Z flip), flags " +
-            "(1 incomplete, 2 fallback, 4 clean), and whether it is identical to the state the node forwarded. " +
+            "(1 fallback, 2 incomplete, 4 clean), and whether it is identical to the state the node forwarded. " +
             "Exit status 1 if any forwarded state is not reproduced bit for bit.",
         "With --publish, play the journal's rounds onto an Aeron channel instead, as a hardware source."})
 public final class ReplayCommand implements Callable<Integer>

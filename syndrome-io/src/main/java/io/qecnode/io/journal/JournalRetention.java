@@ -7,24 +7,84 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Keeps a journal directory under a size limit by deleting its oldest cycle files. Chronicle names cycle files by
- * date, so name order is time order; the newest file is the one being written and is never deleted.
+ * date, so name order is time order. The newest file is the one being written and the one before it may still get
+ * Chronicle's end-of-cycle marker (which would bring a deleted file back), so the newest two are never deleted.
+ * <p>
+ * Deleting a cycle file of several GB takes the file system most of a second, longer than the hot thread's hand-off
+ * can hold at a round per microsecond, so it runs on a thread of its own, never on the journal thread.
  */
-final class JournalRetention
+final class JournalRetention implements AutoCloseable
 {
     static final String CYCLE_FILE_SUFFIX = ".cq4";
+    private static final long PERIOD_MS = 1000;
+    private static final int KEPT_NEWEST = 2;
 
     private final Path directory;
     private final long retainBytes;
+    private final AtomicInteger deletedNotTaken = new AtomicInteger();
+    private volatile boolean running = true;
+    private Thread thread;
     private boolean failureReported;
 
     JournalRetention(final Path directory, final long retainBytes)
     {
         this.directory = directory;
         this.retainBytes = retainBytes;
+    }
+
+    /**
+     * Apply the limit once a second on a daemon thread until closed.
+     *
+     * @param log told about each deletion and the first failure.
+     */
+    void startInBackground(final Consumer<String> log)
+    {
+        thread = new Thread(() ->
+        {
+            while (running)
+            {
+                deletedNotTaken.addAndGet(apply(log));
+                try
+                {
+                    Thread.sleep(PERIOD_MS);
+                }
+                catch (final InterruptedException ex)
+                {
+                    return;
+                }
+            }
+        }, "qec-journal-retention");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** @return cycle files deleted in the background since the last call. */
+    int takeDeleted()
+    {
+        return deletedNotTaken.getAndSet(0);
+    }
+
+    @Override
+    public void close()
+    {
+        running = false;
+        if (thread != null)
+        {
+            thread.interrupt();
+            try
+            {
+                thread.join(5_000);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -42,7 +102,7 @@ final class JournalRetention
             total += sizes[i];
         }
         int deleted = 0;
-        for (int i = 0; i < files.size() - 1 && total > retainBytes; i++)
+        for (int i = 0; i < files.size() - KEPT_NEWEST && total > retainBytes; i++)
         {
             try
             {

@@ -81,6 +81,7 @@ public final class JournalWriter implements Agent, AutoCloseable
         this.settingsBuffer = new UnsafeBuffer(settings);
         this.queue = SingleChronicleQueueBuilder.binary(config.directory()).rollCycle(config.roll().cycle()).build();
         this.retention = new JournalRetention(config.directory(), config.retainBytes());
+        retention.startInBackground(log);
     }
 
     /**
@@ -205,6 +206,7 @@ public final class JournalWriter implements Agent, AutoCloseable
     @Override
     public void close()
     {
+        retention.close();
         if (appender != null)
         {
             appender.close();
@@ -343,7 +345,7 @@ public final class JournalWriter implements Agent, AutoCloseable
 
     private void applyRetention()
     {
-        final int deleted = retention.apply(log);
+        final int deleted = retention.takeDeleted();
         if (deleted > 0)
         {
             counters.filesDeleted().getAndAddOrdered(deleted);

@@ -1,5 +1,9 @@
 package io.qecnode.io.journal;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
 import org.junit.jupiter.api.Test;
@@ -10,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -175,10 +180,46 @@ class JournalWriterTest
             Files.write(dir.resolve(name), new byte[1000]);
         }
         final int deleted = new JournalRetention(dir, 1500).apply(log::add);
-        assertEquals(2, deleted);
-        assertEquals(List.of(dir.resolve("20261126-0003.cq4")), JournalRetention.cycleFiles(dir),
-            "the newest file is kept even though alone it is within the limit");
-        assertEquals(0, new JournalRetention(dir, 1).apply(log::add), "the file being written is never deleted");
+        assertEquals(1, deleted);
+        assertEquals(List.of(dir.resolve("20261126-0002.cq4"), dir.resolve("20261126-0003.cq4")),
+            JournalRetention.cycleFiles(dir), "the oldest file went; the newest two stay even over the limit");
+        assertEquals(0, new JournalRetention(dir, 1).apply(log::add),
+            "the file being written and the one before it are never deleted");
+    }
+
+    @Test
+    void shouldDeleteOldCycleFilesInTheBackgroundWhileWriting() throws Exception
+    {
+        // Two real cycle files from minutes long past, written by Chronicle on a clock set back.
+        final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toMillis(10_000) * 1_000_000L);
+        try (ChronicleQueue old = SingleChronicleQueueBuilder.binary(dir).rollCycle(JournalConfig.Roll.MINUTELY.cycle())
+            .timeProvider(clock).build(); ExcerptAppender appender = old.createAppender())
+        {
+            appender.writeText("old");
+            clock.advanceMillis(TimeUnit.MINUTES.toMillis(1));
+            appender.writeText("old");
+        }
+        assertEquals(2, JournalRetention.cycleFiles(dir).size());
+        final JournalHandOff handOff = new JournalHandOff(1 << 16, counters.gaps());
+        try (JournalWriter writer = JournalWriter.open(new JournalConfig(dir, JournalConfig.Roll.MINUTELY, 1, 0,
+            1 << 16, 10), handOff, counters, SETTINGS, log::add))
+        {
+            final long deadline = System.nanoTime() + 10_000_000_000L;
+            while (counters.filesDeleted().get() < 1 && System.nanoTime() < deadline)
+            {
+                writer.doWork();
+                Thread.sleep(10);
+            }
+        }
+        assertEquals(1, counters.filesDeleted().get(), String.valueOf(log));
+        final List<Path> left = JournalRetention.cycleFiles(dir);
+        assertEquals(2, left.size(), "the file being written and the one before it are kept: " + left);
+        final String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
+        final String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()
+            .replace("-", "");
+        assertTrue(left.get(0).getFileName().toString().startsWith("1997"), "the older of the old files: " + left);
+        final String kept = left.get(1).getFileName().toString();
+        assertTrue(kept.startsWith(today) || kept.startsWith(yesterday), "kept the current cycle: " + kept);
     }
 
     @Test
