@@ -61,8 +61,9 @@ class RunCommandTest
     void shouldRecordAJournalThatAReplayReproduces(@TempDir final Path dir) throws Exception
     {
         final Path journal = dir.resolve("journal");
+        // Daily files: a minutely roll inside the run would write the settings a second time.
         final CommandRunner.Run run = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",
-            "--idle", "yield", "--duration", "300ms", "--report", "100ms");
+            "--idle", "yield", "--duration", "300ms", "--report", "100ms", "--journal-roll", "daily");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("journal: new journal in " + journal), run.out());
         assertTrue(run.out().contains("journal: 2 appended, 0 gaps, 0 write failures, 1 checkpoints"),

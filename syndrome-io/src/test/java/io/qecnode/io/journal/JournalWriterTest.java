@@ -211,13 +211,16 @@ class JournalWriterTest
                 Thread.sleep(10);
             }
         }
-        assertEquals(1, counters.filesDeleted().get(), String.valueOf(log));
+        // The oldest file goes; the newest two stay (if the minute turned during the test, the newest two are the
+        // current file and the one just before it, and both old files may be gone).
+        assertTrue(counters.filesDeleted().get() >= 1, String.valueOf(log));
         final List<Path> left = JournalRetention.cycleFiles(dir);
         assertEquals(2, left.size(), "the file being written and the one before it are kept: " + left);
+        assertTrue(left.stream().noneMatch(file -> file.getFileName().toString().endsWith("-0000.cq4") &&
+            file.getFileName().toString().startsWith("1997")), "the oldest file is gone: " + left);
         final String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace("-", "");
         final String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString()
             .replace("-", "");
-        assertTrue(left.get(0).getFileName().toString().startsWith("1997"), "the older of the old files: " + left);
         final String kept = left.get(1).getFileName().toString();
         assertTrue(kept.startsWith(today) || kept.startsWith(yesterday), "kept the current cycle: " + kept);
     }
