@@ -5,6 +5,7 @@ import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.node.pipeline.PipelineConfig;
+import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.sim.run.SimulatedCode;
@@ -66,6 +67,11 @@ public final class PipelineOptions
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
     private long seed;
+
+    @Option(names = "--pin", paramLabel = "CPU",
+        description = "Give the hot thread this CPU to itself (Linux): every other thread of the process moves to " +
+            "the other CPUs. Default: no pinning.")
+    private Integer pin;
 
     @Mixin
     private JournalOptions journalOptions;
@@ -132,7 +138,25 @@ public final class PipelineOptions
         }
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
-            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener).withJournal(journal());
+            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener).withJournal(journal())
+            .withHotCpu(hotCpu());
+    }
+
+    private int hotCpu()
+    {
+        if (pin == null)
+        {
+            return -1;
+        }
+        try
+        {
+            CpuPinning.check(pin);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "--pin: " + ex.getMessage());
+        }
+        return pin;
     }
 
     // The journal the options ask for, with the decoding settings a replay needs; null for none.
@@ -155,7 +179,8 @@ public final class PipelineOptions
     public String describe(final PipelineConfig config)
     {
         return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
-            "threads=%d, idle=%s", config.code(), period, config.nodes(), channel,
-            growth.name().toLowerCase(Locale.ROOT), window, config.faults(), config.sharedThread() ? 1 : 2, idle);
+            "threads=%d, idle=%s%s", config.code(), period, config.nodes(), channel,
+            growth.name().toLowerCase(Locale.ROOT), window, config.faults(), config.sharedThread() ? 1 : 2, idle,
+            config.hotCpu() >= 0 ? ", hot thread on CPU " + config.hotCpu() : "");
     }
 }

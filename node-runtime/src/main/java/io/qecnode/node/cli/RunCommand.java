@@ -19,6 +19,8 @@ import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.platform.CpuPinning;
+import io.qecnode.node.platform.PinnedAgent;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.run.SimulatedCode;
@@ -72,7 +74,8 @@ import java.util.function.Supplier;
 public final class RunCommand implements Callable<Integer>
 {
     private static final Set<String> KEYS = keys("node", "model", "dem", "distance", "rounds", "p", "in-channel",
-        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report");
+        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report",
+        "pin");
 
     private volatile boolean running = true;
 
@@ -134,6 +137,11 @@ public final class RunCommand implements Callable<Integer>
     @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
     private String report;
 
+    @Option(names = "--pin", paramLabel = "CPU",
+        description = "Give the hot thread this CPU to itself (Linux): every other thread of the process moves to " +
+            "the other CPUs. Default: no pinning.")
+    private String pin;
+
     @Mixin
     private JournalOptions journalOptions;
 
@@ -157,6 +165,7 @@ public final class RunCommand implements Callable<Integer>
         final long durationNs = Durations.nanos(spec, "--duration", duration);
         final JournalConfig journalConfig = JournalOptions.config(spec, settings);
         final String decodingSettings = settings.decodingText();
+        final int hotCpu = hotCpu(settings);
         if (journalConfig != null)
         {
             checkJournal(journalConfig);
@@ -207,7 +216,12 @@ public final class RunCommand implements Callable<Integer>
                 coldAgent = new CompositeAgent(telemetry, journal.start(agent, decodingSettings, logLine));
             }
             sender.endRecovery();
-            final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null, agent);
+            if (hotCpu >= 0)
+            {
+                CpuPinning.clearCpuForHotThread(hotCpu);
+            }
+            final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null,
+                hotCpu >= 0 ? new PinnedAgent(agent, hotCpu) : agent);
             final AgentRunner coldRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
                 ex -> log.println("error: " + ex), null, coldAgent);
             logLine.accept(String.format(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, " +
@@ -260,6 +274,23 @@ public final class RunCommand implements Callable<Integer>
             }
         }
         return 0;
+    }
+
+    private int hotCpu(final NodeSettings settings)
+    {
+        final int cpu = settings.integer("pin", "-1");
+        if (cpu != -1)
+        {
+            try
+            {
+                CpuPinning.check(cpu);
+            }
+            catch (final IllegalArgumentException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "pin: " + ex.getMessage());
+            }
+        }
+        return cpu;
     }
 
     // Before anything starts: the directory can be made and written, and the disk has room.
@@ -323,6 +354,7 @@ public final class RunCommand implements Callable<Integer>
         put(settings, "aeron-dir", aeronDir);
         put(settings, "embedded-dir", embeddedDir);
         put(settings, "report", report);
+        put(settings, "pin", pin);
         journalOptions.putInto(settings);
         return settings;
     }

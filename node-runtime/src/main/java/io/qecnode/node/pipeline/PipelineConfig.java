@@ -24,6 +24,7 @@ import java.util.function.Supplier;
  * @param roundLimit    rounds the simulator emits before it stops; 0 for no limit.
  * @param sinkListener  sees every state the sink receives.
  * @param journal       the decoding node's journal; null for none.
+ * @param hotCpu        the CPU the hot thread has to itself (every other thread moved off it); -1 for no pinning.
  */
 public record PipelineConfig(
     SimulatedCode code,
@@ -38,7 +39,8 @@ public record PipelineConfig(
     boolean sharedThread,
     long roundLimit,
     SinkAgent.StateListener sinkListener,
-    JournalSetup journal)
+    JournalSetup journal,
+    int hotCpu)
 {
     /**
      * A configuration without a journal.
@@ -58,7 +60,7 @@ public record PipelineConfig(
         final SinkAgent.StateListener sinkListener)
     {
         this(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel, sharedThread, roundLimit,
-            sinkListener, null);
+            sinkListener, null, -1);
     }
 
     /**
@@ -68,7 +70,17 @@ public record PipelineConfig(
     public PipelineConfig withJournal(final JournalSetup journal)
     {
         return new PipelineConfig(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel,
-            sharedThread, roundLimit, sinkListener, journal);
+            sharedThread, roundLimit, sinkListener, journal, hotCpu);
+    }
+
+    /**
+     * @param cpu the CPU the hot thread gets to itself; -1 for none.
+     * @return this configuration with the hot thread pinned.
+     */
+    public PipelineConfig withHotCpu(final int cpu)
+    {
+        return new PipelineConfig(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel,
+            sharedThread, roundLimit, sinkListener, journal, cpu);
     }
 
     /** Stream of the hardware's rounds; node k publishes on ROUNDS_STREAM + k. */

@@ -1,10 +1,5 @@
 package io.qecnode.node.pipeline;
 
-import io.qecnode.io.journal.JournalException;
-import io.qecnode.io.journal.JournalReader;
-import io.qecnode.io.journal.JournalWriter;
-import io.qecnode.node.journal.JournalSetup;
-import io.qecnode.node.journal.NodeJournal;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.codec.Basis;
@@ -12,17 +7,24 @@ import io.qecnode.io.frame.AtomicFrameCounters;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.journal.JournalReader;
+import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.journal.JournalSetup;
+import io.qecnode.node.journal.NodeJournal;
+import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.platform.CpuPinning;
+import io.qecnode.node.platform.PinnedAgent;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthRing;
 import io.qecnode.sim.timing.RoundPacer;
-import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -107,15 +109,21 @@ public final class SimulationPipeline implements AutoCloseable
         support.add(sink);
 
         awaitConnected();
+        if (config.hotCpu() >= 0)
+        {
+            // Every thread there is now (JVM, driver, client) leaves the hot CPU; threads made from here on inherit.
+            CpuPinning.clearCpuForHotThread(config.hotCpu());
+        }
         if (config.sharedThread())
         {
             support.add(1, node);
-            hotRunner = new AgentRunner(config.hotIdle(), errors, null, new CompositeAgent(support.toArray(new Agent[0])));
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null,
+                pinned(new CompositeAgent(support.toArray(new Agent[0]))));
             supportRunner = null;
         }
         else
         {
-            hotRunner = new AgentRunner(config.hotIdle(), errors, null, node);
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null, pinned(node));
             supportRunner = new AgentRunner(config.supportIdle(), errors, null,
                 new CompositeAgent(support.toArray(new Agent[0])));
             AgentRunner.startOnThread(supportRunner);
@@ -136,6 +144,11 @@ public final class SimulationPipeline implements AutoCloseable
                 "a fresh one: dir=" + setup.config().directory());
         }
         JournalWriter.checkDirectory(setup.config());
+    }
+
+    private Agent pinned(final Agent agent)
+    {
+        return config.hotCpu() >= 0 ? new PinnedAgent(agent, config.hotCpu()) : agent;
     }
 
     /** @return the decoding node's journal, or null if it keeps none. */
@@ -317,6 +330,10 @@ public final class SimulationPipeline implements AutoCloseable
     public void close()
     {
         CloseHelper.closeAll(hotRunner, supportRunner, telemetryRunner);
+        if (config.hotCpu() >= 0)
+        {
+            CpuPinning.releaseAll();
+        }
         CloseHelper.close(frameCounters);
         CloseHelper.close(bus);
     }

@@ -26,6 +26,7 @@ class RunCommandTest
         assertBad("decoder: unknown decoder", "--decoder", "magic");
         assertBad("--window: expected auto, batch or W,C", "--window", "wide");
         assertBad("distance must be odd", "-d", "6");
+        assertBad("pin: no CPU 4096", "--pin", "4096");
     }
 
     @Test
