@@ -10,7 +10,6 @@ import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
-import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.journal.NodeRecovery;
@@ -40,16 +39,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -70,80 +61,16 @@ import java.util.function.Supplier;
             "from flags, which win. Everything is checked before anything starts. A report line every --report; " +
             "SIGTERM or Ctrl-C drains the block in hand and exits cleanly.",
         "Counters live in the media driver's counters file: watch them with 'qec-node stat --aeron-dir DIR'. For a " +
-            "dedicated core, start the JVM under 'taskset -c CORE' and use --idle busy-spin."})
+            "dedicated core, use --pin CORE and --idle busy-spin."})
 public final class RunCommand implements Callable<Integer>
 {
-    private static final Set<String> KEYS = keys("node", "model", "dem", "distance", "rounds", "p", "in-channel",
-        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report",
-        "pin");
-
     private volatile boolean running = true;
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
-    private Path config;
-
-    @Option(names = "--node", paramLabel = "ID", description = "This node's id. Default: 1.")
-    private String node;
-
-    @Option(names = "--model", paramLabel = "MODEL",
-        description = "Built-in noise model: code-capacity or phenomenological. Default: phenomenological.")
-    private String model;
-
-    @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
-    private String dem;
-
-    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Code distance. Default: 5.")
-    private String distance;
-
-    @Option(names = "--rounds", paramLabel = "R", description = "Noisy rounds per block. Default: d.")
-    private String rounds;
-
-    @Option(names = {"--p", "-p"}, paramLabel = "P",
-        description = "Error probability of the built-in model, for edge weights. Default: 0.001.")
-    private String p;
-
-    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
-    private String inChannel;
-
-    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: 1001.")
-    private String inStream;
-
-    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: aeron:ipc.")
-    private String outChannel;
-
-    @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
-    private String outStream;
-
-    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
-    private String decoder;
-
-    @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
-    private String window;
-
-    @Option(names = "--idle", paramLabel = "STRATEGY",
-        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
-    private String idle;
-
-    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "External media driver. Default: embedded.")
-    private String aeronDir;
-
-    @Option(names = "--embedded-dir", paramLabel = "DIR",
-        description = "Directory of the embedded driver. Default: a fresh one under /dev/shm.")
-    private String embeddedDir;
-
-    @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
-    private String report;
-
-    @Option(names = "--pin", paramLabel = "CPU",
-        description = "Give the hot thread this CPU to itself (Linux): every other thread of the process moves to " +
-            "the other CPUs. Default: no pinning.")
-    private String pin;
-
     @Mixin
-    private JournalOptions journalOptions;
+    private RunOptions options;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
         description = "Stop after this long; 0 for until SIGTERM. Default: ${DEFAULT-VALUE}.")
@@ -152,7 +79,7 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        final NodeSettings settings = new NodeSettings(spec, settings());
+        final NodeSettings settings = new NodeSettings(spec, options.settings());
         final SimulatedCode code = settings.code();
         final int nodeId = settings.integer("node", "1");
         final String in = settings.get("in-channel", "aeron:ipc");
@@ -252,7 +179,11 @@ public final class RunCommand implements Callable<Integer>
             {
                 idlePolls = agent.doWork() == 0 ? idlePolls + 1 : 0;
             }
-            // Closing the cold thread writes what the journal was handed last.
+            // Closing the cold thread writes what the journal was handed last, a loss not yet recorded included.
+            if (journal != null)
+            {
+                journal.handOff().flushGap();
+            }
             coldRunner.close();
             logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%s",
                 counters.roundsDecoded(), counters.blocksOut(), journal == null ? "" : journalLine(journal)));
@@ -312,66 +243,6 @@ public final class RunCommand implements Callable<Integer>
         return String.format(Locale.ROOT, ", journal: %d appended, %d gaps, %d write failures, %d checkpoints",
             counters.appended().get(), counters.gaps().get(), counters.writeFailures().get(),
             counters.checkpoints().get());
-    }
-
-    // The config file first, then every flag given on the command line over it.
-    private Properties settings()
-    {
-        final Properties settings = new Properties();
-        if (config != null)
-        {
-            try (InputStream in = Files.newInputStream(config))
-            {
-                settings.load(in);
-            }
-            catch (final IOException ex)
-            {
-                throw new ParameterException(spec.commandLine(), "--config: cannot read: file=" + config +
-                    ", reason=" + ex.getMessage());
-            }
-            for (final String key : settings.stringPropertyNames())
-            {
-                if (!KEYS.contains(key))
-                {
-                    throw new ParameterException(spec.commandLine(), "--config: unknown setting: file=" + config +
-                        ", key=" + key + " (known: " + String.join(", ", KEYS) + ")");
-                }
-            }
-        }
-        put(settings, "node", node);
-        put(settings, "model", model);
-        put(settings, "dem", dem);
-        put(settings, "distance", distance);
-        put(settings, "rounds", rounds);
-        put(settings, "p", p);
-        put(settings, "in-channel", inChannel);
-        put(settings, "in-stream", inStream);
-        put(settings, "out-channel", outChannel);
-        put(settings, "out-stream", outStream);
-        put(settings, "decoder", decoder);
-        put(settings, "window", window);
-        put(settings, "idle", idle);
-        put(settings, "aeron-dir", aeronDir);
-        put(settings, "embedded-dir", embeddedDir);
-        put(settings, "report", report);
-        put(settings, "pin", pin);
-        journalOptions.putInto(settings);
-        return settings;
-    }
-
-    private static void put(final Properties settings, final String key, final String value)
-    {
-        if (value != null)
-        {
-            settings.setProperty(key, value);
-        }
-    }
-
-    private static Set<String> keys(final String... keys)
-    {
-        final Set<String> all = new TreeSet<>(Arrays.asList(keys));
-        all.addAll(JournalOptions.KEYS);
-        return all;
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

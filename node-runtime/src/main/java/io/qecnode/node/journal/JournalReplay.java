@@ -26,7 +26,9 @@ public final class JournalReplay
         /** The node forwarded something else for this block. */
         DIFFERENT,
         /** The journal has no forwarded state for this block (lost in a journal gap, or held back after a crash). */
-        NOT_IN_JOURNAL
+        NOT_IN_JOURNAL,
+        /** Different, but the journal lost records just before it (a gap): what the node saw cannot be replayed. */
+        UNVERIFIABLE
     }
 
     /** Receives each replayed state. */
@@ -52,17 +54,21 @@ public final class JournalReplay
      * @param different      replayed states that differ from the journal's.
      * @param notInJournal   replayed states with no journal record.
      * @param notReplayed    journal states the replay did not produce.
+     * @param unverifiable   replayed states that differ right after a journal gap.
      * @param gapRecords     records the journal lost at the hand-off.
      * @param fromCheckpoint false if the journal had no checkpoint and was replayed from its start.
      */
     public record Summary(
         long rounds, long[] rejected, long journaled, long identical, long different, long notInJournal,
-        long notReplayed, long gapRecords, boolean fromCheckpoint)
+        long notReplayed, long unverifiable, long gapRecords, boolean fromCheckpoint)
     {
-        /** @return true if every state the node forwarded was produced again, bit for bit. */
+        /**
+         * @return true if every state the node forwarded was produced again, bit for bit, except where the journal's
+         *         own gaps make that impossible (the first state after each gap, and states whose rounds were lost).
+         */
         public boolean reproduced()
         {
-            return different == 0 && notReplayed == 0;
+            return different == 0 && (notReplayed == 0 || gapRecords > 0);
         }
 
         /** @return one line for the console. */
@@ -85,10 +91,11 @@ public final class JournalReplay
             }
             return String.format(Locale.ROOT, "replay: %s, %d rounds, %d rejected frames recorded%s; states the " +
                 "node forwarded: %d, identical %d, different %d, not replayed %d; replayed states not in the " +
-                "journal %d; journal gap records %d: %s",
+                "journal %d; records lost in journal gaps %d, states unverifiable after them %d: %s",
                 fromCheckpoint ? "from the first checkpoint" : "from the start (no checkpoint)", rounds,
                 rejectedTotal, reasons, journaled, identical, different, notReplayed, notInJournal, gapRecords,
-                reproduced() ? "REPRODUCED" : "NOT REPRODUCED");
+                unverifiable, !reproduced() ? "NOT REPRODUCED" : gapRecords > 0 ?
+                    "REPRODUCED WHERE THE JOURNAL IS WHOLE" : "REPRODUCED");
         }
     }
 
@@ -126,6 +133,7 @@ public final class JournalReplay
         });
         final long journaled = journaledBits.size();
         final long[] verdicts = new long[Verdict.values().length];
+        final boolean[] afterGap = new boolean[1];
         final LogicalStateView replayed = new LogicalStateView();
         final NodeAgent node = newNode.apply((buffer, offset, length) ->
         {
@@ -133,8 +141,13 @@ public final class JournalReplay
             final long block = replayed.blockSequence();
             final long bits = journaledBits.remove(block);
             final long flags = journaledFlags.remove(block);
-            final Verdict verdict = bits == Long.MIN_VALUE ? Verdict.NOT_IN_JOURNAL :
+            Verdict verdict = bits == Long.MIN_VALUE ? Verdict.NOT_IN_JOURNAL :
                 bits == replayed.frameBits() && flags == replayed.flags() ? Verdict.IDENTICAL : Verdict.DIFFERENT;
+            if (verdict == Verdict.DIFFERENT && afterGap[0])
+            {
+                verdict = Verdict.UNVERIFIABLE;
+            }
+            afterGap[0] = false;
             verdicts[verdict.ordinal()]++;
             listener.onState(block, replayed.frameBits(), replayed.flags(), verdict);
             return true;
@@ -153,6 +166,10 @@ public final class JournalReplay
                 final int reason = payload.getInt(JournalHandOff.REASON_OFFSET);
                 rejected[reason >= 0 && reason < rejected.length ? reason : 0]++;
             }
+            else if (type == RecordType.GAP)
+            {
+                afterGap[0] = true;
+            }
             else if (type == RecordType.CHECKPOINT && index == start)
             {
                 node.restore(payload.getLong(JournalHandOff.CHECKPOINT_BLOCK_OFFSET),
@@ -162,6 +179,6 @@ public final class JournalReplay
         });
         return new Summary(rounds[0], rejected, journaled, verdicts[Verdict.IDENTICAL.ordinal()],
             verdicts[Verdict.DIFFERENT.ordinal()], verdicts[Verdict.NOT_IN_JOURNAL.ordinal()], journaledBits.size(),
-            gaps[0], start != JournalReader.NONE);
+            verdicts[Verdict.UNVERIFIABLE.ordinal()], gaps[0], start != JournalReader.NONE);
     }
 }

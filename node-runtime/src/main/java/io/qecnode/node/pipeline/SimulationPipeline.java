@@ -329,7 +329,12 @@ public final class SimulationPipeline implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(hotRunner, supportRunner, telemetryRunner);
+        CloseHelper.closeAll(hotRunner, supportRunner);
+        if (journal != null)
+        {
+            journal.handOff().flushGap();
+        }
+        CloseHelper.close(telemetryRunner);
         if (config.hotCpu() >= 0)
         {
             CpuPinning.releaseAll();

@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
 /**
  * The hot thread's side of the journal: a bounded single-producer, single-consumer ring (Agrona's
  * {@link OneToOneRingBuffer}). Each offer claims a slot, copies the record in place and commits; when the ring is full
- * the record is counted as a journal gap and dropped, never waited for. The journal thread drains the ring in order.
+ * the record is counted as a journal gap and dropped, never waited for, and the next record that fits is preceded by
+ * a {@link RecordType#GAP} record with the count. The journal thread drains the ring in order.
  * <p>
  * Ring message type = {@link RecordType#code()}; ring payload = the record's payload as the journal stores it.
  * <p>
@@ -41,6 +42,7 @@ public final class JournalHandOff
 
     private final OneToOneRingBuffer ring;
     private final AtomicCounter gaps;
+    private long lostSinceLastRecord;
 
     /**
      * @param capacityBytes ring capacity, a power of two.
@@ -138,6 +140,29 @@ public final class JournalHandOff
     }
 
     /**
+     * Producer side, when the producer stops: hand over the GAP record of a loss no later record has carried yet, so
+     * that the journal ends with it rather than leave it to the counter alone.
+     *
+     * @return false if a loss is still unrecorded because the ring is full.
+     */
+    public boolean flushGap()
+    {
+        if (lostSinceLastRecord == 0)
+        {
+            return true;
+        }
+        final int gapIndex = ring.tryClaim(RecordType.GAP.code(), Long.BYTES);
+        if (gapIndex <= 0)
+        {
+            return false;
+        }
+        ring.buffer().putLong(gapIndex, lostSinceLastRecord);
+        ring.commit(gapIndex);
+        lostSinceLastRecord = 0;
+        return true;
+    }
+
+    /**
      * Journal thread's side: hand waiting records to a handler, in order.
      *
      * @param handler receives (type code, buffer, offset, length) of each record's payload.
@@ -161,14 +186,29 @@ public final class JournalHandOff
         return ring.size();
     }
 
+    // After a loss, the first record that fits is preceded by a GAP record with the count, so the journal marks the
+    // loss exactly where it happened.
     private int claim(final RecordType type, final int length)
     {
-        final int index = ring.tryClaim(type.code(), length);
-        if (index <= 0)
+        if (lostSinceLastRecord > 0)
         {
-            gaps.incrementOrdered();
-            return -1;
+            final int gapIndex = ring.tryClaim(RecordType.GAP.code(), Long.BYTES);
+            if (gapIndex <= 0)
+            {
+                return lost();
+            }
+            ring.buffer().putLong(gapIndex, lostSinceLastRecord);
+            ring.commit(gapIndex);
+            lostSinceLastRecord = 0;
         }
-        return index;
+        final int index = ring.tryClaim(type.code(), length);
+        return index <= 0 ? lost() : index;
+    }
+
+    private int lost()
+    {
+        gaps.incrementOrdered();
+        lostSinceLastRecord++;
+        return -1;
     }
 }

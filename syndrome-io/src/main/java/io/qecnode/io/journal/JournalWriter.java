@@ -28,8 +28,8 @@ import java.util.function.ToLongFunction;
  * <p>
  * It never stops the node. A full disk (free space below {@link JournalConfig#minFreeBytes()}) or a failed write turns
  * records into counted write failures, reported once, and writing resumes when space returns. Records the hot thread
- * could not hand over are written as a {@link RecordType#GAP} with their count, so the journal itself says where it is
- * incomplete. Every cycle file starts with the node's settings, so that retention never leaves a journal nobody can
+ * could not hand over arrive as a {@link RecordType#GAP} record with their count, where they were lost, so the journal
+ * itself says where it is incomplete. Every cycle file starts with the node's settings, so that retention never leaves a journal nobody can
  * replay.
  */
 public final class JournalWriter implements Agent, AutoCloseable
@@ -50,14 +50,12 @@ public final class JournalWriter implements Agent, AutoCloseable
     private final byte[] settings;
     private final UnsafeBuffer settingsBuffer;
     private final byte[] scratch = new byte[1 << 16];
-    private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
     private final MessageHandler onRecord = this::onRecord;
     private final ToLongFunction<Path> usableSpace;
     private DocumentContext batch;
     private Bytes<?> batchBytes;
     private long batchStart;
     private int batchRecords;
-    private long gapsWritten;
     private long settingsCycle = Long.MIN_VALUE;
     private boolean spaceLow;
     private boolean failureReported;
@@ -167,13 +165,6 @@ public final class JournalWriter implements Agent, AutoCloseable
             nextRetentionNs = nowNs + RETENTION_CHECK_NS;
             writeSettingsOnNewCycle();
             applyRetention();
-        }
-        final long gaps = handOff.gaps();
-        if (gaps != gapsWritten)
-        {
-            scratchBuffer.putLong(0, gaps - gapsWritten);
-            gapsWritten = gaps;
-            write(RecordType.GAP.code(), scratchBuffer, 0, Long.BYTES);
         }
         final int drained = handOff.drain(onRecord, DRAIN_LIMIT);
         closeBatch();

@@ -107,8 +107,12 @@ class JournalWriterTest
         try (JournalWriter writer = JournalWriter.open(config(4096), handOff, counters, SETTINGS, log::add))
         {
             writer.drainAll();
+            // The first record that fits after the loss brings the GAP record, with the count, in front of it.
+            assertTrue(handOff.offerRound(frame, 0, 64, 200));
+            writer.drainAll();
         }
         final long[] counts = new long[2];
+        final RecordType[] beforeLast = new RecordType[2];
         try (JournalReader reader = JournalReader.open(dir))
         {
             reader.read(JournalReader.NONE, (type, index, payload, length) ->
@@ -118,10 +122,16 @@ class JournalWriterTest
                     counts[0] += payload.getLong(0);
                 }
                 counts[1] += type == RecordType.ROUND ? 1 : 0;
+                if (type == RecordType.ROUND && payload.getLong(JournalHandOff.ARRIVED_OFFSET) == 200)
+                {
+                    beforeLast[1] = beforeLast[0];
+                }
+                beforeLast[0] = type;
                 return true;
             });
         }
-        assertArrayEquals(new long[] {gaps, accepted}, counts);
+        assertArrayEquals(new long[] {gaps, accepted + 1}, counts);
+        assertEquals(RecordType.GAP, beforeLast[1], "the GAP record sits where the records were lost");
     }
 
     @Test

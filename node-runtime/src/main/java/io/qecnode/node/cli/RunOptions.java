@@ -1,0 +1,155 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.io.transport.IdleStrategies;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The {@code run} command's settings: a properties file whose keys are the long option names without dashes, and
+ * the flags, which win over it.
+ */
+public final class RunOptions
+{
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec spec;
+
+    private static final Set<String> KEYS = keys("node", "model", "dem", "distance", "rounds", "p", "in-channel",
+        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report",
+        "pin");
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
+    private Path config;
+
+    @Option(names = "--node", paramLabel = "ID", description = "This node's id. Default: 1.")
+    private String node;
+
+    @Option(names = "--model", paramLabel = "MODEL",
+        description = "Built-in noise model: code-capacity or phenomenological. Default: phenomenological.")
+    private String model;
+
+    @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
+    private String dem;
+
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Code distance. Default: 5.")
+    private String distance;
+
+    @Option(names = "--rounds", paramLabel = "R", description = "Noisy rounds per block. Default: d.")
+    private String rounds;
+
+    @Option(names = {"--p", "-p"}, paramLabel = "P",
+        description = "Error probability of the built-in model, for edge weights. Default: 0.001.")
+    private String p;
+
+    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
+    private String inChannel;
+
+    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: 1001.")
+    private String inStream;
+
+    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: aeron:ipc.")
+    private String outChannel;
+
+    @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
+    private String outStream;
+
+    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
+    private String decoder;
+
+    @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    private String window;
+
+    @Option(names = "--idle", paramLabel = "STRATEGY",
+        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
+    private String idle;
+
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "External media driver. Default: embedded.")
+    private String aeronDir;
+
+    @Option(names = "--embedded-dir", paramLabel = "DIR",
+        description = "Directory of the embedded driver. Default: a fresh one under /dev/shm.")
+    private String embeddedDir;
+
+    @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
+    private String report;
+
+    @Option(names = "--pin", paramLabel = "CPU",
+        description = "Give the hot thread this CPU to itself (Linux): every other thread of the process moves to " +
+            "the other CPUs. Default: no pinning.")
+    private String pin;
+
+    @Mixin
+    private JournalOptions journalOptions;
+
+    // The config file first, then every flag given on the command line over it.
+    Properties settings()
+    {
+        final Properties settings = new Properties();
+        if (config != null)
+        {
+            try (InputStream in = Files.newInputStream(config))
+            {
+                settings.load(in);
+            }
+            catch (final IOException ex)
+            {
+                throw new ParameterException(spec.commandLine(), "--config: cannot read: file=" + config +
+                    ", reason=" + ex.getMessage());
+            }
+            for (final String key : settings.stringPropertyNames())
+            {
+                if (!KEYS.contains(key))
+                {
+                    throw new ParameterException(spec.commandLine(), "--config: unknown setting: file=" + config +
+                        ", key=" + key + " (known: " + String.join(", ", KEYS) + ")");
+                }
+            }
+        }
+        put(settings, "node", node);
+        put(settings, "model", model);
+        put(settings, "dem", dem);
+        put(settings, "distance", distance);
+        put(settings, "rounds", rounds);
+        put(settings, "p", p);
+        put(settings, "in-channel", inChannel);
+        put(settings, "in-stream", inStream);
+        put(settings, "out-channel", outChannel);
+        put(settings, "out-stream", outStream);
+        put(settings, "decoder", decoder);
+        put(settings, "window", window);
+        put(settings, "idle", idle);
+        put(settings, "aeron-dir", aeronDir);
+        put(settings, "embedded-dir", embeddedDir);
+        put(settings, "report", report);
+        put(settings, "pin", pin);
+        journalOptions.putInto(settings);
+        return settings;
+    }
+
+    private static void put(final Properties settings, final String key, final String value)
+    {
+        if (value != null)
+        {
+            settings.setProperty(key, value);
+        }
+    }
+
+    private static Set<String> keys(final String... keys)
+    {
+        final Set<String> all = new TreeSet<>(Arrays.asList(keys));
+        all.addAll(JournalOptions.KEYS);
+        return all;
+    }
+
+}
