@@ -1,6 +1,9 @@
 package io.qecnode.node.measure;
 
+import java.io.File;
+import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +22,18 @@ public final class ThreadSchedStats
     // Linux keeps the first 15 bytes of a thread's name as its comm.
     private static final int COMM_LENGTH = 15;
 
+    private static final byte[] NONVOLUNTARY = "nonvoluntary_ctxt_switches:".getBytes(StandardCharsets.US_ASCII);
+
     private final Path task;
+    private final File statusFile;
+    private final File statFile;
+    private final byte[] buffer = new byte[4096];
 
     private ThreadSchedStats(final Path task)
     {
         this.task = task;
+        this.statusFile = task == null ? null : task.resolve("status").toFile();
+        this.statFile = task == null ? null : task.resolve("stat").toFile();
     }
 
     /**
@@ -65,25 +75,9 @@ public final class ThreadSchedStats
     /** @return times the thread was preempted so far, or -1. */
     public long involuntarySwitches()
     {
-        if (task == null)
-        {
-            return -1;
-        }
-        try
-        {
-            for (final String line : Files.readAllLines(task.resolve("status")))
-            {
-                if (line.startsWith("nonvoluntary_ctxt_switches:"))
-                {
-                    return Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        }
-        catch (final IOException | NumberFormatException ex)
-        {
-            return -1;
-        }
-        return -1;
+        final int length = read("status");
+        final int at = indexOf(NONVOLUNTARY, length);
+        return at < 0 ? -1 : parseNumber(at + NONVOLUNTARY.length, length);
     }
 
     /** @return minor page faults of the thread so far, or -1. */
@@ -101,19 +95,84 @@ public final class ThreadSchedStats
     // Fields of /proc/.../stat are counted from 1; the name (field 2) is in parentheses and may hold spaces.
     private long statField(final int field)
     {
+        final int length = read("stat");
+        int i = length - 1;
+        while (i >= 0 && buffer[i] != ')')
+        {
+            i--;
+        }
+        if (i < 0)
+        {
+            return -1;
+        }
+        i += 2;
+        for (int current = 3; current < field && i < length; i++)
+        {
+            if (buffer[i] == ' ')
+            {
+                current++;
+            }
+        }
+        return parseNumber(i, length);
+    }
+
+    // Reads into one buffer kept for the purpose: a soak samples these every interval for hours and must not feed the
+    // collector it is watching for.
+    private int read(final String file)
+    {
         if (task == null)
         {
             return -1;
         }
-        try
+        try (FileInputStream in = new FileInputStream("status".equals(file) ? statusFile : statFile))
         {
-            final String stat = Files.readString(task.resolve("stat"));
-            final String[] after = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(after[field - 3]);
+            int length = 0;
+            int n;
+            while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0)
+            {
+                length += n;
+            }
+            return length;
         }
-        catch (final IOException | RuntimeException ex)
+        catch (final IOException ex)
         {
             return -1;
         }
+    }
+
+    private int indexOf(final byte[] pattern, final int length)
+    {
+        for (int i = 0; i + pattern.length <= length; i++)
+        {
+            int j = 0;
+            while (j < pattern.length && buffer[i + j] == pattern[j])
+            {
+                j++;
+            }
+            if (j == pattern.length)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private long parseNumber(final int from, final int length)
+    {
+        int i = from;
+        while (i < length && (buffer[i] == ' ' || buffer[i] == '\t'))
+        {
+            i++;
+        }
+        if (i >= length || buffer[i] < '0' || buffer[i] > '9')
+        {
+            return -1;
+        }
+        long value = 0;
+        while (i < length && buffer[i] >= '0' && buffer[i] <= '9')
+        {
+            value = value * 10 + (buffer[i++] - '0');
+        }
+        return value;
     }
 }

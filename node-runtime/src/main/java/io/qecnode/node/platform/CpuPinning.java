@@ -21,8 +21,9 @@ import java.util.function.IntConsumer;
 public final class CpuPinning
 {
     private static final Path TASKS = Paths.get("/proc/self/task");
-    // Read once, before any pinning: the JVM counts only the CPUs the calling thread may use.
-    private static final int CPUS = Runtime.getRuntime().availableProcessors();
+    // Read once, before any pinning: later the calling thread may already be pinned. A container may give the
+    // process CPUs that are not numbered from 0.
+    private static final BitSet ALLOWED = initiallyAllowed();
 
     private CpuPinning()
     {
@@ -36,17 +37,16 @@ public final class CpuPinning
      */
     public static void check(final int cpu)
     {
-        final int cpus = CPUS;
         if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux") || !Files.isDirectory(TASKS))
         {
             throw new IllegalArgumentException("CPU pinning needs Linux (sched_setaffinity and /proc/self/task); " +
                 "this is " + System.getProperty("os.name"));
         }
-        if (cpu < 0 || cpu >= cpus)
+        if (cpu < 0 || !ALLOWED.get(cpu))
         {
-            throw new IllegalArgumentException("no CPU " + cpu + ": this machine has CPUs 0-" + (cpus - 1));
+            throw new IllegalArgumentException("no CPU " + cpu + ": this process may use CPUs " + ALLOWED);
         }
-        if (cpus < 2)
+        if (ALLOWED.cardinality() < 2)
         {
             throw new IllegalArgumentException("one CPU only: nothing would be left for the other threads");
         }
@@ -60,8 +60,7 @@ public final class CpuPinning
      */
     public static int clearCpuForHotThread(final int cpu)
     {
-        final BitSet others = new BitSet();
-        others.set(0, CPUS);
+        final BitSet others = (BitSet)ALLOWED.clone();
         others.clear(cpu);
         return forEachThread(tid -> LinuxHelper.sched_setaffinity(tid, others));
     }
@@ -97,9 +96,7 @@ public final class CpuPinning
      */
     public static void releaseAll()
     {
-        final BitSet all = new BitSet();
-        all.set(0, CPUS);
-        forEachThread(tid -> LinuxHelper.sched_setaffinity(tid, all));
+        forEachThread(tid -> LinuxHelper.sched_setaffinity(tid, ALLOWED));
     }
 
     /**
@@ -114,8 +111,24 @@ public final class CpuPinning
         LinuxHelper.sched_setaffinity(only);
     }
 
+    /** @return the CPUs the process could use before any pinning. */
+    public static BitSet allowedCpus()
+    {
+        return (BitSet)ALLOWED.clone();
+    }
+
+    private static BitSet initiallyAllowed()
+    {
+        final BitSet allowed = allowedCpusOfCurrentThread();
+        if (allowed.isEmpty())
+        {
+            allowed.set(0, Runtime.getRuntime().availableProcessors());
+        }
+        return allowed;
+    }
+
     /**
-     * @return the CPUs the calling thread may run on.
+     * @return the CPUs the calling thread may run on; empty if the kernel does not say.
      */
     public static BitSet allowedCpusOfCurrentThread()
     {
