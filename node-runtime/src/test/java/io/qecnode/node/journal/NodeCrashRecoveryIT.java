@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * <p>
  * The test process plays the hardware and the next node on a media driver of its own, so the bus outlives the node.
  * It waits for the journal to hold what the node received before killing it: rounds still in the node's hand-off
- * ring at the instant of a kill (microseconds' worth) cannot survive, and would show up as an incomplete block.
+ * ring at the instant of a kill (what the journal thread had not drained) cannot survive, and would show up as an
+ * incomplete block.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class NodeCrashRecoveryIT
