@@ -4,7 +4,6 @@ import io.aeron.Subscription;
 import io.qecnode.io.frame.AtomicFrameCounters;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.journal.JournalConfig;
-import io.qecnode.io.journal.JournalCounters;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.BusContext;
@@ -169,7 +168,7 @@ public final class RunCommand implements Callable<Integer>
                         "reaction p50 %d ns p99 %d ns max %d ns, not sent %d, telemetry dropped %d%s",
                         counters.roundsDecoded(), counters.blocksOut(), counters.blocksIncomplete(),
                         interval.getValueAtPercentile(50), interval.getValueAtPercentile(99), interval.getMaxValue(),
-                        publisher.notSentCount(), handOff.overflows(), journal == null ? "" : journalLine(journal)));
+                        publisher.notSentCount(), handOff.overflows(), journal == null ? "" : ", " + journal.describe()));
                 }
             }
             runner.close();
@@ -186,7 +185,7 @@ public final class RunCommand implements Callable<Integer>
             }
             coldRunner.close();
             logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%s",
-                counters.roundsDecoded(), counters.blocksOut(), journal == null ? "" : journalLine(journal)));
+                counters.roundsDecoded(), counters.blocksOut(), journal == null ? "" : ", " + journal.describe()));
         }
         catch (final JournalException ex)
         {
@@ -235,14 +234,6 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
-    }
-
-    private static String journalLine(final NodeJournal journal)
-    {
-        final JournalCounters counters = journal.counters();
-        return String.format(Locale.ROOT, ", journal: %d appended, %d gaps, %d write failures, %d checkpoints",
-            counters.appended().get(), counters.gaps().get(), counters.writeFailures().get(),
-            counters.checkpoints().get());
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

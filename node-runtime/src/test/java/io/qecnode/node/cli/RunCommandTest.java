@@ -67,7 +67,7 @@ class RunCommandTest
             "--idle", "yield", "--duration", "300ms", "--report", "100ms", "--journal-roll", "daily");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("journal: new journal in " + journal), run.out());
-        assertTrue(run.out().contains("journal: 2 appended, 0 gaps, 0 write failures, 1 checkpoints"),
+        assertTrue(run.out().contains("journal: 2 records appended, 0 lost at the hand-off (gaps), 0 write failures, 1 checkpoints"),
             "settings and the first checkpoint; no hardware, so no rounds: " + run.out());
 
         final CommandRunner.Run again = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",

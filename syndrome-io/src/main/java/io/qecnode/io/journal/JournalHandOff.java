@@ -147,19 +147,7 @@ public final class JournalHandOff
      */
     public boolean flushGap()
     {
-        if (lostSinceLastRecord == 0)
-        {
-            return true;
-        }
-        final int gapIndex = ring.tryClaim(RecordType.GAP.code(), Long.BYTES);
-        if (gapIndex <= 0)
-        {
-            return false;
-        }
-        ring.buffer().putLong(gapIndex, lostSinceLastRecord);
-        ring.commit(gapIndex);
-        lostSinceLastRecord = 0;
-        return true;
+        return lostSinceLastRecord == 0 || recordLoss();
     }
 
     /**
@@ -190,19 +178,25 @@ public final class JournalHandOff
     // loss exactly where it happened.
     private int claim(final RecordType type, final int length)
     {
-        if (lostSinceLastRecord > 0)
+        if (lostSinceLastRecord > 0 && !recordLoss())
         {
-            final int gapIndex = ring.tryClaim(RecordType.GAP.code(), Long.BYTES);
-            if (gapIndex <= 0)
-            {
-                return lost();
-            }
-            ring.buffer().putLong(gapIndex, lostSinceLastRecord);
-            ring.commit(gapIndex);
-            lostSinceLastRecord = 0;
+            return lost();
         }
         final int index = ring.tryClaim(type.code(), length);
         return index <= 0 ? lost() : index;
+    }
+
+    private boolean recordLoss()
+    {
+        final int gapIndex = ring.tryClaim(RecordType.GAP.code(), Long.BYTES);
+        if (gapIndex <= 0)
+        {
+            return false;
+        }
+        ring.buffer().putLong(gapIndex, lostSinceLastRecord);
+        ring.commit(gapIndex);
+        lostSinceLastRecord = 0;
+        return true;
     }
 
     private int lost()
