@@ -10,16 +10,23 @@ final class DemBlock
     private final DemInstruction[] instructions;
     // Non-repeat instructions one pass over the block runs with every nested repeat unrolled; saturates.
     private final long expandedSize;
+    // True when a pass over the block shifts detectors or coordinates, directly or in a nested repeat: only then do
+    // two passes differ.
+    private final boolean shifts;
 
     DemBlock(final List<DemInstruction> instructions)
     {
         this.instructions = instructions.toArray(new DemInstruction[0]);
         long size = 0;
+        boolean shifting = false;
         for (final DemInstruction instruction : this.instructions)
         {
             size = saturatingAdd(size, instruction.expandedSize());
+            shifting |= instruction.type() == DemInstructionType.SHIFT_DETECTORS ||
+                (instruction.type() == DemInstructionType.REPEAT && instruction.body().shifts());
         }
         this.expandedSize = size;
+        this.shifts = shifting;
     }
 
     int size()
@@ -35,6 +42,12 @@ final class DemBlock
     long expandedSize()
     {
         return expandedSize;
+    }
+
+    /** @return true when a pass over the block shifts detectors or coordinates, so repeated passes differ. */
+    boolean shifts()
+    {
+        return shifts;
     }
 
     static long saturatingAdd(final long a, final long b)

@@ -185,7 +185,9 @@ public final class DetectorErrorModel
     /**
      * @return one mechanism per error instruction run (repeat blocks unrolled), in execution order, flipping every
      * detector and observable of all its components together; instructions with p = 0 or that flip nothing once
-     * pairs cancel are left out. Sample from these, not from {@link #graph()}, to draw shots as Stim does.
+     * pairs cancel are left out. An error inside a repeat body that shifts nothing is one mechanism of the combined
+     * probability of its n runs, {@code (1 - (1 - 2p)^n) / 2}: the same distribution of flips. Sample from these, not
+     * from {@link #graph()}, to draw shots as Stim does.
      */
     public ErrorMechanisms errorMechanisms()
     {

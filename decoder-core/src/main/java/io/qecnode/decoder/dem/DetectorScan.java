@@ -18,7 +18,7 @@ final class DetectorScan implements DemVisitor
         this.maxDetectors = maxDetectors;
     }
 
-    public void onError(final DemInstruction error, final long detectorOffset)
+    public void onError(final DemInstruction error, final long detectorOffset, final long repetitions)
     {
         // The largest detector named counts even when its pair cancelled, as in Stim's num_detectors.
         final long maxDetectorNamed = error.maxDetectorNamed();

@@ -22,21 +22,21 @@ final class GraphAssembly implements DemVisitor
         this.builder = builder;
     }
 
-    public void onError(final DemInstruction error, final long detectorOffset)
+    public void onError(final DemInstruction error, final long detectorOffset, final long repetitions)
     {
-        errorCount++;
-        final double p = error.probability();
+        errorCount += repetitions;
+        final double p = DemWalker.repeated(error.probability(), repetitions);
         final long[] detectors = error.detectors();
         final long[] observables = error.observables();
         for (int c = 0; c < observables.length; c++)
         {
-            componentCount++;
+            componentCount += repetitions;
             final long first = detectors[2 * c];
             final long second = detectors[2 * c + 1];
             if (first == DemInstruction.NO_DETECTOR)
             {
                 // No detector sees it, so no decoder can correct it: it only raises the logical error floor.
-                undetectableComponentCount++;
+                undetectableComponentCount += repetitions;
                 continue;
             }
             final int a = (int)(detectorOffset + first);
@@ -44,10 +44,10 @@ final class GraphAssembly implements DemVisitor
                 builder.boundaryVertex() : (int)(detectorOffset + second);
             final int edgesBefore = builder.edgeCount();
             builder.addEdge(a, b, p, observables[c]);
-            // p = 0 adds nothing, which must not read as a merge.
-            if (p > 0.0 && builder.edgeCount() == edgesBefore)
+            // p = 0 adds nothing, which must not read as a merge; n repetitions count as the n - 1 merges they replace.
+            if (p > 0.0)
             {
-                parallelMergeCount++;
+                parallelMergeCount += repetitions - 1 + (builder.edgeCount() == edgesBefore ? 1 : 0);
             }
         }
     }

@@ -20,7 +20,7 @@ final class MechanismAssembly implements DemVisitor
         this.builder = builder;
     }
 
-    public void onError(final DemInstruction error, final long detectorOffset)
+    public void onError(final DemInstruction error, final long detectorOffset, final long repetitions)
     {
         final long[] componentDetectors = error.detectors();
         final long[] componentObservables = error.observables();
@@ -42,7 +42,8 @@ final class MechanismAssembly implements DemVisitor
                 }
             }
         }
-        builder.add(error.probability(), detectors, count, observables);
+        // Repeated on the same detectors it is still one flip, of the combined probability: exact for sampling.
+        builder.add(DemWalker.repeated(error.probability(), repetitions), detectors, count, observables);
     }
 
     public void onDetector(final DemInstruction detector, final long detectorOffset, final double[] coordinateShift)
