@@ -65,6 +65,33 @@ public enum ShotFormat
         throw new IllegalArgumentException("unknown shot format: name='" + name + "', accepted=" + acceptedNames());
     }
 
+    /**
+     * Guess a file's format from its first bytes, for a hint when it does not read as the format it was given as.
+     *
+     * @param head   the file's first bytes.
+     * @param length how many of them to look at.
+     * @return dets for text starting "shot", 01 for text of only '0', '1' and line ends, b8 when any byte is not
+     *         printable text, or null when it looks like none of them (e.g. empty, or other text).
+     */
+    public static ShotFormat guess(final byte[] head, final int length)
+    {
+        if (length >= 4 && head[0] == 's' && head[1] == 'h' && head[2] == 'o' && head[3] == 't')
+        {
+            return DETS;
+        }
+        boolean only01 = length > 0;
+        for (int i = 0; i < length; i++)
+        {
+            final int b = head[i] & 0xFF;
+            if (b >= 0x7F || (b < 0x20 && b != '\n' && b != '\r' && b != '\t'))
+            {
+                return B8;
+            }
+            only01 &= b == '0' || b == '1' || b == '\n' || b == '\r';
+        }
+        return only01 ? TEXT_01 : null;
+    }
+
     /** @return the accepted names, comma separated, for messages and help text. */
     public static String acceptedNames()
     {

@@ -77,6 +77,29 @@ public final class OfflineDecode
      */
     public DecodeSummary run() throws DecodeFailure
     {
+        try
+        {
+            return decode();
+        }
+        catch (final DecodeFailure ex)
+        {
+            final String message = ex.getMessage();
+            if (message.startsWith(ShotFiles.label(ShotFiles.IN_OPTION, settings.shotsIn()) + ":"))
+            {
+                throw ShotFiles.withFormatHint(ex, settings.shotsIn(), settings.shotsInFormat(), "--in_format");
+            }
+            if (settings.observablesIn() != null &&
+                message.startsWith(ShotFiles.label(ShotFiles.OBS_IN_OPTION, settings.observablesIn()) + ":"))
+            {
+                throw ShotFiles.withFormatHint(ex, settings.observablesIn(), settings.observablesInFormat(),
+                    "--obs_in_format");
+            }
+            throw ex;
+        }
+    }
+
+    private DecodeSummary decode() throws DecodeFailure
+    {
         final long startNs = nanoClock.getAsLong();
         final DetectorErrorModel model = parseModel();
         final long demParseNs = nanoClock.getAsLong() - startNs;
@@ -139,9 +162,10 @@ public final class OfflineDecode
     private DetectorErrorModel parseModel() throws DecodeFailure
     {
         final String label = ShotFiles.label(ShotFiles.DEM_OPTION, settings.dem());
+        final DetectorErrorModel model;
         try
         {
-            return DetectorErrorModel.parse(settings.dem());
+            model = DetectorErrorModel.parse(settings.dem());
         }
         catch (final DemFormatException ex)
         {
@@ -151,6 +175,13 @@ public final class OfflineDecode
         {
             throw ShotFiles.failure(label, "cannot read file", ex);
         }
+        if (model.detectorCount() == 0)
+        {
+            // Otherwise the first shot would be blamed for holding any bit at all.
+            throw new DecodeFailure(label + ": the model has no detectors (an empty DEM?), so there is nothing to " +
+                "decode with it");
+        }
+        return model;
     }
 
     // Two b8 files tell their lengths up front, so a mismatch fails before any output is written.

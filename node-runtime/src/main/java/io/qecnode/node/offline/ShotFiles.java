@@ -8,11 +8,7 @@ import io.qecnode.decoder.shots.ShotReader;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -112,29 +108,39 @@ final class ShotFiles
         return failure(label, "cannot read file", ex);
     }
 
-    static DecodeFailure failure(final String label, final String problem, final IOException ex)
+    /**
+     * @return the failure, with a hint naming the format the file looks like when its data broke the format it was
+     *         read as (a 01 file read as b8, say); the failure as it was otherwise.
+     */
+    static DecodeFailure withFormatHint(
+        final DecodeFailure failure, final Path file, final ShotFormat format, final String formatOption)
     {
-        return new DecodeFailure(label + ": " + problem + ": reason=" + reason(ex), ex);
+        if (!(failure.getCause() instanceof ShotFormatException) || file == null ||
+            DecodeSettings.isStandardStream(file) || !Files.isRegularFile(file))
+        {
+            return failure;
+        }
+        final byte[] head = new byte[4096];
+        int length = 0;
+        try (InputStream in = Files.newInputStream(file))
+        {
+            length = Math.max(0, in.readNBytes(head, 0, head.length));
+        }
+        catch (final IOException ignored)
+        {
+            return failure;
+        }
+        final ShotFormat guess = ShotFormat.guess(head, length);
+        if (guess == null || guess == format)
+        {
+            return failure;
+        }
+        return new DecodeFailure(failure.getMessage() + ", hint: the file looks like " + guess + " (" + formatOption +
+            " " + guess + "?)", failure.getCause());
     }
 
-    private static String reason(final IOException ex)
+    static DecodeFailure failure(final String label, final String problem, final IOException ex)
     {
-        if (ex instanceof NoSuchFileException)
-        {
-            return "no such file or directory";
-        }
-        if (ex instanceof AccessDeniedException)
-        {
-            return "permission denied";
-        }
-        if (ex instanceof CharacterCodingException)
-        {
-            return "not UTF-8 text";
-        }
-        if (ex instanceof FileSystemException && ((FileSystemException)ex).getReason() != null)
-        {
-            return ((FileSystemException)ex).getReason();
-        }
-        return ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName();
+        return new DecodeFailure(label + ": " + problem + ": reason=" + DecodeFailure.reason(ex), ex);
     }
 }
