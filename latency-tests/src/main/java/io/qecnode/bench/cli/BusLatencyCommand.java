@@ -1,27 +1,29 @@
 package io.qecnode.bench.cli;
 
 import io.qecnode.bench.bus.BusLatency;
-import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.sim.run.SimulatedCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bus-latency}: one-way latency of SyndromeRound frames over the bus beside a raw Aeron hop, same run.
  */
 @Command(
     name = "bus-latency",
+    header = "One-way latency of rounds over the bus beside a raw hop.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -69,11 +71,9 @@ public final class BusLatencyCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         final SimulatedCode code = codeOptions.code();
-        final long periodNs = Durations.nanos(spec, "--period", period);
-        if (frames <= warmup)
-        {
-            throw new ParameterException(spec.commandLine(), "--frames must exceed --warmup");
-        }
+        final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
+        Ranges.check(spec, "--warmup", warmup, 0, 100_000_000L);
+        Ranges.check(spec, "--frames", frames, warmup + 1, 1_000_000_000L);
         final PrintWriter out = spec.commandLine().getOut();
         final BusLatency.Result result = new BusLatency(code, busOptions.context(), channel, periodNs, frames, warmup,
             busOptions.idleStrategy(), sameThread).run();

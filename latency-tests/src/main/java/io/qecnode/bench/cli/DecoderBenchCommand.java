@@ -2,6 +2,7 @@ package io.qecnode.bench.cli;
 
 import io.qecnode.bench.jmh.DecoderBenchReport;
 import io.qecnode.bench.jmh.DecoderBenchmark;
+import io.qecnode.node.cli.Ranges;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -13,6 +14,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -26,6 +28,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "decoder-bench",
+    header = "JMH benchmark of one union-find decode per shot.",
     mixinStandardHelpOptions = true,
     description = {
         "JMH benchmark of one union-find decode per shot (d noisy rounds), with -prof gc.",
@@ -40,11 +43,11 @@ public final class DecoderBenchCommand implements Callable<Integer>
     private String model;
 
     @Option(names = "--distances", split = ",", defaultValue = "5,9,13,17", paramLabel = "D[,D...]",
-        description = "Code distances. Default: ${DEFAULT-VALUE}.")
+        description = "Odd code distances, 3..51. Default: ${DEFAULT-VALUE}.")
     private String[] distances;
 
     @Option(names = {"--p", "-p"}, split = ",", defaultValue = "0.001,0.01", paramLabel = "P[,P...]",
-        description = "Physical error probabilities. Default: ${DEFAULT-VALUE}.")
+        description = "Physical error probabilities, each in (0, 0.5). Default: ${DEFAULT-VALUE}.")
     private String[] probabilities;
 
     @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
@@ -62,6 +65,18 @@ public final class DecoderBenchCommand implements Callable<Integer>
     @Override
     public Integer call() throws RunnerException
     {
+        // JMH would only fail on these inside its fork, with a stack trace.
+        for (final String d : distances)
+        {
+            Ranges.distance(spec, "--distances", wholeNumber("--distances", d));
+        }
+        for (final String p : probabilities)
+        {
+            Ranges.probability(spec, "--p", number("--p", p));
+        }
+        Ranges.check(spec, "--warmup", warmupIterations, 0, 1000);
+        Ranges.check(spec, "--iterations", iterations, 1, 1000);
+        Ranges.check(spec, "--forks", forks, 0, 100);
         final ChainedOptionsBuilder options = new OptionsBuilder()
             .include(DecoderBenchmark.class.getName() + "\\.decode")
             .param("model", model)
@@ -91,5 +106,29 @@ public final class DecoderBenchCommand implements Callable<Integer>
             ", cores: " + Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
+    }
+
+    private int wholeNumber(final String option, final String text)
+    {
+        try
+        {
+            return Integer.parseInt(text.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "not a whole number, " + option + "=" + text);
+        }
+    }
+
+    private double number(final String option, final String text)
+    {
+        try
+        {
+            return Double.parseDouble(text.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "not a number, " + option + "=" + text);
+        }
     }
 }

@@ -5,7 +5,9 @@ import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.bench.golden.GoldenRun;
 import io.qecnode.bench.golden.GoldenShots;
 import io.qecnode.decoder.dem.DetectorErrorModel;
+import io.qecnode.decoder.model.RotatedSurfaceCode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.node.cli.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,6 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "golden",
+    header = "Union-find against PyMatching on the reference cases.",
     mixinStandardHelpOptions = true,
     description = {
         "Decode the reference cases (Stim DEMs and detection events, with PyMatching's predictions) with weighted",
@@ -63,15 +66,18 @@ public final class GoldenCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        Ranges.check(spec, "--repeats", repeats, 1, 1000);
+        Ranges.check(spec, "--warmup", warmups, 0, 1000);
+        Ranges.check(spec, "--max-distance", maxDistance, RotatedSurfaceCode.MIN_DISTANCE, Integer.MAX_VALUE);
+        if (p != null)
+        {
+            Ranges.probability(spec, "--p", p);
+        }
         final Path data = folder != null ? folder : GoldenData.locate();
         if (data == null || !data.resolve("cases.jsonl").toFile().isFile())
         {
             throw new ParameterException(spec.commandLine(), "--golden: reference data not found: dir=" +
                 (data == null ? "../shared/golden" : data));
-        }
-        if (repeats < 1 || warmups < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--repeats must be >= 1 and --warmup >= 0");
         }
         final PrintWriter out = spec.commandLine().getOut();
         if (!json)

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "jmh",
+    header = "Run JMH itself with the given arguments.",
     description = {
         "Run JMH itself with the given arguments, e.g. 'jmh DecoderBenchmark -prof gc' or 'jmh -h'.",
         "Every argument after 'jmh' goes to JMH unchanged."})

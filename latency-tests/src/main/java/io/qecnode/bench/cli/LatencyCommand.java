@@ -5,6 +5,7 @@ import io.qecnode.bench.latency.PipelineRun;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RawHop;
 import io.qecnode.node.pipeline.PipelineConfig;
@@ -25,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code latency}: the latency harness: the whole pipeline at a fixed round rate, end-to-end and per-stage
@@ -32,6 +34,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "latency",
+    header = "End-to-end and per-stage latency at a fixed round rate.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -55,11 +58,11 @@ public final class LatencyCommand implements Callable<Integer>
     private String warmup;
 
     @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
-        description = "Measured stretch after the warm-up. Default: ${DEFAULT-VALUE}.")
+        description = "Measured stretch after the warm-up, with its unit (10s, 5m); not 0. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--baseline-frames", defaultValue = "500000", paramLabel = "N",
-        description = "Frames of the raw hop. Default: ${DEFAULT-VALUE}.")
+        description = "Frames of the raw hop, 1..10^8. Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
 
     @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log of end-to-end latency.")
@@ -79,8 +82,9 @@ public final class LatencyCommand implements Callable<Integer>
     {
         final SimulatedCode code = pipeline.code();
         final long periodNs = pipeline.periodNs();
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
-        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
+        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
+        Ranges.check(spec, "--baseline-frames", baselineFrames, 1, 100_000_000L);
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

@@ -1,10 +1,10 @@
 package io.qecnode.bench.cli;
 
 import io.qecnode.io.journal.ChronicleDefaults;
-import io.qecnode.io.journal.JournalException;
+import io.qecnode.node.cli.CliErrors;
 import io.qecnode.node.cli.VersionProvider;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * Entry point of {@code qec-bench.jar}.
@@ -39,7 +39,7 @@ public final class QecBenchMain implements Runnable
         {
             return;
         }
-        System.exit(commandLine().execute(args));
+        System.exit(CliErrors.execute(commandLine(), args));
     }
 
     /**
@@ -47,19 +47,6 @@ public final class QecBenchMain implements Runnable
      */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new QecBenchMain()).setExecutionExceptionHandler(QecBenchMain::onJournalException);
-    }
-
-    // A journal that cannot be opened is bad input, told in one line, not a stack trace.
-    private static int onJournalException(
-        final Exception ex, final CommandLine command, final CommandLine.ParseResult parseResult) throws Exception
-    {
-        if (!(ex instanceof JournalException))
-        {
-            throw ex;
-        }
-        command.getErr().println(command.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
-        command.getErr().flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+        return CliErrors.install(new CommandLine(new QecBenchMain()));
     }
 }

@@ -4,6 +4,7 @@ import io.qecnode.bench.latency.PipelineRun;
 import io.qecnode.bench.latency.SoakVerdict;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.sim.run.SimulatedCode;
@@ -11,12 +12,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code soak}: the whole pipeline for a long stretch, a line per interval, and a verdict on what must not happen
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "soak",
+    header = "Run the whole pipeline for a long stretch and judge it.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -44,7 +46,7 @@ public final class SoakCommand implements Callable<Integer>
     private PipelineOptions pipeline;
 
     @Option(names = "--duration", defaultValue = "1h", paramLabel = "DURATION",
-        description = "Soak after the warm-up. Default: ${DEFAULT-VALUE}.")
+        description = "Soak after the warm-up, with its unit (30m, 1h); not 0. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION",
@@ -52,28 +54,21 @@ public final class SoakCommand implements Callable<Integer>
     private String warmup;
 
     @Option(names = "--interval", defaultValue = "10s", paramLabel = "DURATION",
-        description = "Reporting interval. Default: ${DEFAULT-VALUE}.")
+        description = "Reporting interval, from 100ms up to --duration. Default: ${DEFAULT-VALUE}.")
     private String interval;
 
     @Option(names = "--drift", defaultValue = "3", paramLabel = "FACTOR",
-        description = "Largest allowed rise of the interval p99. Default: ${DEFAULT-VALUE}.")
+        description = "Largest allowed rise of the interval p99, > 1. Default: ${DEFAULT-VALUE}.")
     private double drift;
 
     @Override
     public Integer call() throws Exception
     {
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
-        final long durationNs = Durations.nanos(spec, "--duration", duration);
-        final long intervalNs = Durations.nanos(spec, "--interval", interval);
-        if (!(drift > 1.0))
-        {
-            throw new ParameterException(spec.commandLine(), "--drift must be > 1: " + drift);
-        }
-        if (intervalNs < 100_000_000L || intervalNs > durationNs)
-        {
-            throw new ParameterException(spec.commandLine(),
-                "--interval must be at least 100ms and at most --duration: " + interval);
-        }
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
+        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
+        final long intervalNs = Durations.nanos(spec, "--interval", interval, 100_000_000L,
+            Math.max(100_000_000L, durationNs));
+        Ranges.above(spec, "--drift", drift, 1.0);
         final SimulatedCode code = pipeline.code();
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();

@@ -4,7 +4,7 @@ import io.qecnode.bench.threshold.Crossings;
 import io.qecnode.bench.threshold.ThresholdPoint;
 import io.qecnode.bench.threshold.ThresholdRun;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.model.RotatedSurfaceCode;
+import io.qecnode.node.cli.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "threshold",
+    header = "Logical error rate against p for several distances.",
     mixinStandardHelpOptions = true,
     description = {
         "Sample memory experiments of the rotated surface code, decode them with the union-find decoder and print",
@@ -44,7 +45,8 @@ public final class ThresholdCommand implements Callable<Integer>
     private double[] probabilities;
 
     @Option(names = "--rounds", defaultValue = "0", paramLabel = "R",
-        description = "Noisy rounds per shot for phenomenological noise; 0 means d rounds. Default: d.")
+        description = "Noisy rounds per shot for phenomenological noise, up to " + Ranges.MAX_ROUNDS + "; 0 means d " +
+            "rounds. Default: d.")
     private int rounds;
 
     @Option(names = "--shots", defaultValue = "20000", paramLabel = "N",
@@ -122,32 +124,18 @@ public final class ThresholdCommand implements Callable<Integer>
     {
         for (final int d : distances)
         {
-            if (d < RotatedSurfaceCode.MIN_DISTANCE || d > RotatedSurfaceCode.MAX_DISTANCE || (d & 1) == 0)
-            {
-                throw new ParameterException(spec.commandLine(),
-                    "--distances: each distance must be odd and in [3, 51]: " + d);
-            }
+            Ranges.distance(spec, "--distances", d);
         }
         for (int i = 0; i < probabilities.length; i++)
         {
-            final double p = probabilities[i];
-            if (!(p > 0.0 && p < 0.5))
-            {
-                throw new ParameterException(spec.commandLine(), "--p: each p must be in (0, 0.5): " + p);
-            }
+            final double p = Ranges.probability(spec, "--p", probabilities[i]);
             if (i > 0 && p <= probabilities[i - 1])
             {
-                throw new ParameterException(spec.commandLine(), "--p: values must ascend: " +
-                    probabilities[i - 1] + " then " + p);
+                throw new ParameterException(spec.commandLine(), "values must ascend, --p=" +
+                    probabilities[i - 1] + "," + p);
             }
         }
-        if (shots < 1)
-        {
-            throw new ParameterException(spec.commandLine(), "--shots must be >= 1: " + shots);
-        }
-        if (rounds < 0)
-        {
-            throw new ParameterException(spec.commandLine(), "--rounds must be >= 0: " + rounds);
-        }
+        Ranges.check(spec, "--shots", shots, 1, Long.MAX_VALUE);
+        Ranges.check(spec, "--rounds", rounds, 0, Ranges.MAX_ROUNDS);
     }
 }

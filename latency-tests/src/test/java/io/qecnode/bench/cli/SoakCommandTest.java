@@ -32,12 +32,12 @@ class SoakCommandTest
     @Test
     void shouldRejectBadFlagsClearly()
     {
-        assertUsageError("--drift must be > 1: 0.5", "soak", "--drift", "0.5");
-        assertUsageError("--interval must be at least 100ms and at most --duration: 2m", "soak", "--duration", "1m",
+        assertUsageError("must be a number > 1.0, --drift=0.5", "soak", "--drift", "0.5");
+        assertUsageError("must be between 100ms and 1m, --interval=2m", "soak", "--duration", "1m",
             "--interval", "2m");
         assertUsageError("--faults: ", "soak", "--faults", "melt=0.1");
         assertUsageError("--idle: unknown idle strategy 'nap'", "soak", "--idle", "nap");
-        assertUsageError("--duration: not a duration", "soak", "--duration", "forever");
+        assertUsageError("--duration=forever", "soak", "--duration", "forever");
     }
 
     private static void assertUsageError(final String message, final String... args)

@@ -70,11 +70,11 @@ class ThresholdCommandTest
     @Test
     void shouldRejectBadFlagsWithAClearMessage()
     {
-        assertBadFlag("--distances: each distance must be odd", "--distances", "4");
-        assertBadFlag("--p: each p must be in (0, 0.5)", "--p", "0.7");
-        assertBadFlag("--p: values must ascend", "--p", "0.1,0.05");
+        assertBadFlag("must be an odd distance in [3, 51], --distances=4", "--distances", "4");
+        assertBadFlag("must be a probability in (0, 0.5), --p=0.7", "--p", "0.7");
+        assertBadFlag("values must ascend, --p=0.1,0.05", "--p", "0.1,0.05");
         assertBadFlag("unknown noise model 'circuit'", "--model", "circuit");
-        assertBadFlag("--shots must be >= 1", "--shots", "0");
+        assertBadFlag("must be >= 1, --shots=0", "--shots", "0");
         assertBadFlag("Invalid value", "--distances", "three");
     }
 

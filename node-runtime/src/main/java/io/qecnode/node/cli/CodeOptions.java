@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.decoder.dem.DemFormatException;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.sim.run.SimulatedCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,16 +27,17 @@ public final class CodeOptions
         description = "Stim detector error model with detector(x, y, t) coordinates, instead of --model.")
     private Path dem;
 
-    @Option(names = {"--distance", "-d"}, defaultValue = "0", paramLabel = "D",
+    @Option(names = {"--distance", "-d"}, paramLabel = "D",
         description = "Odd code distance, 3..51. Default: 5 for --model; inferred from the first round for --dem.")
-    private int distance;
+    private Integer distance;
 
-    @Option(names = "--rounds", defaultValue = "0", paramLabel = "R",
-        description = "Noisy rounds per block (phenomenological); a perfect round closes each block. Default: d.")
-    private int rounds;
+    @Option(names = "--rounds", paramLabel = "R",
+        description = "Noisy rounds per block (phenomenological), 1.." + Ranges.MAX_ROUNDS + "; a perfect round " +
+            "closes each block. Default: d.")
+    private Integer rounds;
 
     @Option(names = {"--p", "-p"}, defaultValue = "0.001", paramLabel = "P",
-        description = "Physical error probability of the built-in model. Default: ${DEFAULT-VALUE}.")
+        description = "Physical error probability of the built-in model, in (0, 0.5). Default: ${DEFAULT-VALUE}.")
     private double p;
 
     /**
@@ -48,8 +50,14 @@ public final class CodeOptions
         {
             settings.setProperty("dem", dem.toString());
         }
-        settings.setProperty("distance", String.valueOf(distance));
-        settings.setProperty("rounds", String.valueOf(rounds));
+        if (distance != null)
+        {
+            settings.setProperty("distance", String.valueOf(distance));
+        }
+        if (rounds != null)
+        {
+            settings.setProperty("rounds", String.valueOf(rounds));
+        }
         settings.setProperty("p", String.valueOf(p));
     }
 
@@ -59,19 +67,31 @@ public final class CodeOptions
      */
     public SimulatedCode code()
     {
+        if (distance != null)
+        {
+            Ranges.distance(spec, "--distance", distance);
+        }
+        if (rounds != null)
+        {
+            Ranges.check(spec, "--rounds", rounds, 1, Ranges.MAX_ROUNDS);
+        }
+        Ranges.probability(spec, "--p", p);
         try
         {
             if (dem != null)
             {
-                return SimulatedCode.fromDem(dem, distance);
+                return SimulatedCode.fromDem(dem, distance == null ? 0 : distance);
             }
-            final int d = distance == 0 ? 5 : distance;
-            return SimulatedCode.builtIn(NoiseModel.fromCliName(model), d, rounds == 0 ? d : rounds, p);
+            final int d = distance == null ? 5 : distance;
+            return SimulatedCode.builtIn(NoiseModel.fromCliName(model), d, rounds == null ? d : rounds, p);
         }
         catch (final IOException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--dem: cannot read: file=" + dem + ", reason=" +
-                ex.getMessage());
+            throw new CommandFailure("cannot read the DEM (" + CliErrors.reason(ex) + "), --dem=" + dem, ex);
+        }
+        catch (final DemFormatException ex)
+        {
+            throw new CommandFailure(ex.getMessage() + ", --dem=" + dem, ex);
         }
         catch (final IllegalArgumentException ex)
         {

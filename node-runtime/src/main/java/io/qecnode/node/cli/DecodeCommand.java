@@ -29,6 +29,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "decode",
+    header = "Decode Stim detection events, like 'pymatching predict'.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "doctor",
+    header = "Check that this JVM and machine can run the node.",
     mixinStandardHelpOptions = true,
     description = {
         "Check the JVM and machine before deploying: Java version, the module exports and opens that Agrona,",

@@ -1,21 +1,20 @@
 package io.qecnode.node.cli;
 
-import org.agrona.SystemUtil;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Durations on the command line: {@code 500ns}, {@code 1us}, {@code 5ms}, {@code 10s}, {@code 10m}, {@code 1h}, or
- * {@code 0}.
+ * {@code 0}. Every other number needs its unit: a bare {@code 3} was once read as 3 ns where 3 s was meant.
  */
 public final class Durations
 {
-    // Agrona reads ns, us, ms and s; soaks are given in minutes and hours.
-    private static final Pattern MINUTES_OR_HOURS = Pattern.compile("(\\d{1,9})([mh])");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,12})(ns|us|ms|s|m|h)");
 
     private Durations()
     {
@@ -26,29 +25,68 @@ public final class Durations
      * @param option the option's name, for the error.
      * @param value  the text given.
      * @return nanoseconds.
-     * @throws ParameterException naming the option when the text is not a duration.
+     * @throws ParameterException naming the option when the text is not a duration with a unit.
      */
     public static long nanos(final CommandSpec spec, final String option, final String value)
     {
-        final String text = value.trim();
+        final String text = value.trim().toLowerCase(Locale.ROOT);
         if ("0".equals(text))
         {
             return 0;
         }
-        final Matcher longUnit = MINUTES_OR_HOURS.matcher(text);
-        if (longUnit.matches())
+        final Matcher matcher = DURATION.matcher(text);
+        if (!matcher.matches())
         {
-            final long count = Long.parseLong(longUnit.group(1));
-            return "m".equals(longUnit.group(2)) ? TimeUnit.MINUTES.toNanos(count) : TimeUnit.HOURS.toNanos(count);
+            final String what = text.matches("\\d+") ? "a duration needs a unit (ns, us, ms, s, m, h)" :
+                "not a duration (e.g. 500ns, 1us, 10s, 10m, 1h)";
+            throw new ParameterException(spec.commandLine(), what + ", " + option + "=" + value);
         }
-        try
+        final long count = Long.parseLong(matcher.group(1));
+        final TimeUnit unit = switch (matcher.group(2))
         {
-            return SystemUtil.parseDuration(option, text);
-        }
-        catch (final NumberFormatException ex)
+            case "ns" -> TimeUnit.NANOSECONDS;
+            case "us" -> TimeUnit.MICROSECONDS;
+            case "ms" -> TimeUnit.MILLISECONDS;
+            case "s" -> TimeUnit.SECONDS;
+            case "m" -> TimeUnit.MINUTES;
+            default -> TimeUnit.HOURS;
+        };
+        return unit.toNanos(count);
+    }
+
+    /**
+     * @param spec   the command, for the error.
+     * @param option the option's name, for the error.
+     * @param value  the text given.
+     * @param minNs  least accepted, in nanoseconds.
+     * @param maxNs  most accepted, in nanoseconds.
+     * @return nanoseconds, within [minNs, maxNs].
+     * @throws ParameterException naming the option and the range when the text is not a duration or out of range.
+     */
+    public static long nanos(
+        final CommandSpec spec, final String option, final String value, final long minNs, final long maxNs)
+    {
+        final long ns = nanos(spec, option, value);
+        if (ns < minNs || ns > maxNs)
         {
-            throw new ParameterException(spec.commandLine(), option + ": not a duration (e.g. 500ns, 1us, 10s, 10m, " +
-                "1h): " + value);
+            throw new ParameterException(spec.commandLine(), "must be " + (minNs == maxNs ? text(minNs) :
+                "between " + text(minNs) + " and " + text(maxNs)) + ", " + option + "=" + value);
         }
+        return ns;
+    }
+
+    // The largest unit that states the bound exactly.
+    static String text(final long ns)
+    {
+        final long[] factors = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
+        final String[] units = {"h", "m", "s", "ms", "us", "ns"};
+        for (int i = 0; i < factors.length; i++)
+        {
+            if (ns != 0 && ns % factors[i] == 0)
+            {
+                return ns / factors[i] + units[i];
+            }
+        }
+        return "0";
     }
 }

@@ -86,7 +86,8 @@ public final class JournalOptions
                 JournalConfig.Roll.fromCliName(settings.get("journal-roll", "minutely").trim()),
                 bytes(spec, "journal-retain", settings.get("journal-retain", "8g")),
                 bytes(spec, "journal-min-free", settings.get("journal-min-free", "1g")),
-                (int)handOffBytes, settings.integer("checkpoint-every", "1000"));
+                (int)handOffBytes, settings.integer("checkpoint-every", "1000", 1,
+                    Integer.MAX_VALUE));
         }
         catch (final IllegalArgumentException ex)
         {

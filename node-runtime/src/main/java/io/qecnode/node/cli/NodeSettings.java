@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.decoder.dem.DemFormatException;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.transport.IdleStrategies;
@@ -62,22 +63,36 @@ final class NodeSettings
     /** @return the code the node decodes, from model/dem, distance, rounds and p. */
     SimulatedCode code()
     {
+        // Absent means the default (5, or inferred from a DEM); any value given is checked, 0 included.
+        final int d = integer("distance", "0");
+        if (isGiven("distance"))
+        {
+            Ranges.distance(spec, "--distance", d);
+        }
+        final int noisyRounds = integer("rounds", "0");
+        if (isGiven("rounds"))
+        {
+            Ranges.check(spec, "--rounds", noisyRounds, 1, Ranges.MAX_ROUNDS);
+        }
+        final double p = Ranges.probability(spec, "--p", number("p", "0.001"));
         try
         {
-            final int d = integer("distance", "0");
             if (values.getProperty("dem") != null)
             {
                 return SimulatedCode.fromDem(Paths.get(values.getProperty("dem")), d);
             }
             final int size = d == 0 ? 5 : d;
-            final int noisyRounds = integer("rounds", "0");
             return SimulatedCode.builtIn(NoiseModel.fromCliName(values.getProperty("model", "phenomenological")),
-                size, noisyRounds == 0 ? size : noisyRounds, number("p", "0.001"));
+                size, noisyRounds == 0 ? size : noisyRounds, p);
         }
         catch (final IOException ex)
         {
-            throw new ParameterException(spec.commandLine(), "dem: cannot read: file=" + values.getProperty("dem") +
-                ", reason=" + ex.getMessage());
+            throw new CommandFailure("cannot read the DEM (" + CliErrors.reason(ex) + "), --dem=" +
+                values.getProperty("dem"), ex);
+        }
+        catch (final DemFormatException ex)
+        {
+            throw new CommandFailure(ex.getMessage() + ", --dem=" + values.getProperty("dem"), ex);
         }
         catch (final IllegalArgumentException ex)
         {
@@ -145,6 +160,20 @@ final class NodeSettings
         return text.toString();
     }
 
+    /**
+     * @return the whole number under the key, checked to lie in [min, max]; the error names it as its option.
+     */
+    int integer(final String key, final String defaultValue, final int min, final int max)
+    {
+        return Ranges.check(spec, "--" + key, integer(key, defaultValue), min, max);
+    }
+
+    // Given as a flag or in the config file, 0 included, rather than left to its default.
+    private boolean isGiven(final String key)
+    {
+        return values.getProperty(key) != null;
+    }
+
     int integer(final String key, final String defaultValue)
     {
         final String value = values.getProperty(key, defaultValue).trim();
@@ -154,7 +183,7 @@ final class NodeSettings
         }
         catch (final NumberFormatException ex)
         {
-            throw new ParameterException(spec.commandLine(), key + ": not a whole number: " + value);
+            throw new ParameterException(spec.commandLine(), "not a whole number, --" + key + "=" + value);
         }
     }
 
@@ -167,7 +196,7 @@ final class NodeSettings
         }
         catch (final NumberFormatException ex)
         {
-            throw new ParameterException(spec.commandLine(), key + ": not a number: " + value);
+            throw new ParameterException(spec.commandLine(), "not a number, --" + key + "=" + value);
         }
     }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.Locale;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole-chain pipeline as every command that runs one takes it: code (model, distance, block length, p, or a
@@ -33,11 +34,13 @@ public final class PipelineOptions
     private CodeOptions codeOptions;
 
     @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
-        description = "Round period; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
+        description = "Round period, with its unit (500ns, 1us, 1ms), at most 1s; 0 for as fast as possible. " +
+            "Default: ${DEFAULT-VALUE}.")
     private String period;
 
     @Option(names = "--nodes", defaultValue = "2", paramLabel = "N",
-        description = "Nodes in the chain: the first decodes, the others relay. Default: ${DEFAULT-VALUE}.")
+        description = "Nodes in the chain, 1.." + Ranges.MAX_NODES + ": the first decodes, the others relay. " +
+            "Default: ${DEFAULT-VALUE}.")
     private int nodes;
 
     @Option(names = "--channel", defaultValue = "ipc", paramLabel = "ipc|udp",
@@ -85,7 +88,7 @@ public final class PipelineOptions
     /** @return the round period in nanoseconds. */
     public long periodNs()
     {
-        return Durations.nanos(spec, "--period", period);
+        return Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
     }
 
     /** @return the Aeron channel of every hop. */
@@ -110,13 +113,10 @@ public final class PipelineOptions
      */
     public PipelineConfig config(final SimulatedCode code, final SinkAgent.StateListener listener)
     {
-        if (nodes < 1)
+        Ranges.check(spec, "--nodes", nodes, 1, Ranges.MAX_NODES);
+        if (threads != null)
         {
-            throw new ParameterException(spec.commandLine(), "--nodes must be >= 1: " + nodes);
-        }
-        if (threads != null && threads != 1 && threads != 2)
-        {
-            throw new ParameterException(spec.commandLine(), "--threads must be 1 or 2: " + threads);
+            Ranges.check(spec, "--threads", threads, 1, 2);
         }
         final FaultPlan plan;
         try

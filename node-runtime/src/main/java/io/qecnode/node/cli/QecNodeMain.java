@@ -3,10 +3,6 @@ package io.qecnode.node.cli;
 import io.qecnode.io.journal.ChronicleDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
-
-import java.io.PrintWriter;
 
 /**
  * Entry point of {@code qec-node.jar}.
@@ -36,7 +32,7 @@ public final class QecNodeMain implements Runnable
     public static void main(final String[] args)
     {
         ChronicleDefaults.apply();
-        System.exit(commandLine().execute(args));
+        System.exit(CliErrors.execute(commandLine(), args));
     }
 
     /**
@@ -44,20 +40,6 @@ public final class QecNodeMain implements Runnable
      */
     public static CommandLine commandLine()
     {
-        return new CommandLine(new QecNodeMain()).setParameterExceptionHandler(QecNodeMain::onBadCommandLine);
-    }
-
-    // The problem and a pointer to the help, instead of picocli's default of the whole usage text, in which a
-    // one-line message such as an unknown format name scrolls out of sight.
-    private static int onBadCommandLine(final ParameterException ex, final String[] args)
-    {
-        final CommandLine command = ex.getCommandLine();
-        final String name = command.getCommandSpec().qualifiedName();
-        final PrintWriter err = command.getErr();
-        err.println(name + ": " + ex.getMessage());
-        UnmatchedArgumentException.printSuggestions(ex, err);
-        err.println("Try '" + name + " --help' for more information.");
-        err.flush();
-        return command.getCommandSpec().exitCodeOnInvalidInput();
+        return CliErrors.install(new CommandLine(new QecNodeMain()));
     }
 }

@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "replay",
+    header = "Decode a node's journal offline, or play it onto the bus.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

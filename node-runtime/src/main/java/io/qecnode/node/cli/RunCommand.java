@@ -51,6 +51,7 @@ import java.util.function.Supplier;
  */
 @Command(
     name = "run",
+    header = "Run one decoding node as a long-running process.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -72,7 +73,8 @@ public final class RunCommand implements Callable<Integer>
     private RunOptions options;
 
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
-        description = "Stop after this long; 0 for until SIGTERM. Default: ${DEFAULT-VALUE}.")
+        description = "Stop after this long, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
+            "Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Override
@@ -80,15 +82,16 @@ public final class RunCommand implements Callable<Integer>
     {
         final NodeSettings settings = new NodeSettings(spec, options.settings());
         final SimulatedCode code = settings.code();
-        final int nodeId = settings.integer("node", "1");
+        final int nodeId = settings.integer("node", "1", 0, Integer.MAX_VALUE);
         final String in = settings.get("in-channel", "aeron:ipc");
-        final int inStreamId = settings.integer("in-stream", "1001");
+        final int inStreamId = settings.integer("in-stream", "1001", 1, Integer.MAX_VALUE);
         final String out = settings.get("out-channel", "aeron:ipc");
-        final int outStreamId = settings.integer("out-stream", "1002");
+        final int outStreamId = settings.integer("out-stream", "1002", 1, Integer.MAX_VALUE);
         final IdleStrategy hotIdle = settings.idleStrategy();
         final Supplier<BlockDecoder> decoders = settings.decoders(code);
-        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", "1s"));
-        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", "1s"),
+            TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
+        final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
         final JournalConfig journalConfig = JournalOptions.config(spec, settings);
         final String decodingSettings = settings.decodingText();
         final int hotCpu = hotCpu(settings);
@@ -208,17 +211,18 @@ public final class RunCommand implements Callable<Integer>
 
     private int hotCpu(final NodeSettings settings)
     {
-        final int cpu = settings.integer("pin", "-1");
-        if (cpu != -1)
+        if (settings.get("pin", null) == null)
         {
-            try
-            {
-                CpuPinning.check(cpu);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new ParameterException(spec.commandLine(), "pin: " + ex.getMessage());
-            }
+            return -1;
+        }
+        final int cpu = settings.integer("pin", "-1", 0, Integer.MAX_VALUE);
+        try
+        {
+            CpuPinning.check(cpu);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --pin=" + cpu);
         }
         return cpu;
     }

@@ -32,7 +32,7 @@ public final class RunOptions
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
     private Path config;
 
-    @Option(names = "--node", paramLabel = "ID", description = "This node's id. Default: 1.")
+    @Option(names = "--node", paramLabel = "ID", description = "This node's id, >= 0. Default: 1.")
     private String node;
 
     @Option(names = "--model", paramLabel = "MODEL",
@@ -42,14 +42,15 @@ public final class RunOptions
     @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
     private String dem;
 
-    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Code distance. Default: 5.")
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Odd code distance, 3..51. Default: 5.")
     private String distance;
 
-    @Option(names = "--rounds", paramLabel = "R", description = "Noisy rounds per block. Default: d.")
+    @Option(names = "--rounds", paramLabel = "R",
+        description = "Noisy rounds per block, 1.." + Ranges.MAX_ROUNDS + ". Default: d.")
     private String rounds;
 
     @Option(names = {"--p", "-p"}, paramLabel = "P",
-        description = "Error probability of the built-in model, for edge weights. Default: 0.001.")
+        description = "Error probability of the built-in model, for edge weights, in (0, 0.5). Default: 0.001.")
     private String p;
 
     @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
@@ -81,7 +82,8 @@ public final class RunOptions
         description = "Directory of the embedded driver. Default: a fresh one under /dev/shm.")
     private String embeddedDir;
 
-    @Option(names = "--report", paramLabel = "DURATION", description = "Report interval. Default: 1s.")
+    @Option(names = "--report", paramLabel = "DURATION",
+        description = "Report interval, 100ms..24h, with its unit. Default: 1s.")
     private String report;
 
     @Option(names = "--pin", paramLabel = "CPU",

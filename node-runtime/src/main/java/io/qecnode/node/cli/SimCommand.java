@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "sim",
+    header = "Run the simulated hardware: publish syndrome rounds on a channel.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -64,15 +65,17 @@ public final class SimCommand implements Callable<Integer>
     private String channel;
 
     @Option(names = "--stream", defaultValue = "1001", paramLabel = "ID",
-        description = "Stream id of the rounds. Default: ${DEFAULT-VALUE}.")
+        description = "Stream id of the rounds, >= 1. Default: ${DEFAULT-VALUE}.")
     private int streamId;
 
     @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
-        description = "Round period: 1us, 500ns, 1ms; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
+        description = "Round period, with its unit (1us, 500ns, 1ms), at most 1s; 0 for as fast as possible. " +
+            "Default: ${DEFAULT-VALUE}.")
     private String period;
 
     @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
-        description = "How long to run; 0 for until stopped. Default: ${DEFAULT-VALUE}.")
+        description = "How long to run, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
+            "Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--rounds-limit", defaultValue = "0", paramLabel = "N",
@@ -87,11 +90,11 @@ public final class SimCommand implements Callable<Integer>
     private long seed;
 
     @Option(names = "--node", defaultValue = "1", paramLabel = "ID",
-        description = "Source node id in every frame. Default: ${DEFAULT-VALUE}.")
+        description = "Source node id in every frame, >= 0. Default: ${DEFAULT-VALUE}.")
     private int sourceNode;
 
     @Option(names = "--logical-qubit", defaultValue = "0", paramLabel = "ID",
-        description = "Logical qubit id in every frame. Default: ${DEFAULT-VALUE}.")
+        description = "Logical qubit id in every frame, >= 0. Default: ${DEFAULT-VALUE}.")
     private int logicalQubit;
 
     @Override
@@ -99,8 +102,12 @@ public final class SimCommand implements Callable<Integer>
     {
         final SimulatedCode code = codeOptions.code();
         final FaultPlan plan = parsePlan();
-        final long periodNs = Durations.nanos(spec, "--period", period);
-        final long durationNs = Durations.nanos(spec, "--duration", duration);
+        final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
+        final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
+        Ranges.check(spec, "--stream", streamId, 1, Integer.MAX_VALUE);
+        Ranges.check(spec, "--rounds-limit", roundLimit, 0, Long.MAX_VALUE);
+        Ranges.check(spec, "--node", sourceNode, 0, Integer.MAX_VALUE);
+        Ranges.check(spec, "--logical-qubit", logicalQubit, 0, Integer.MAX_VALUE);
         final IdleStrategy idle = busOptions.idleStrategy();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

@@ -30,13 +30,14 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "simulate",
+    header = "Run hw-sim, a decoding node and relays in one process.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
         "Run the whole chain in one process: hw-sim publishes syndrome rounds at the round period, the node decodes " +
             "each block and forwards its logical state through a chain of nodes to a sink, which checks every " +
             "state against the simulator's ground truth. Prints a progress line every second, then rounds, blocks, " +
-            "the logical error rate with a 95% interval, end-to-end latency percentiles (last round emitted to " +
+            "the logical error rate with a 95%% interval, end-to-end latency percentiles (last round emitted to " +
             "state received) and the node's reaction time, beside a raw Aeron IPC hop measured first in the same run."})
 public final class SimulateCommand implements Callable<Integer>
 {
@@ -47,16 +48,18 @@ public final class SimulateCommand implements Callable<Integer>
     private PipelineOptions pipeline;
 
     @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
-        description = "How long the simulator emits. Default: ${DEFAULT-VALUE}.")
+        description = "How long the simulator emits, with its unit (10s, 5m); not 0: the summary needs an end. " +
+            "Default: ${DEFAULT-VALUE}.")
     private String duration;
 
     @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION",
         description = "Latencies of this first stretch (JIT compilation) are left out of the percentiles; the " +
-            "logical error count covers every block. Default: ${DEFAULT-VALUE}.")
+            "logical error count covers every block. At most 24h. Default: ${DEFAULT-VALUE}.")
     private String warmup;
 
     @Option(names = "--baseline-frames", defaultValue = "200000", paramLabel = "N",
-        description = "Frames of the raw Aeron hop measured first; 0 to skip. Default: ${DEFAULT-VALUE}.")
+        description = "Frames of the raw Aeron hop measured first, at most 10^8; 0 to skip. " +
+            "Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
 
     @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary.")
@@ -67,8 +70,9 @@ public final class SimulateCommand implements Callable<Integer>
     {
         final SimulatedCode code = pipeline.code();
         final long periodNs = pipeline.periodNs();
-        final long durationNs = Durations.nanos(spec, "--duration", duration);
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
+        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
+        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
+        Ranges.check(spec, "--baseline-frames", baselineFrames, 0, 100_000_000L);
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();

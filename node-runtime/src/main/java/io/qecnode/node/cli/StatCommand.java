@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "stat",
+    header = "Print a running node's counters from its media driver.",
     mixinStandardHelpOptions = true,
     description = {
         "Print the qec counters of a media driver (frames accepted and rejected by kind, rounds decoded, blocks out, " +

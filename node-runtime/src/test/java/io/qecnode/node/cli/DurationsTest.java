@@ -35,8 +35,29 @@ class DurationsTest
         {
             final ParameterException ex = assertThrows(ParameterException.class,
                 () -> Durations.nanos(spec, "--duration", bad));
-            assertTrue(ex.getMessage().startsWith("--duration: not a duration"), ex.getMessage());
-            assertTrue(ex.getMessage().endsWith(": " + bad), ex.getMessage());
+            assertTrue(ex.getMessage().startsWith("not a duration"), ex.getMessage());
+            assertTrue(ex.getMessage().endsWith(", --duration=" + bad), ex.getMessage());
         }
+    }
+
+    @Test
+    void shouldRequireAUnitOnEveryNumberButZero()
+    {
+        for (final String bare : new String[]{"3", "1", "1000"})
+        {
+            final ParameterException ex = assertThrows(ParameterException.class,
+                () -> Durations.nanos(spec, "--period", bare));
+            assertEquals("a duration needs a unit (ns, us, ms, s, m, h), --period=" + bare, ex.getMessage());
+        }
+    }
+
+    @Test
+    void shouldNameTheRangeWhenADurationIsOutsideIt()
+    {
+        assertEquals(TimeUnit.SECONDS.toNanos(1), Durations.nanos(spec, "--report", "1s", 100_000_000L,
+            TimeUnit.DAYS.toNanos(1)));
+        final ParameterException ex = assertThrows(ParameterException.class,
+            () -> Durations.nanos(spec, "--report", "0", 100_000_000L, TimeUnit.DAYS.toNanos(1)));
+        assertEquals("must be between 100ms and 24h, --report=0", ex.getMessage());
     }
 }

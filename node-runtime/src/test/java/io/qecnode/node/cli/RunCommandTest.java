@@ -20,13 +20,13 @@ class RunCommandTest
         assertBad("--config: unknown setting", "--config", unknown.toString());
         final Path badNumber = Files.write(dir.resolve("b.properties"), "distance=five\n"
             .getBytes(StandardCharsets.UTF_8));
-        assertBad("distance: not a whole number: five", "--config", badNumber.toString());
+        assertBad("not a whole number, --distance=five", "--config", badNumber.toString());
         assertBad("--config: cannot read", "--config", dir.resolve("missing.properties").toString());
         assertBad("idle: unknown idle strategy 'fast'", "--idle", "fast");
         assertBad("decoder: unknown decoder", "--decoder", "magic");
         assertBad("--window: expected auto, batch or W,C", "--window", "wide");
-        assertBad("distance must be odd", "-d", "6");
-        assertBad("pin: no CPU 4096", "--pin", "4096");
+        assertBad("must be an odd distance in [3, 51], --distance=6", "-d", "6");
+        assertBad("--pin=4096", "--pin", "4096");
     }
 
     @Test

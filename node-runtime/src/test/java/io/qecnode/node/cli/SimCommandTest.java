@@ -34,10 +34,9 @@ class SimCommandTest
     void shouldRefuseBadFlagsBeforeStarting()
     {
         assertBad("--faults: unknown fault 'late'", "--faults", "late=0.1");
-        assertBad("--period: not a duration", "--period", "fast");
-        assertBad("distance must be odd", "-d", "4");
+        assertBad("not a duration (e.g. 500ns, 1us, 10s, 10m, 1h), --period=fast", "--period", "fast");
+        assertBad("must be an odd distance in [3, 51], --distance=4", "-d", "4");
         assertBad("--idle: unknown idle strategy 'spin'", "--idle", "spin");
-        assertBad("--dem: cannot read", "--dem", "/nonexistent/model.dem");
     }
 
     private static void assertBad(final String expected, final String... flags)
