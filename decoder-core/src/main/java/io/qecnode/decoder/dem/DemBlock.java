@@ -22,8 +22,10 @@ final class DemBlock
         for (final DemInstruction instruction : this.instructions)
         {
             size = saturatingAdd(size, instruction.expandedSize());
-            shifting |= instruction.type() == DemInstructionType.SHIFT_DETECTORS ||
-                (instruction.type() == DemInstructionType.REPEAT && instruction.body().shifts());
+            // 'shift_detectors 0' without coordinates moves nothing.
+            shifting |= instruction.type() == DemInstructionType.SHIFT_DETECTORS &&
+                (instruction.count() != 0 || instruction.arguments().length > 0) ||
+                instruction.type() == DemInstructionType.REPEAT && instruction.body().shifts();
         }
         this.expandedSize = size;
         this.shifts = shifting;

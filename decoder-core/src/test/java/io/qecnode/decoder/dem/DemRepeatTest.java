@@ -39,6 +39,24 @@ class DemRepeatTest
     }
 
     @Test
+    void shouldFoldABodyWhoseOnlyShiftMovesNothingButUnrollOneThatMoves()
+    {
+        final DetectorErrorModel still = DetectorErrorModel.parseText(
+            "repeat 50000000 {\n    error(0.01) D0 D1\n    shift_detectors 0\n}\n");
+        assertEquals(1, still.errorMechanisms().mechanismCount());
+        assertEquals(0.5, still.graph().edgeProbability(0), 1e-15);
+
+        final DetectorErrorModel moving = DetectorErrorModel.parseText(
+            "repeat 3 {\n    error(0.01) D0 D1\n    shift_detectors(1) 0\n    detector(0) D0\n}\n");
+        final DetectorErrorModel unrolled = DetectorErrorModel.parseText(
+            "error(0.01) D0 D1\ndetector(1) D0\nerror(0.01) D0 D1\ndetector(2) D0\nerror(0.01) D0 D1\n" +
+            "detector(3) D0\n");
+        assertEquals(3, moving.errorMechanisms().mechanismCount());
+        assertSameGraph(unrolled.graph(), moving.graph());
+        assertEquals(1.0, moving.coordinate(0, 0));
+    }
+
+    @Test
     void shouldSampleEachRepeatedErrorAsOneFlipOfTheOddCountProbability()
     {
         final ErrorMechanisms folded = DetectorErrorModel.parseText("repeat 4 {\n" + BODY + "}\n").errorMechanisms();

@@ -64,7 +64,9 @@ public final class CliErrors
         catch (final Error error)
         {
             final PrintWriter err = commandLine.getErr();
-            report(err, commandLine.getCommandName(), error, Arrays.asList(args).contains(DEBUG));
+            final String name = commandLine.getCommandName() + (args.length > 0 &&
+                commandLine.getSubcommands().containsKey(args[0]) ? " " + args[0] : "");
+            report(err, name, error, Arrays.asList(args).contains(DEBUG));
             return EXIT_FAILURE;
         }
     }

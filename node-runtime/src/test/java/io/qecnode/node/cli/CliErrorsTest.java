@@ -2,8 +2,12 @@ package io.qecnode.node.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -142,6 +146,32 @@ class CliErrorsTest
         assertEquals("no such file or directory, file=/x", CliErrors.describe(new NoSuchFileException("/x")));
         assertTrue(CliErrors.describe(new OutOfMemoryError("Java heap space")).startsWith("out of memory, heap="));
         assertEquals("gone, --journal=/j", CliErrors.describe(new CommandFailure("gone, --journal=/j")));
+    }
+
+    @Test
+    void shouldAnswerAnErrorOrAnUnexpectedExceptionInACommandWithOneLine()
+    {
+        final StringWriter err = new StringWriter();
+        final CommandLine root = CliErrors.install(new CommandLine(CommandSpec.create().name("qec-x"))
+            .addSubcommand("oom", new CommandLine(CommandSpec.wrapWithoutInspection((Runnable)() ->
+            {
+                throw new OutOfMemoryError("Java heap space");
+            })))
+            .addSubcommand("bug", new CommandLine(CommandSpec.wrapWithoutInspection((Runnable)() ->
+            {
+                throw new IllegalStateException("no state");
+            }))));
+        root.setErr(new PrintWriter(err));
+
+        assertEquals(1, CliErrors.execute(root, "oom"));
+        assertTrue(err.toString().startsWith("qec-x oom: out of memory, heap="), err.toString());
+        assertEquals(1, err.toString().split("\n").length, err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(1, CliErrors.execute(root, "bug"));
+        assertEquals("qec-x bug: internal error: java.lang.IllegalStateException: no state\n", err.toString());
+        err.getBuffer().setLength(0);
+        assertEquals(1, CliErrors.execute(root, "bug", "--debug"));
+        assertTrue(err.toString().contains("\tat "), err.toString());
     }
 
     private static String oneLine(final String text)
