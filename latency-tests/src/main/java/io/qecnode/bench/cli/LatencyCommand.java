@@ -3,6 +3,7 @@ package io.qecnode.bench.cli;
 import io.qecnode.bench.latency.PercentilePlot;
 import io.qecnode.bench.latency.PipelineRun;
 import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -86,6 +88,10 @@ public final class LatencyCommand implements Callable<Integer>
         final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
         Ranges.check(spec, "--baseline-frames", baselineFrames, 1, 100_000_000L);
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
+        // Checked now, not after a run of minutes.
+        checkWritable("--hlog", hlog);
+        checkWritable("--hgrm", hgrm);
+        checkWritable("--png", png);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
 
@@ -152,6 +158,20 @@ public final class LatencyCommand implements Callable<Integer>
             return 1;
         }
         return 0;
+    }
+
+    private static void checkWritable(final String option, final Path file)
+    {
+        if (file == null)
+        {
+            return;
+        }
+        final Path parent = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file) || parent == null || !Files.isDirectory(parent) || !Files.isWritable(parent))
+        {
+            throw new CommandFailure("cannot write the file (" + (Files.isDirectory(file) ? "is a directory" :
+                "no writable directory " + parent) + "), " + option + "=" + file);
+        }
     }
 
     private void writeFiles(final PipelineRun run, final Histogram baseline) throws IOException

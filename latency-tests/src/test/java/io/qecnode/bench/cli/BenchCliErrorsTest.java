@@ -45,6 +45,17 @@ class BenchCliErrorsTest
     }
 
     @Test
+    void shouldRefuseAnOutputFileItCannotWriteBeforeRunning()
+    {
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter err = new StringWriter();
+        commandLine.setErr(new PrintWriter(err));
+        assertEquals(1, commandLine.execute("latency", "--png", "/nonexistent/dir/plot.png"));
+        assertEquals("qec-bench latency: cannot write the file (no writable directory /nonexistent/dir), " +
+            "--png=/nonexistent/dir/plot.png\n", err.toString());
+    }
+
+    @Test
     void shouldRenderEveryCommandsHelpWithoutAWarningAndListEachCommandOnOneLine()
     {
         assertEquals(List.of(), HelpCheck.problems(QecBenchMain.commandLine()));

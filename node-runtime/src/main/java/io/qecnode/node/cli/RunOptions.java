@@ -106,8 +106,8 @@ public final class RunOptions
             }
             catch (final IOException ex)
             {
-                throw new ParameterException(spec.commandLine(), "--config: cannot read: file=" + config +
-                    ", reason=" + ex.getMessage());
+                throw new CommandFailure("cannot read the config file (" + CliErrors.reason(ex) + "), --config=" +
+                    config, ex);
             }
             for (final String key : settings.stringPropertyNames())
             {

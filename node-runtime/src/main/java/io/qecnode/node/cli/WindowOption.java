@@ -61,6 +61,10 @@ public final class WindowOption
             // Build one now so that a window the code cannot use fails before anything starts.
             new StreamingBlockDecoder(code.graph(), code.rounds(), config);
         }
+        catch (final NumberFormatException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "not a whole number, --window=" + value);
+        }
         catch (final IllegalArgumentException ex)
         {
             throw new ParameterException(spec.commandLine(), "--window: " + ex.getMessage());

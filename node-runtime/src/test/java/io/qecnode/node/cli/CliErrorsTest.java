@@ -67,6 +67,7 @@ class CliErrorsTest
         assertBadFlag("must be >= 0, --node=-1", "sim", "--node", "-1");
         assertBadFlag("must be >= 0, --logical-qubit=-1", "sim", "--logical-qubit", "-1");
         assertBadFlag("must be >= 0, --rounds-limit=-1", "sim", "--rounds-limit", "-1");
+        assertBadFlag("not a whole number, --window=99999999999,1", "simulate", "--window", "99999999999,1");
     }
 
     @Test
@@ -76,6 +77,8 @@ class CliErrorsTest
         assertBadFlag("must be an odd distance in [3, 51], --distance=4", "run", "--config", config.toString());
         assertBadFlag("must be >= 1, --checkpoint-every=0", "run", "--journal", dir.resolve("j").toString(),
             "--checkpoint-every", "0");
+        assertFileError("cannot read the config file (no such file or directory), --config=" +
+            dir.resolve("none.properties"), "run", "--config", dir.resolve("none.properties").toString());
     }
 
     @Test

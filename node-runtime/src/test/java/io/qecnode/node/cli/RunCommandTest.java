@@ -21,7 +21,6 @@ class RunCommandTest
         final Path badNumber = Files.write(dir.resolve("b.properties"), "distance=five\n"
             .getBytes(StandardCharsets.UTF_8));
         assertBad("not a whole number, --distance=five", "--config", badNumber.toString());
-        assertBad("--config: cannot read", "--config", dir.resolve("missing.properties").toString());
         assertBad("idle: unknown idle strategy 'fast'", "--idle", "fast");
         assertBad("decoder: unknown decoder", "--decoder", "magic");
         assertBad("--window: expected auto, batch or W,C", "--window", "wide");
