@@ -68,6 +68,11 @@ public final class BusLatencyCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        return SignalledRun.call(spec, "bus-latency", this::measure);
+    }
+
+    private int measure() throws Exception
+    {
         final SimulatedCode code = codeOptions.code();
         final long periodNs = Durations.nanos(spec, "--period", period);
         if (frames <= warmup)
@@ -75,7 +80,7 @@ public final class BusLatencyCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "--frames must exceed --warmup");
         }
         final PrintWriter out = spec.commandLine().getOut();
-        final BusLatency.Result result = new BusLatency(code, busOptions.context(), channel, periodNs, frames, warmup,
+        final BusLatency.Result result = new BusLatency(code, busOptions.context().plan(channel, BusLatency.PUBLICATIONS), channel, periodNs, frames, warmup,
             busOptions.idleStrategy(), sameThread).run();
         if (json)
         {

@@ -62,6 +62,11 @@ public final class SoakCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        return SignalledRun.call(spec, "soak", this::soak);
+    }
+
+    private int soak() throws Exception
+    {
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup);
         final long durationNs = Durations.nanos(spec, "--duration", duration);
         final long intervalNs = Durations.nanos(spec, "--interval", interval);

@@ -36,8 +36,12 @@ public final class PipelineOptions
         description = "Round period; 0 for as fast as possible. Default: ${DEFAULT-VALUE}.")
     private String period;
 
+    /** Most nodes in a chain: each hop maps a log buffer (192 MiB over IPC) in the embedded driver's directory. */
+    public static final int MAX_NODES = 16;
+
     @Option(names = "--nodes", defaultValue = "2", paramLabel = "N",
-        description = "Nodes in the chain: the first decodes, the others relay. Default: ${DEFAULT-VALUE}.")
+        description = "Nodes in the chain, 1 to " + MAX_NODES + ": the first decodes, the others relay. " +
+            "Default: ${DEFAULT-VALUE}.")
     private int nodes;
 
     @Option(names = "--channel", defaultValue = "ipc", paramLabel = "ipc|udp",
@@ -110,9 +114,10 @@ public final class PipelineOptions
      */
     public PipelineConfig config(final SimulatedCode code, final SinkAgent.StateListener listener)
     {
-        if (nodes < 1)
+        if (nodes < 1 || nodes > MAX_NODES)
         {
-            throw new ParameterException(spec.commandLine(), "--nodes must be >= 1: " + nodes);
+            throw new ParameterException(spec.commandLine(), "nodes in the chain must be 1 to " + MAX_NODES +
+                ", --nodes=" + nodes);
         }
         if (threads != null && threads != 1 && threads != 2)
         {
