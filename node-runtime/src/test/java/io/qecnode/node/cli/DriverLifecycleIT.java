@@ -3,25 +3,31 @@ package io.qecnode.node.cli;
 import io.aeron.CncFileDescriptor;
 import io.qecnode.io.transport.DriverDirectory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
+import static io.qecnode.node.offline.RepetitionFixture.DEM;
+import static io.qecnode.node.offline.RepetitionFixture.ascii;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The media driver's directory across the ways a process ends, with real processes: signals, a second node on a
- * live node's directory, a node killed outright.
+ * What a process leaves across the ways it ends, with real processes: the media driver's directory on signals, a
+ * second node on a live node's directory, a node killed outright; a partial prediction file on SIGTERM.
  */
 class DriverLifecycleIT
 {
@@ -132,6 +138,31 @@ class DriverLifecycleIT
         assertTrue(firstLine.contains("not enough room for the media driver's buffers: needs 522") &&
             firstLine.contains(", dir=/dev/shm/qec-node-" + simulate.process.pid() + "-"), simulate.output());
         assertEquals(List.of(), shmDirectoriesOf(simulate.process.pid()));
+    }
+
+    @Test
+    void shouldDeleteAPartialPredictionFileOnSigterm(@TempDir final Path temp) throws Exception
+    {
+        final Path dem = Files.write(temp.resolve("model.dem"), ascii(DEM));
+        // Twenty million shots of four random detectors: far longer than the wait for the first progress line.
+        final byte[] shots = new byte[20_000_000];
+        new Random(7).nextBytes(shots);
+        for (int i = 0; i < shots.length; i++)
+        {
+            shots[i] &= 0x0F;
+        }
+        final Path dets = Files.write(temp.resolve("dets.b8"), shots);
+        final Path predictions = temp.resolve("predictions.b8");
+        final Running decode = start(List.of(JAVA, "-jar", JAR.getPath(), "decode", "--dem", dem.toString(), "--in",
+            dets.toString(), "--in_format", "b8", "--out", predictions.toString(), "--out_format", "b8"));
+        awaitTrue(() -> decode.output().contains("decode: "), "a progress line: " + decode.output());
+        assertTrue(Files.exists(predictions), "the prediction file is being written");
+
+        decode.process.toHandle().destroy();
+
+        assertEquals(143, decode.await(), decode.output());
+        assertFalse(Files.exists(predictions), "a partial prediction file is deleted: " + decode.output());
+        assertTrue(decode.output().contains("stopped by a signal after "), decode.output());
     }
 
     private static List<String> shmDirectoriesOf(final long pid)
