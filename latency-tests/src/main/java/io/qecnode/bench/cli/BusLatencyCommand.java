@@ -80,7 +80,8 @@ public final class BusLatencyCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), "--frames must exceed --warmup");
         }
         final PrintWriter out = spec.commandLine().getOut();
-        final BusLatency.Result result = new BusLatency(code, busOptions.context().plan(channel, BusLatency.PUBLICATIONS), channel, periodNs, frames, warmup,
+        final BusLatency.Result result = new BusLatency(code,
+            busOptions.context().plan(channel, BusLatency.PUBLICATIONS), channel, periodNs, frames, warmup,
             busOptions.idleStrategy(), sameThread).run();
         if (json)
         {

@@ -74,7 +74,8 @@ public final class RunOptions
         description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
     private String idle;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "Aeron directory of an external media driver, which must be running. Default: embedded.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Aeron directory of an external media driver, which must be running. Default: embedded.")
     private String aeronDir;
 
     @Option(names = "--embedded-dir", paramLabel = "DIR",

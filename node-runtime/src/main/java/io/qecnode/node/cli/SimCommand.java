@@ -121,7 +121,8 @@ public final class SimCommand implements Callable<Integer>
             final long startNs = clock.nanoTime();
             long nextReportNs = startNs + TimeUnit.SECONDS.toNanos(1);
             simulator.onStart();
-            while (!stop.requested() && !simulator.isDone() && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
+            while (!stop.requested() && !simulator.isDone() &&
+                (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
             {
                 idle.idle(simulator.doWork());
                 final long nowNs = clock.nanoTime();

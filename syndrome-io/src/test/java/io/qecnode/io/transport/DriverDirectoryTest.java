@@ -31,7 +31,8 @@ class DriverDirectoryTest
         Files.write(victim.resolve("important.txt"), IMPORTANT);
 
         final BusException ex = assertThrows(BusException.class,
-            () -> MessageBus.launch(new BusContext().embeddedDirectoryName(victim.toString()), Throwable::printStackTrace));
+            () -> MessageBus.launch(new BusContext().embeddedDirectoryName(victim.toString()),
+                Throwable::printStackTrace));
 
         assertTrue(ex.problem().contains("holds files that are not a media driver's (important.txt)"), ex.getMessage());
         assertEquals(victim.toFile().getAbsoluteFile(), ex.directory());
