@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
+import io.aeron.driver.exceptions.ActiveDriverException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 
@@ -60,6 +61,12 @@ public final class MessageBus implements AutoCloseable
                     .dirDeleteOnShutdown(false)
                     .warnIfDirectoryExists(false)
                     .errorHandler(errorHandler));
+            }
+            catch (final ActiveDriverException ex)
+            {
+                // Another process started a driver there between the check and the launch: not ours to remove.
+                throw new BusException("a live media driver is running there (it started as this one did)",
+                    claim.directory());
             }
             catch (final RuntimeException ex)
             {
