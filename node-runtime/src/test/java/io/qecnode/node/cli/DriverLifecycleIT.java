@@ -2,6 +2,7 @@ package io.qecnode.node.cli;
 
 import io.aeron.CncFileDescriptor;
 import io.qecnode.io.transport.DriverDirectory;
+import io.qecnode.io.transport.DriverLiveness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +122,25 @@ class DriverLifecycleIT
             dir.getPath(), "--idle", "yield", "--duration", "500ms", "--report", "100ms"));
         assertEquals(0, next.exitCode, next.output);
         assertFalse(dir.exists(), "a dead driver's directory, taken over, is removed on exit");
+    }
+
+    @Test
+    void shouldRemoveWhatAKilledRunLeftWhenTheNextRunStarts() throws Exception
+    {
+        final Running killed = start(List.of(JAVA, "-jar", JAR.getPath(), "sim", "-d", "3", "--period", "10us",
+            "--duration", "60s"));
+        awaitTrue(() -> killed.output().contains("aeron dir="), "the simulator starts: " + killed.output());
+        killed.process.destroyForcibly();
+        killed.await();
+        final List<String> left = shmDirectoriesOf(killed.process.pid());
+        assertEquals(1, left.size(), "SIGKILL leaves the driver's directory: " + killed.output());
+        final File dir = new File("/dev/shm", left.get(0));
+        awaitTrue(() -> DriverLiveness.of(dir).state() == DriverLiveness.State.DEAD, "the driver's heartbeat to age");
+
+        final Result next = run(List.of(JAVA, "-jar", JAR.getPath(), "sim", "-d", "3", "--duration", "200ms"));
+
+        assertEquals(0, next.exitCode, next.output);
+        assertFalse(dir.exists(), "the next run removes a killed run's directory");
     }
 
     @Test

@@ -18,6 +18,9 @@ public final class BusContext
     /** Parent of embedded driver directories when it exists: a RAM disk on Linux. */
     public static final String SHARED_MEMORY_DIR = "/dev/shm";
 
+    /** Start of every made-up embedded directory's name, followed by the pid of the process that made it. */
+    public static final String DIRECTORY_PREFIX = "qec-node-";
+
     private String aeronDirectoryName;
     private ThreadingMode threadingMode = ThreadingMode.SHARED;
     private String embeddedDirectoryName;
@@ -128,7 +131,7 @@ public final class BusContext
             final File shm = new File(SHARED_MEMORY_DIR);
             final String parent = shm.isDirectory() && shm.canWrite() ? SHARED_MEMORY_DIR :
                 System.getProperty("java.io.tmpdir");
-            embeddedDirectoryName = new File(parent, "qec-node-" + ProcessHandle.current().pid() + "-" +
+            embeddedDirectoryName = new File(parent, DIRECTORY_PREFIX + ProcessHandle.current().pid() + "-" +
                 UUID.randomUUID().toString().substring(0, 8)).getAbsolutePath();
         }
         return embeddedDirectoryName;

@@ -103,6 +103,51 @@ public final class DriverDirectory
         return new DriverDirectory(absolute, absolute, true);
     }
 
+    /**
+     * Remove the directories that SIGKILLed processes left under a parent: named {@code <prefix><pid>-...}, holding
+     * only a media driver's files, their process gone and their driver's heartbeat older than the clients' timeout.
+     * Nothing else is touched: a live process's directory, a directory with other files, one being created.
+     *
+     * @param parent where the processes made their directories, e.g. /dev/shm.
+     * @param prefix the name up to the pid, e.g. "qec-node-".
+     * @return how many directories were removed.
+     */
+    public static int removeAbandoned(final File parent, final String prefix)
+    {
+        final File[] candidates = parent.listFiles((dir, name) -> name.startsWith(prefix));
+        int removed = 0;
+        for (final File candidate : candidates == null ? new File[0] : candidates)
+        {
+            final long pid = pidOf(candidate.getName().substring(prefix.length()));
+            if (pid > 0 && ProcessHandle.of(pid).isEmpty() && holdsOnlyDriverFiles(candidate) &&
+                DriverLiveness.of(candidate).state() == DriverLiveness.State.DEAD)
+            {
+                IoUtil.delete(candidate, true);
+                removed += candidate.exists() ? 0 : 1;
+            }
+        }
+        return removed;
+    }
+
+    private static long pidOf(final String rest)
+    {
+        final int dash = rest.indexOf('-');
+        try
+        {
+            return dash > 0 ? Long.parseLong(rest.substring(0, dash)) : -1;
+        }
+        catch (final NumberFormatException ex)
+        {
+            return -1;
+        }
+    }
+
+    private static boolean holdsOnlyDriverFiles(final File directory)
+    {
+        final String[] names = directory.list();
+        return names != null && names.length > 0 && DRIVER_FILES.containsAll(Set.of(names));
+    }
+
     /** @return the directory. */
     public File directory()
     {

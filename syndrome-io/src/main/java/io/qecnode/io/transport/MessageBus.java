@@ -45,6 +45,12 @@ public final class MessageBus implements AutoCloseable
         final String directoryName;
         if (context.isEmbedded())
         {
+            if (!context.isEmbeddedDirectoryNamed())
+            {
+                // What killed runs left beside the fresh directory (SIGKILL runs no cleanup) would fill the RAM disk.
+                final File parent = new File(context.embeddedDirectoryName()).getParentFile();
+                DriverDirectory.removeAbandoned(parent, BusContext.DIRECTORY_PREFIX);
+            }
             final MediaDriver.Context driverContext = new MediaDriver.Context();
             claim = DriverDirectory.claim(new File(context.embeddedDirectoryName()), context.plannedBytes(
                 driverContext.ipcTermBufferLength(), driverContext.publicationTermBufferLength(),

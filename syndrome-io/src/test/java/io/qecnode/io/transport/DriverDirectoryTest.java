@@ -149,6 +149,28 @@ class DriverDirectoryTest
     }
 
     @Test
+    void shouldRemoveOnlyTheDirectoriesOfKilledProcessesWhoseDriverIsDead(@TempDir final Path temp) throws Exception
+    {
+        final Process finished = new ProcessBuilder("true").start();
+        finished.waitFor();
+        final long gone = finished.pid();
+        final File abandoned = temp.resolve("qec-node-" + gone + "-0000abcd").toFile();
+        leaveDeadDriver(abandoned);
+        final File ofALiveProcess = temp.resolve("qec-node-" + ProcessHandle.current().pid() + "-0000abcd").toFile();
+        leaveDeadDriver(ofALiveProcess);
+        final File withOtherFiles = temp.resolve("qec-node-" + gone + "-0000beef").toFile();
+        leaveDeadDriver(withOtherFiles);
+        Files.write(withOtherFiles.toPath().resolve("important.txt"), IMPORTANT);
+        final File named = Files.createDirectory(temp.resolve("qec-node-it-" + gone)).toFile();
+
+        assertEquals(1, DriverDirectory.removeAbandoned(temp.toFile(), BusContext.DIRECTORY_PREFIX));
+
+        assertFalse(abandoned.exists());
+        assertTrue(ofALiveProcess.isDirectory() && withOtherFiles.isDirectory() && named.isDirectory());
+        assertArrayEquals(IMPORTANT, Files.readAllBytes(withOtherFiles.toPath().resolve("important.txt")));
+    }
+
+    @Test
     void shouldPlanTheLogBuffersOfEveryPublication()
     {
         final BusContext context = new BusContext().plan("aeron:ipc", 3).plan("aeron:udp?endpoint=localhost:1", 1);
