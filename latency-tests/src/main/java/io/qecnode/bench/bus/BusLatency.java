@@ -9,6 +9,7 @@ import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.OneWayRun;
 import io.qecnode.node.measure.RawHop;
@@ -32,6 +33,9 @@ import java.util.function.IntSupplier;
  */
 public final class BusLatency
 {
+    /** Publications the run makes, one per measured pass; closed ones linger in the driver for a while. */
+    public static final int PUBLICATIONS = 5;
+
     private static final int ROUNDS_STREAM = 3001;
     private static final int BASELINE_STREAM = 3002;
 
@@ -95,7 +99,7 @@ public final class BusLatency
         final Histogram rounds = new Histogram(3);
         final Histogram baseline = new Histogram(3);
         final double unpaced;
-        try (MessageBus bus = MessageBus.launch(context, Throwable::printStackTrace))
+        try (MessageBus bus = BusLaunch.launch(context, Throwable::printStackTrace))
         {
             for (int pass = 0; pass < 2; pass++)
             {

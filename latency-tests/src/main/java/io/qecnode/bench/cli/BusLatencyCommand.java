@@ -70,12 +70,18 @@ public final class BusLatencyCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        return SignalledRun.call(spec, "bus-latency", this::measure);
+    }
+
+    private int measure() throws Exception
+    {
         final SimulatedCode code = codeOptions.code();
         final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
         Ranges.check(spec, "--warmup", warmup, 0, 100_000_000L);
         Ranges.check(spec, "--frames", frames, warmup + 1, 1_000_000_000L);
         final PrintWriter out = spec.commandLine().getOut();
-        final BusLatency.Result result = new BusLatency(code, busOptions.context(), channel, periodNs, frames, warmup,
+        final BusLatency.Result result = new BusLatency(code,
+            busOptions.context().plan(channel, BusLatency.PUBLICATIONS), channel, periodNs, frames, warmup,
             busOptions.idleStrategy(), sameThread).run();
         if (json)
         {

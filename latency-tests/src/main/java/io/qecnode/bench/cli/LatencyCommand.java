@@ -82,6 +82,11 @@ public final class LatencyCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        return SignalledRun.call(spec, "latency", this::measure);
+    }
+
+    private int measure() throws Exception
+    {
         final SimulatedCode code = pipeline.code();
         final long periodNs = pipeline.periodNs();
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));

@@ -64,6 +64,11 @@ public final class SoakCommand implements Callable<Integer>
     @Override
     public Integer call() throws Exception
     {
+        return SignalledRun.call(spec, "soak", this::soak);
+    }
+
+    private int soak() throws Exception
+    {
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
         final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
         final long intervalNs = Durations.nanos(spec, "--interval", interval, 100_000_000L,

@@ -88,7 +88,8 @@ class ThresholdCommandTest
         assertTrue(run.err.contains(expected), run.err);
     }
 
-    private static Run run(final String... args)
+    /** Runs a qec-bench command in-process with captured output; shared by the command tests of this package. */
+    static Run run(final String... args)
     {
         final CommandLine commandLine = QecBenchMain.commandLine();
         final StringWriter out = new StringWriter();
@@ -99,7 +100,7 @@ class ThresholdCommandTest
         return new Run(exitCode, out.toString(), err.toString());
     }
 
-    private record Run(int exitCode, String out, String err)
+    record Run(int exitCode, String out, String err)
     {
     }
 }

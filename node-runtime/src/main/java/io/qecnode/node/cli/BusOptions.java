@@ -17,8 +17,8 @@ public final class BusOptions
     private CommandSpec spec;
 
     @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Aeron directory of an external media driver. Default: launch an embedded driver in a fresh " +
-            "directory under /dev/shm, removed on clean exit.")
+        description = "Aeron directory of an external media driver, which must be running. Default: launch an " +
+            "embedded driver in a fresh directory under /dev/shm, removed on exit.")
     private String aeronDir;
 
     @Option(names = "--idle", defaultValue = "yield", paramLabel = "STRATEGY",

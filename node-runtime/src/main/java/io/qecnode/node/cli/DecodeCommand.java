@@ -120,25 +120,44 @@ public final class DecodeCommand implements Callable<Integer>
     {
         final DecodeSettings settings = settings();
         final PrintWriter err = spec.commandLine().getErr();
-        final OfflineDecode decode = new OfflineDecode(settings, standardIn, standardOut(), System::nanoTime,
-            (shots, totalShots, elapsedNs) ->
-            {
-                err.println(spec.qualifiedName() + ": " + progressLine(shots, totalShots, elapsedNs));
-                err.flush();
-            });
         final DecodeSummary summary;
-        try
+        // SIGTERM or Ctrl-C: the run stops at its next progress report and deletes the prediction file it started,
+        // which would otherwise pass for a finished one. Told before the signal is let go, or the JVM exits first.
+        try (StopSignal stop = StopSignal.install("qec-decode"))
         {
-            summary = decode.run();
-        }
-        catch (final DecodeFailure ex)
-        {
-            err.println(spec.qualifiedName() + ": " + ex.getMessage());
-            err.flush();
-            return EXIT_DATA_ERROR;
+            try
+            {
+                summary = new OfflineDecode(settings, standardIn, standardOut(), System::nanoTime,
+                    (shots, totalShots, elapsedNs) ->
+                    {
+                        if (stop.requested())
+                        {
+                            throw new StoppedBySignal(shots);
+                        }
+                        err.println(spec.qualifiedName() + ": " + progressLine(shots, totalShots, elapsedNs));
+                        err.flush();
+                    }).run();
+            }
+            catch (final DecodeFailure | StoppedBySignal ex)
+            {
+                err.println(spec.qualifiedName() + ": " + ex.getMessage());
+                err.flush();
+                return EXIT_DATA_ERROR;
+            }
         }
         report(summary, DecodeSettings.isStandardStream(settings.predictionsOut()));
         return ExitCode.OK;
+    }
+
+    private static final class StoppedBySignal extends RuntimeException
+    {
+        private static final long serialVersionUID = 1L;
+
+        StoppedBySignal(final long shots)
+        {
+            super("stopped by a signal after " + shots + " shots; the prediction output was deleted", null, false,
+                false);
+        }
     }
 
     /**

@@ -119,12 +119,14 @@ public final class ReplayCommand implements Callable<Integer>
 
     private int publish(final JournalReader reader, final PrintWriter out)
     {
-        try (MessageBus bus = MessageBus.launch(new BusContext().aeronDirectoryName(aeronDir), ex -> out.println("bus error: " + ex)))
+        try (StopSignal stop = StopSignal.installInterrupting("qec-replay");
+            MessageBus bus = BusLaunch.launch(new BusContext().aeronDirectoryName(aeronDir).plan(publish, 1),
+                ex -> out.println("bus error: " + ex)))
         {
             final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(publish, streamId),
                 "replay rounds out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
             final long deadlineNs = System.nanoTime() + 10_000_000_000L;
-            while (!publisher.isConnected() && System.nanoTime() < deadlineNs)
+            while (!publisher.isConnected() && System.nanoTime() < deadlineNs && !stop.requested())
             {
                 Thread.onSpinWait();
             }
@@ -133,8 +135,10 @@ public final class ReplayCommand implements Callable<Integer>
             out.flush();
             final JournalPlayback.Result result = JournalPlayback.play(reader, publisher, "recorded".equals(pace),
                 SystemNanoClock.INSTANCE);
-            out.printf(Locale.ROOT, "replay: %d rounds sent, %d not sent, recorded span %.3f s%n", result.sent(),
-                result.notSent(), result.spanNs() / 1e9);
+            // A signal interrupted the playback; the bus must close with the flag clear, or its threads' joins fail.
+            final boolean stopped = Thread.interrupted();
+            out.printf(Locale.ROOT, "replay: %d rounds sent, %d not sent, recorded span %.3f s%s%n", result.sent(),
+                result.notSent(), result.spanNs() / 1e9, stopped ? ", stopped by a signal" : "");
             out.flush();
             return result.notSent() == 0 ? 0 : 1;
         }

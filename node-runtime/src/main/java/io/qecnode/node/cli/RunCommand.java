@@ -41,7 +41,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -64,8 +63,6 @@ import java.util.function.Supplier;
             "dedicated core, use --pin CORE and --idle busy-spin."})
 public final class RunCommand implements Callable<Integer>
 {
-    private volatile boolean running = true;
-
     @Spec
     private CommandSpec spec;
 
@@ -99,11 +96,13 @@ public final class RunCommand implements Callable<Integer>
         {
             checkJournal(journalConfig);
         }
-        final BusContext context = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null));
-        if (settings.get("embedded-dir", null) != null)
+        if (settings.get("aeron-dir", null) != null && settings.get("embedded-dir", null) != null)
         {
-            context.embeddedDirectoryName(settings.get("embedded-dir", null));
+            throw new ParameterException(spec.commandLine(), "--aeron-dir and --embedded-dir exclude each other");
         }
+        // The hardware's publication lands in this driver too when it shares it over IPC.
+        final BusContext context = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null))
+            .embeddedDirectoryName(settings.get("embedded-dir", null)).plan(out, 1).plan(in, 1);
 
         final PrintWriter log = spec.commandLine().getOut();
         final Consumer<String> logLine = line ->
@@ -111,14 +110,9 @@ public final class RunCommand implements Callable<Integer>
             log.println(line);
             log.flush();
         };
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread shutdown = new Thread(() ->
-        {
-            running = false;
-            awaitQuietly(stopped);
-        }, "qec-node-shutdown");
         final SystemNanoClock clock = new SystemNanoClock();
-        try (MessageBus bus = MessageBus.launch(context, ex -> log.println("error: " + ex));
+        try (StopSignal stop = StopSignal.install("qec-node-run");
+            MessageBus bus = BusLaunch.launch(context, ex -> log.println("error: " + ex));
             AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
             NodeJournal journal = journalConfig == null ? null :
                 NodeJournal.prepare(journalConfig, bus.aeron()::addCounter, String.valueOf(nodeId)))
@@ -156,12 +150,11 @@ public final class RunCommand implements Callable<Integer>
             logLine.accept(String.format(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, " +
                 "aeron dir=%s%s", nodeId, code, in, inStreamId, out, outStreamId, bus.directoryName(),
                 bus.isEmbedded() ? " (embedded)" : ""));
-            Runtime.getRuntime().addShutdownHook(shutdown);
             AgentRunner.startOnThread(runner);
             AgentRunner.startOnThread(coldRunner);
             final long startNs = clock.nanoTime();
             Histogram interval = null;
-            while (running && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
+            while (!stop.requested() && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
             {
                 TimeUnit.NANOSECONDS.sleep(Math.min(reportNs, TimeUnit.MILLISECONDS.toNanos(100)));
                 if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
@@ -194,18 +187,6 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
-        finally
-        {
-            stopped.countDown();
-            try
-            {
-                Runtime.getRuntime().removeShutdownHook(shutdown);
-            }
-            catch (final IllegalStateException | IllegalArgumentException ignored)
-            {
-                // Shutting down already, or never registered.
-            }
-        }
         return 0;
     }
 
@@ -237,18 +218,6 @@ public final class RunCommand implements Callable<Integer>
         catch (final JournalException ex)
         {
             throw new ParameterException(spec.commandLine(), ex.getMessage());
-        }
-    }
-
-    private static void awaitQuietly(final CountDownLatch latch)
-    {
-        try
-        {
-            latch.await(5, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -75,11 +75,13 @@ public final class RunOptions
         description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
     private String idle;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "External media driver. Default: embedded.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR",
+        description = "Aeron directory of an external media driver, which must be running. Default: embedded.")
     private String aeronDir;
 
     @Option(names = "--embedded-dir", paramLabel = "DIR",
-        description = "Directory of the embedded driver. Default: a fresh one under /dev/shm.")
+        description = "Directory of the embedded driver: new, empty, or a dead driver's (taken over). A directory " +
+            "with other files or a live driver is refused. Default: a fresh one under /dev/shm.")
     private String embeddedDir;
 
     @Option(names = "--report", paramLabel = "DURATION",

@@ -26,7 +26,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,8 +48,6 @@ import java.util.concurrent.TimeUnit;
         "  e.g. --faults drop=0.001,corrupt@10000,stall@50000:200us,burst@1000:10:5"})
 public final class SimCommand implements Callable<Integer>
 {
-    private volatile boolean running = true;
-
     @Spec
     private CommandSpec spec;
 
@@ -112,9 +109,9 @@ public final class SimCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
 
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread shutdown = new Thread(() -> awaitStop(stopped), "qec-sim-shutdown");
-        try (MessageBus bus = MessageBus.launch(busOptions.context(), ex -> err.println("bus error: " + ex)))
+        try (StopSignal stop = StopSignal.install("qec-sim");
+            MessageBus bus = BusLaunch.launch(busOptions.context().plan(channel, 1),
+                ex -> err.println("bus error: " + ex)))
         {
             final ExclusivePublication publication = bus.publication(channel, streamId);
             final FramePublisher publisher = BusCounters.publisher(
@@ -128,11 +125,11 @@ public final class SimCommand implements Callable<Integer>
             out.printf(Locale.ROOT, "sim: %s, period=%s, channel=%s stream=%d, faults=%s, aeron dir=%s%s%n",
                 code, period, channel, streamId, plan, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
             out.flush();
-            Runtime.getRuntime().addShutdownHook(shutdown);
             final long startNs = clock.nanoTime();
             long nextReportNs = startNs + TimeUnit.SECONDS.toNanos(1);
             simulator.onStart();
-            while (running && !simulator.isDone() && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
+            while (!stop.requested() && !simulator.isDone() &&
+                (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
             {
                 idle.idle(simulator.doWork());
                 final long nowNs = clock.nanoTime();
@@ -151,39 +148,7 @@ public final class SimCommand implements Callable<Integer>
                 injected(injector));
             out.flush();
         }
-        finally
-        {
-            stopped.countDown();
-            removeHook(shutdown);
-        }
         return 0;
-    }
-
-    // SIGTERM: stop the loop, then let the try-with-resources close the bus (removing an embedded driver's directory)
-    // before the JVM exits.
-    private void awaitStop(final CountDownLatch stopped)
-    {
-        running = false;
-        try
-        {
-            stopped.await(5, TimeUnit.SECONDS);
-        }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void removeHook(final Thread hook)
-    {
-        try
-        {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        }
-        catch (final IllegalStateException | IllegalArgumentException ignored)
-        {
-            // Shutting down already, or never registered.
-        }
     }
 
     private static String injected(final FaultInjector injector)

@@ -4,6 +4,7 @@ import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.transport.BusException;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RawHop;
@@ -68,6 +69,19 @@ public final class SimulateCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        // SIGTERM or Ctrl-C ends the run early; the JVM waits until the pipeline and its driver directory are gone.
+        try (StopSignal stop = StopSignal.install("qec-simulate"))
+        {
+            return simulate(stop);
+        }
+        catch (final BusException ex)
+        {
+            throw BusLaunch.failure(ex, "dir");
+        }
+    }
+
+    private int simulate(final StopSignal stop) throws InterruptedException
+    {
         final SimulatedCode code = pipeline.code();
         final long periodNs = pipeline.periodNs();
         final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
@@ -96,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             Histogram interval = null;
             boolean warm = false;
-            while (System.nanoTime() - startNs < durationNs)
+            while (System.nanoTime() - startNs < durationNs && !stop.requested())
             {
                 if (!warm && System.nanoTime() - startNs >= warmupNs)
                 {

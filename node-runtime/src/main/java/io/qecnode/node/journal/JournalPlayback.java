@@ -40,6 +40,10 @@ public final class JournalPlayback
         final long[] first = {Long.MIN_VALUE, 0, 0};
         reader.read(JournalReader.NONE, (type, index, payload, length) ->
         {
+            if (Thread.currentThread().isInterrupted())
+            {
+                return false; // a signal: stop playing, so that the bus closes before the JVM exits
+            }
             if (type != RecordType.ROUND)
             {
                 return true;

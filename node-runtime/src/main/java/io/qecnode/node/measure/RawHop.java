@@ -37,13 +37,14 @@ public final class RawHop
      * @param sameThread   receive on the sending thread, as a pipeline composed on one thread does.
      * @return one-way latencies, ns.
      * @throws InterruptedException if interrupted.
+     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
      */
     public static Histogram measure(
         final String channel, final int frameLength, final long periodNs, final long frames, final boolean sameThread)
         throws InterruptedException
     {
         final SystemNanoClock clock = new SystemNanoClock();
-        try (MessageBus bus = MessageBus.launch(new BusContext(), Throwable::printStackTrace))
+        try (MessageBus bus = MessageBus.launch(new BusContext().plan(channel, 1), Throwable::printStackTrace))
         {
             final long warmup = frames / 5;
             // A first pass compiles the sending and receiving code; frames stamped with their slot in the schedule

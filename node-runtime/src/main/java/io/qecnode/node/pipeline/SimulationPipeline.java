@@ -65,10 +65,10 @@ public final class SimulationPipeline implements AutoCloseable
     private final AgentRunner supportRunner;
     private final List<FramePublisher> publishers = new ArrayList<>();
 
-    private SimulationPipeline(final PipelineConfig config, final ErrorHandler errors)
+    private SimulationPipeline(final PipelineConfig config, final ErrorHandler errors, final MessageBus bus)
     {
         this.config = config;
-        this.bus = MessageBus.launch(new BusContext(), errors);
+        this.bus = bus;
         final SystemNanoClock clock = new SystemNanoClock();
         final String channel = config.channel();
         final int rounds = PipelineConfig.ROUNDS_STREAM;
@@ -161,6 +161,8 @@ public final class SimulationPipeline implements AutoCloseable
      * @param config what to run.
      * @param errors receives errors from every thread.
      * @return the running pipeline.
+     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start (e.g. no room for the
+     *                                              buffers of every hop).
      */
     public static SimulationPipeline start(final PipelineConfig config, final ErrorHandler errors)
     {
@@ -168,7 +170,19 @@ public final class SimulationPipeline implements AutoCloseable
         {
             checkJournal(config.journal());
         }
-        return new SimulationPipeline(config, errors);
+        // One publication per hop: the hardware's, the decoding node's and each relay's.
+        final MessageBus bus = MessageBus.launch(new BusContext().plan(config.channel(), config.nodes() + 1), errors);
+        try
+        {
+            return new SimulationPipeline(config, errors, bus);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            // Fails before any agent runs (a hop that never connects, a journal that cannot open): the driver and
+            // its directory go with the bus.
+            CloseHelper.quietClose(bus);
+            throw ex;
+        }
     }
 
     /** @return the simulator, for its counts. */
@@ -328,6 +342,23 @@ public final class SimulationPipeline implements AutoCloseable
 
     @Override
     public void close()
+    {
+        // A signal may have interrupted the closing thread: the runners' joins must still wait for their threads.
+        final boolean interrupted = Thread.interrupted();
+        try
+        {
+            closeAll();
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void closeAll()
     {
         CloseHelper.closeAll(hotRunner, supportRunner);
         if (journal != null)

@@ -4,6 +4,7 @@ import io.aeron.Aeron;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.aeron.driver.MediaDriver;
+import io.aeron.driver.exceptions.ActiveDriverException;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 
@@ -11,17 +12,21 @@ import java.io.File;
 
 /**
  * A connected Aeron client, with the embedded media driver it launched if it launched one. Closing the bus closes
- * the client and then the driver, whose directory is deleted.
+ * the client and then the driver, and removes what this process may remove of the driver's directory (see
+ * {@link DriverDirectory}): never a directory it was not given empty, never a live driver's.
  */
 public final class MessageBus implements AutoCloseable
 {
     private final MediaDriver driver;
+    private final DriverDirectory claim;
     private final Aeron aeron;
     private final String directoryName;
 
-    private MessageBus(final MediaDriver driver, final Aeron aeron, final String directoryName)
+    private MessageBus(final MediaDriver driver, final DriverDirectory claim, final Aeron aeron,
+        final String directoryName)
     {
         this.driver = driver;
+        this.claim = claim;
         this.aeron = aeron;
         this.directoryName = directoryName;
     }
@@ -30,30 +35,55 @@ public final class MessageBus implements AutoCloseable
      * @param context where the driver lives.
      * @param errorHandler receives errors from the driver and client threads.
      * @return a connected bus.
-     * @throws IllegalStateException if an external driver directory does not exist.
+     * @throws BusException if an external driver is not running in its directory, or an embedded driver's
+     *                      directory is not this process's to use or lacks room for the planned publications.
      */
     public static MessageBus launch(final BusContext context, final ErrorHandler errorHandler)
     {
         MediaDriver driver = null;
+        DriverDirectory claim = null;
         final String directoryName;
         if (context.isEmbedded())
         {
-            directoryName = context.embeddedDirectoryName();
-            driver = MediaDriver.launchEmbedded(new MediaDriver.Context()
-                .aeronDirectoryName(directoryName)
-                .threadingMode(context.threadingMode())
-                .dirDeleteOnStart(true)
-                .dirDeleteOnShutdown(true)
-                .errorHandler(errorHandler));
+            if (!context.isEmbeddedDirectoryNamed())
+            {
+                // What killed runs left beside the fresh directory (SIGKILL runs no cleanup) would fill the RAM disk.
+                final File parent = new File(context.embeddedDirectoryName()).getParentFile();
+                DriverDirectory.removeAbandoned(parent, BusContext.DIRECTORY_PREFIX);
+            }
+            final MediaDriver.Context driverContext = new MediaDriver.Context();
+            claim = DriverDirectory.claim(new File(context.embeddedDirectoryName()), context.plannedBytes(
+                driverContext.ipcTermBufferLength(), driverContext.publicationTermBufferLength(),
+                driverFilesLength(driverContext)));
+            directoryName = claim.directory().getPath();
+            try
+            {
+                // The directory was checked and emptied above: the driver must not wipe it again, nor remove it on
+                // close (the claim knows what may go).
+                driver = MediaDriver.launchEmbedded(driverContext
+                    .aeronDirectoryName(directoryName)
+                    .threadingMode(context.threadingMode())
+                    .dirDeleteOnStart(false)
+                    .dirDeleteOnShutdown(false)
+                    .warnIfDirectoryExists(false)
+                    .errorHandler(errorHandler));
+            }
+            catch (final ActiveDriverException ex)
+            {
+                // Another process started a driver there between the check and the launch: not ours to remove.
+                throw new BusException("a live media driver is running there (it started as this one did)",
+                    claim.directory());
+            }
+            catch (final RuntimeException ex)
+            {
+                claim.release();
+                throw ex;
+            }
         }
         else
         {
             directoryName = context.aeronDirectoryName();
-            if (!new File(directoryName).isDirectory())
-            {
-                throw new IllegalStateException("no media driver directory: aeronDir=" + directoryName +
-                    " (start a driver there, or leave --aeron-dir out to embed one)");
-            }
+            checkExternal(new File(directoryName));
         }
         try
         {
@@ -63,13 +93,44 @@ public final class MessageBus implements AutoCloseable
                 .aeronDirectoryName(directoryName)
                 .preTouchMappedMemory(true)
                 .errorHandler(errorHandler));
-            return new MessageBus(driver, aeron, directoryName);
+            return new MessageBus(driver, claim, aeron, directoryName);
         }
         catch (final RuntimeException ex)
         {
             CloseHelper.quietClose(driver);
+            if (claim != null)
+            {
+                claim.release();
+            }
             throw ex;
         }
+    }
+
+    // Said at once, not after the client's ten-second driver timeout.
+    private static void checkExternal(final File directory)
+    {
+        if (!directory.exists())
+        {
+            throw new BusException("no such directory (start a media driver there, or leave the option out to " +
+                "embed one)", directory);
+        }
+        if (!directory.isDirectory())
+        {
+            throw new BusException("not a directory", directory);
+        }
+        final DriverLiveness liveness = DriverLiveness.of(directory);
+        if (liveness.state() != DriverLiveness.State.ALIVE)
+        {
+            throw new BusException("no media driver is running there (" + liveness.describe() + ")", directory);
+        }
+    }
+
+    private static long driverFilesLength(final MediaDriver.Context context)
+    {
+        // cnc.dat: command buffers, counter values and their metadata (four times as large), the error log; beside
+        // it the loss report.
+        return (long)context.conductorBufferLength() + context.toClientsBufferLength() +
+            5L * context.counterValuesBufferLength() + context.errorBufferLength() + context.lossReportBufferLength();
     }
 
     /** @return the Aeron client. */
@@ -113,6 +174,23 @@ public final class MessageBus implements AutoCloseable
     @Override
     public void close()
     {
-        CloseHelper.closeAll(aeron, driver);
+        // A signal may have interrupted the closing thread: the driver's threads must still be joined before its
+        // files go.
+        final boolean interrupted = Thread.interrupted();
+        try
+        {
+            CloseHelper.closeAll(aeron, driver);
+        }
+        finally
+        {
+            if (claim != null)
+            {
+                claim.release();
+            }
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
