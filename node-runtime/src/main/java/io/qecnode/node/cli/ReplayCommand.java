@@ -44,7 +44,10 @@ import java.util.concurrent.Callable;
         "Decode a node's journal offline, from its first checkpoint, with the decoder settings the journal records, " +
             "and print every logical state: block, frame bits (1 = logical X flip, 2 = logical Z flip), flags " +
             "(1 fallback, 2 incomplete, 4 clean), and whether it is identical to the state the node forwarded. " +
-            "Exit status 1 if any forwarded state is not reproduced bit for bit.",
+            "Every record's CRC32C is checked; a damaged record is reported as CORRUPT with its index and place " +
+            "(file and offset), everything before it is verified and the replay stops there. The journal is only " +
+            "read, never changed. Exit status 1 if any forwarded state is not reproduced bit for bit, or the " +
+            "journal is damaged.",
         "With --publish, play the journal's rounds onto an Aeron channel instead, as a hardware source."})
 public final class ReplayCommand implements Callable<Integer>
 {
@@ -82,13 +85,18 @@ public final class ReplayCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--pace: expected recorded or max: " + pace);
         }
+        if (!JournalReader.exists(journal))
+        {
+            throw new ParameterException(spec.commandLine(), "no journal here (no .cq4 cycle files), --journal=" +
+                journal);
+        }
         try (JournalReader reader = JournalReader.open(journal))
         {
             return publish != null ? publish(reader, out) : decode(reader, out);
         }
         catch (final JournalException ex)
         {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
+            throw new CommandFailure(ex.getMessage(), ex);
         }
     }
 
@@ -97,7 +105,15 @@ public final class ReplayCommand implements Callable<Integer>
         final String recorded = reader.settingsAt(JournalReader.NONE);
         if (recorded == null)
         {
-            throw new ParameterException(spec.commandLine(), "the journal records no settings: dir=" + journal);
+            // No readable settings: say where the journal is damaged if that is why.
+            reader.read(JournalReader.NONE, (type, position, payload, length) -> true);
+            if (reader.damage() != null)
+            {
+                out.println("replay: no settings read before the damage: " + JournalReplay.stoppedAt(reader.damage()));
+                out.flush();
+                return 1;
+            }
+            throw new CommandFailure("the journal records no settings, --journal=" + journal);
         }
         final NodeSettings settings = NodeSettings.parse(spec, recorded);
         final SimulatedCode code = settings.code();
@@ -113,7 +129,7 @@ public final class ReplayCommand implements Callable<Integer>
             });
         out.println(summary.describe());
         out.flush();
-        return summary.reproduced() ? 0 : 1;
+        return summary.reproduced() && summary.damage() == null ? 0 : 1;
     }
 
     private int publish(final JournalReader reader, final PrintWriter out)
@@ -134,8 +150,12 @@ public final class ReplayCommand implements Callable<Integer>
                 SystemNanoClock.INSTANCE);
             out.printf(Locale.ROOT, "replay: %d rounds sent, %d not sent, recorded span %.3f s%n", result.sent(),
                 result.notSent(), result.spanNs() / 1e9);
+            if (reader.damage() != null)
+            {
+                out.println("replay: " + JournalReplay.stoppedAt(reader.damage()));
+            }
             out.flush();
-            return result.notSent() == 0 ? 0 : 1;
+            return result.notSent() == 0 && reader.damage() == null ? 0 : 1;
         }
     }
 

@@ -88,7 +88,7 @@ class ReplayCommandTest
     {
         final CommandRunner.Run missing = CommandRunner.run("replay", "--journal", dir.toString());
         assertEquals(2, missing.exitCode(), missing.out());
-        assertTrue(missing.err().contains("no journal here (no .cq4 cycle files): dir=" + dir), missing.err());
+        assertTrue(missing.err().contains("no journal here (no .cq4 cycle files), --journal=" + dir), missing.err());
 
         final Path journal = record();
         final CommandRunner.Run again = CommandRunner.run("simulate", "-d", "3", "--duration", "1s", "--journal",
