@@ -53,11 +53,11 @@ public final class NodeRecovery
         public String describe()
         {
             return String.format(Locale.ROOT, "recovered: %s, %d rounds replayed from the journal, %d states " +
-                "already forwarded (held back), %d states sent now, %d journal gap records, %s%s%s",
-                fromCheckpoint ? "checkpoint after block " + checkpointBlock + " at " + resumedAt :
-                    "no checkpoint, replayed from the start", roundsReplayed, statesSuppressed, statesResent,
-                gapRecords, roundsInHand > 0 ? "block " + openBlock + " open with " + roundsInHand + " rounds" :
-                    "between blocks after block " + openBlock,
+                "already forwarded (held back), %d states sent now, %d journal gap records, %s%s%s%s",
+                fromCheckpoint ? "checkpoint after block " + checkpointBlock : "no checkpoint, replayed from the start",
+                roundsReplayed, statesSuppressed, statesResent, gapRecords,
+                roundsInHand > 0 ? "block " + openBlock + " open with " + roundsInHand + " rounds" :
+                    "between blocks after block " + openBlock, fromCheckpoint ? "; checkpoint at " + resumedAt : "",
                 damage == null ? "" : "\njournal: " + JournalReplay.stoppedAt(damage) + "; the node resumed from the " +
                     "last checkpoint before it",
                 setAside.isEmpty() ? "" : "\njournal: damaged cycle files set aside, byte for byte as they were, so " +
