@@ -178,12 +178,8 @@ class NodeJournalTest
         final String tornPrint = DamagedJournal.sha256(torn);
         final long tornBytes = Files.size(torn);
 
-        final NodeJournal second = journal();
-        final Map<Long, String> forwarded = new TreeMap<>();
-        final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
-        final NodeAgent after = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
-        final NodeRecovery.Report report = second.recover(after, sender, DamagedJournal.SETTINGS);
-        sender.endRecovery();
+        final SecondLife second = new SecondLife(journal());
+        final NodeRecovery.Report report = second.report;
 
         final Path aside = torn.resolveSibling(torn.getFileName() + NodeJournal.DAMAGED_SUFFIX);
         assertEquals(tornPrint, DamagedJournal.sha256(aside), "set aside byte for byte: " + report.describe());
@@ -200,8 +196,7 @@ class NodeJournalTest
         assertTrue(said.contains("the node resumed from the last checkpoint before it"), said);
         assertTrue(said.contains("damaged cycle files set aside, byte for byte as they were"), said);
 
-        // Given the rounds after the last one recovered, the node forwards what an uninterrupted node forwards.
-        carryOn(second, after, resumedAt, forwarded);
+        second.carryOn(resumedAt);
     }
 
     @Test
@@ -214,18 +209,14 @@ class NodeJournalTest
         recorded.flipByteOfRound(damaged);
         final Map<String, String> before = recorded.fingerprint();
 
-        final NodeJournal second = journal();
-        final Map<Long, String> forwarded = new TreeMap<>();
-        final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
-        final NodeAgent after = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
-        final NodeRecovery.Report report = second.recover(after, sender, DamagedJournal.SETTINGS);
-        sender.endRecovery();
+        final SecondLife second = new SecondLife(journal());
+        final NodeRecovery.Report report = second.report;
 
         assertEquals(before, recorded.fingerprint(), "recovery read the journal and left it as it was");
         assertEquals("checksum mismatch (CRC32C)", report.damage().reason(), report.describe());
         assertEquals(damaged, resumedAt(report), "every round before the damaged one, and none after");
         assertTrue(report.setAside().isEmpty(), "the file itself is whole: the writer goes on in it");
-        carryOn(second, after, damaged, forwarded);
+        second.carryOn(damaged);
     }
 
     // The stream index of the first round the recovered node has not seen: the checkpoint's block ends one.
@@ -234,18 +225,36 @@ class NodeJournalTest
         return (int)((report.checkpointBlock() + 1) * RecordedStream.ROUNDS_PER_BLOCK + report.roundsReplayed());
     }
 
-    private void carryOn(
-        final NodeJournal journal, final NodeAgent node, final int from, final Map<Long, String> forwarded)
+    // A node restarted on the journal: recovered, then given the stream from a round on.
+    private final class SecondLife
     {
-        try (JournalWriter writer = journal.start(node, DamagedJournal.SETTINGS, line -> { }))
+        final NodeJournal journal;
+        final Map<Long, String> forwarded = new TreeMap<>();
+        final NodeAgent node;
+        final NodeRecovery.Report report;
+
+        SecondLife(final NodeJournal journal)
         {
-            feed(node, writer, from, stream.frames.size());
-            writer.drainAll();
+            this.journal = journal;
+            final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
+            node = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
+            report = journal.recover(node, sender, DamagedJournal.SETTINGS);
+            sender.endRecovery();
         }
-        final TreeMap<Long, String> expected = new TreeMap<>(stream.uninterruptedStates());
-        final long resumedBlock = from / RecordedStream.ROUNDS_PER_BLOCK;
-        assertEquals(expected.tailMap(resumedBlock, false), new TreeMap<>(forwarded).tailMap(resumedBlock, false));
-        forwarded.forEach((block, state) -> assertEquals(expected.get(block), state, "block " + block));
+
+        // Given the rounds from 'from' on, the node forwards what an uninterrupted node forwards.
+        void carryOn(final int from)
+        {
+            try (JournalWriter writer = journal.start(node, DamagedJournal.SETTINGS, line -> { }))
+            {
+                feed(node, writer, from, stream.frames.size());
+                writer.drainAll();
+            }
+            final TreeMap<Long, String> expected = new TreeMap<>(stream.uninterruptedStates());
+            final long resumedBlock = from / RecordedStream.ROUNDS_PER_BLOCK;
+            assertEquals(expected.tailMap(resumedBlock, false), new TreeMap<>(forwarded).tailMap(resumedBlock, false));
+            forwarded.forEach((block, state) -> assertEquals(expected.get(block), state, "block " + block));
+        }
     }
 
     private NodeJournal journal()

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -204,23 +205,17 @@ class JournalDamageTest
     // The record of a round is found by the tag at the start of its frame.
     private long offsetOf(final long tag) throws IOException
     {
-        final byte[] pattern = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(tag).array();
-        final byte[] bytes = new byte[4 << 20];
-        try (RandomAccessFile file = new RandomAccessFile(cycleFile.toFile(), "r"))
+        final ByteBuffer bytes = ByteBuffer.allocate(4 << 20).order(ByteOrder.LITTLE_ENDIAN);
+        try (FileChannel file = FileChannel.open(cycleFile))
         {
-            file.readFully(bytes, 0, (int)Math.min(bytes.length, file.length()));
+            file.read(bytes, 0);
         }
-        outer:
-        for (int i = 0; i + pattern.length <= bytes.length; i++)
+        for (int i = 0; i + Long.BYTES <= bytes.position(); i++)
         {
-            for (int j = 0; j < pattern.length; j++)
+            if (bytes.getLong(i) == tag)
             {
-                if (bytes[i + j] != pattern[j])
-                {
-                    continue outer;
-                }
+                return i;
             }
-            return i;
         }
         throw new AssertionError("round not found: " + Long.toHexString(tag));
     }
