@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -87,24 +86,24 @@ public final class DamagedJournal
         }
     }
 
+    /** @return rounds in the stream. */
+    public int rounds()
+    {
+        return stream.frames.size();
+    }
+
     /** @return the journal's directory. */
     public Path directory()
     {
         return directory;
     }
 
-    /** @return the one cycle file. */
+    /** @return the first cycle file, the one recorded. */
     public Path cycleFile() throws IOException
     {
         try (Stream<Path> files = Files.list(directory))
         {
-            final List<Path> cycleFiles = files.filter(file -> file.toString().endsWith(".cq4")).toList();
-            if (cycleFiles.size() != 1)
-            {
-                throw new IllegalStateException("one daily cycle file expected (a run across midnight makes two): " +
-                    cycleFiles);
-            }
-            return cycleFiles.get(0);
+            return files.filter(file -> file.toString().endsWith(".cq4")).sorted().findFirst().orElseThrow();
         }
     }
 
