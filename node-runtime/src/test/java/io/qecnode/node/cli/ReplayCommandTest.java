@@ -134,7 +134,19 @@ class ReplayCommandTest
             "header); the "), replay.out());
         assertEquals(BLOCKS, verifiedBlocks(replay), "every block of the whole file before it");
 
-        final CommandRunner.Run alone = replayDamaged(journal -> Files.delete(journal.cycleFile()));
+        Files.delete(noise[0]);
+        final Path[] early = new Path[1];
+        final CommandRunner.Run before = replayDamaged(journal -> early[0] = journal.addRandomCycleFile(
+            "19991231F.cq4"));
+        assertTrue(before.out().contains("replay: before the first checkpoint, not read: CORRUPT at file=" + early[0] +
+            " offset=0: not a Chronicle cycle file (no queue header)"), before.out());
+        Files.delete(early[0]);
+
+        final CommandRunner.Run alone = replayDamaged(journal ->
+        {
+            journal.addRandomCycleFile(noise[0].getFileName().toString());
+            Files.delete(journal.cycleFile());
+        });
         assertTrue(alone.out().startsWith("replay: no settings read before the damage: CORRUPT record 0 at file=" +
             noise[0] + " offset=0: not a Chronicle cycle file"), alone.out());
     }
@@ -172,8 +184,8 @@ class ReplayCommandTest
             "--summary");
         assertEquals(before, journal.fingerprint(), "replay changed the journal");
         assertEquals(1, replay.exitCode(), replay.toString());
-        assertEquals(1, replay.out().lines().filter(line -> line.contains("CORRUPT record ")).count(), replay.out());
-        assertTrue(replay.out().matches("(?s).*CORRUPT record \\d+ at file=\\S+ offset=\\d+: .*"), replay.out());
+        assertEquals(1, replay.out().lines().filter(line -> line.contains("CORRUPT ")).count(), replay.out());
+        assertTrue(replay.out().matches("(?s).*CORRUPT (record \\d+ )?at file=\\S+ offset=\\d+: .*"), replay.out());
         assertFalse((replay.out() + replay.err()).contains("Exception"), replay.toString());
         assertFalse((replay.out() + replay.err()).contains("\tat "), replay.toString());
         return replay;

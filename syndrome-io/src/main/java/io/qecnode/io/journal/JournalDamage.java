@@ -9,7 +9,7 @@ import java.util.Locale;
  * file that is not one. Everything read before it was verified.
  *
  * @param record   records verified before the damage, counted from where the read started: the damaged record's
- *                 index in that read.
+ *                 index in that read; -1 where records were not counted.
  * @param file     the cycle file.
  * @param offset   byte offset in the file of the damaged record or document.
  * @param reason   what is wrong.
@@ -17,9 +17,10 @@ import java.util.Locale;
  */
 public record JournalDamage(long record, Path file, long offset, String reason, long skipped)
 {
-    /** @return one line: {@code CORRUPT record N at file=F offset=O: reason}. */
+    /** @return one line: {@code CORRUPT record N at file=F offset=O: reason}, without the record if not counted. */
     public String describe()
     {
-        return String.format(Locale.ROOT, "CORRUPT record %d at file=%s offset=%d: %s", record, file, offset, reason);
+        return String.format(Locale.ROOT, "CORRUPT %sat file=%s offset=%d: %s", record < 0 ? "" : "record " + record +
+            " ", file, offset, reason);
     }
 }

@@ -184,10 +184,10 @@ public final class JournalReader implements AutoCloseable
                 for (int outcome = nextData(file, position, Integer.MAX_VALUE); outcome != END;
                     outcome = nextData(file, position, Integer.MAX_VALUE))
                 {
-                    if (outcome == UNFINISHED && fileIndex == files.size() - 1)
+                    if (outcome == UNFINISHED)
                     {
                         unfinished = true;
-                        return visited;
+                        break;
                     }
                     if (outcome != DATA)
                     {
@@ -240,9 +240,9 @@ public final class JournalReader implements AutoCloseable
     }
 
     /**
-     * @return true if the last {@link #read} ended at a document the writer had not finished: what a node that is
-     *         still writing, or was killed while writing, leaves at the end of its newest cycle file. Not damage: those
-     *         records were never committed.
+     * @return true if the last {@link #read} met a document the writer had not finished: what a node that is still
+     *         writing, or was killed while writing, leaves at the end of a cycle file. Not damage: those records were
+     *         never committed; the read goes on with the next cycle file.
      */
     public boolean endedUnfinished()
     {
@@ -257,6 +257,29 @@ public final class JournalReader implements AutoCloseable
     public List<JournalDamage> damagedFiles()
     {
         return Collections.unmodifiableList(damagedFiles);
+    }
+
+    /**
+     * @param position a document's position, or {@link #NONE} for the start of the journal.
+     * @return the damaged files (as {@link #damagedFiles()}) whose damage lies before it: a read from there never
+     *         meets them.
+     */
+    public List<JournalDamage> damagedBefore(final long position)
+    {
+        final List<JournalDamage> before = new ArrayList<>();
+        if (position != NONE)
+        {
+            final Path file = files.get((int)(position >>> FILE_SHIFT)).path();
+            for (final JournalDamage damaged : damagedFiles)
+            {
+                final int order = damaged.file().compareTo(file);
+                if (order < 0 || order == 0 && damaged.offset() < (position & OFFSET_MASK))
+                {
+                    before.add(damaged);
+                }
+            }
+        }
+        return before;
     }
 
     /**
@@ -291,7 +314,7 @@ public final class JournalReader implements AutoCloseable
             for (int outcome = nextData(file, position, PROBE_BYTES); outcome != END;
                 outcome = nextData(file, position, PROBE_BYTES))
             {
-                if (outcome == UNFINISHED && fileIndex == files.size() - 1)
+                if (outcome == UNFINISHED)
                 {
                     break;
                 }

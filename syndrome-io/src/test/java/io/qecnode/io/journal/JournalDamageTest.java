@@ -187,6 +187,27 @@ class JournalDamageTest
     }
 
     @Test
+    void shouldEndTheReadQuietlyAtADocumentTheWriterNeverFinished() throws IOException
+    {
+        // A node killed while the journal thread had a document open leaves its header marked "not complete".
+        final long end = (offsetOf(TAG | (ROUNDS - 1)) + FRAME_BYTES + JournalFormat.CRC_BYTES + 3) & ~3L;
+        try (RandomAccessFile file = new RandomAccessFile(cycleFile.toFile(), "rw"))
+        {
+            file.seek(end);
+            assertEquals(0, file.readInt(), "the end of the data");
+            file.seek(end);
+            file.writeInt(Integer.reverseBytes(JournalFormat.NOT_COMPLETE));
+        }
+        try (JournalReader reader = JournalReader.open(journal))
+        {
+            assertEquals(1 + ROUNDS, reader.read(JournalReader.NONE, (type, position, payload, length) -> true));
+            assertNull(reader.damage());
+            assertTrue(reader.endedUnfinished());
+            assertTrue(reader.damagedFiles().isEmpty());
+        }
+    }
+
+    @Test
     void shouldRefuseAJournalOfTheFormatWithoutChecksums() throws IOException
     {
         final Path old = dir.resolve("old");
