@@ -20,7 +20,8 @@ import java.util.zip.CRC32C;
  * dies of the fault (a JVM {@code InternalError}), and its writable queue extends such a file to its block size. Here a
  * damaged journal is an answer: a read stops at the first damaged record, {@link #damage()} says where and why, and
  * every record before it was verified. Opening it does not disturb a node that is still appending: a document still
- * being written ends the read.
+ * being written ends that file's data (as one a killed node left unfinished does). Opening walks every document header
+ * once (a positional read each), to find the checkpoints, the settings and the damaged files.
  * <p>
  * A position names a document: its cycle file's place in the directory and its byte offset in that file.
  */
