@@ -108,8 +108,9 @@ public final class JournalReplay
      */
     public static String stoppedAt(final JournalDamage damage)
     {
-        return String.format(Locale.ROOT, "%s; the %d records read before it verified, stopped there (%d bytes not read: " +
-            "the rest of that file and every later cycle file)", damage.describe(), damage.record(), damage.skipped());
+        return String.format(Locale.ROOT, "%s; the %d records read before it verified, stopped there (%d bytes " +
+            "not read: the rest of that file and every later cycle file)", damage.describe(), damage.record(),
+            damage.skipped());
     }
 
     private JournalReplay()
