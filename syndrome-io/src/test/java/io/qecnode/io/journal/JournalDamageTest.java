@@ -1,5 +1,6 @@
 package io.qecnode.io.journal;
 
+import net.openhft.chronicle.core.time.SetTimeProvider;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -204,6 +207,51 @@ class JournalDamageTest
             assertNull(reader.damage());
             assertTrue(reader.endedUnfinished());
             assertTrue(reader.damagedFiles().isEmpty());
+        }
+    }
+
+    @Test
+    void shouldReadOnAcrossCycleFiles()
+    {
+        // Two minutely cycle files written on a clock set back: the first ends with Chronicle's end-of-cycle mark.
+        final Path rolled = dir.resolve("rolled");
+        final SetTimeProvider clock = new SetTimeProvider(TimeUnit.DAYS.toMillis(10_000) * 1_000_000L);
+        try (ChronicleQueue queue = SingleChronicleQueueBuilder.binary(rolled)
+            .rollCycle(JournalConfig.Roll.MINUTELY.cycle()).timeProvider(clock).build();
+            ExcerptAppender appender = queue.createAppender())
+        {
+            writeDocument(appender, RecordType.SETTINGS, 7);
+            writeDocument(appender, RecordType.CHECKPOINT, 16);
+            clock.advanceMillis(TimeUnit.MINUTES.toMillis(1));
+            writeDocument(appender, RecordType.SETTINGS, 7);
+            writeDocument(appender, RecordType.CHECKPOINT, 16);
+            writeDocument(appender, RecordType.ROUND, 24);
+        }
+        assertEquals(2, JournalRetention.cycleFiles(rolled).size());
+        try (JournalReader reader = JournalReader.open(rolled))
+        {
+            final List<RecordType> types = new ArrayList<>();
+            reader.read(JournalReader.NONE, (type, position, payload, length) -> types.add(type));
+            assertEquals(List.of(RecordType.SETTINGS, RecordType.CHECKPOINT, RecordType.SETTINGS,
+                RecordType.CHECKPOINT, RecordType.ROUND), types);
+            assertNull(reader.damage());
+            assertTrue(reader.describe(reader.firstCheckpoint()).contains(
+                JournalRetention.cycleFiles(rolled).get(0).toString()));
+            assertTrue(reader.describe(reader.lastCheckpoint()).contains(
+                JournalRetention.cycleFiles(rolled).get(1).toString()));
+            assertEquals(2, reader.read(reader.lastCheckpoint(), (type, position, payload, length) -> true));
+        }
+    }
+
+    // One document in format 2: the marker, then one record of zeros with its checksum.
+    private static void writeDocument(final ExcerptAppender appender, final RecordType type, final int length)
+    {
+        final byte[] record = new byte[JournalFormat.RECORD_HEADER_BYTES + length];
+        ByteBuffer.wrap(record).order(ByteOrder.LITTLE_ENDIAN).putInt(type.code()).putInt(length);
+        final int checksum = JournalFormat.checksum(new CRC32C(), record, 0, length);
+        try (DocumentContext document = appender.writingDocument())
+        {
+            document.wire().bytes().writeInt(JournalFormat.DOCUMENT_MARKER).write(record).writeInt(checksum);
         }
     }
 
