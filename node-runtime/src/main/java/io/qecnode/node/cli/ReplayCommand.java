@@ -3,6 +3,7 @@ package io.qecnode.node.cli;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
+import io.qecnode.io.journal.JournalDamage;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.transport.BusContext;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -45,7 +47,10 @@ import java.util.concurrent.Callable;
         "Decode a node's journal offline, from its first checkpoint, with the decoder settings the journal records, " +
             "and print every logical state: block, frame bits (1 = logical X flip, 2 = logical Z flip), flags " +
             "(1 fallback, 2 incomplete, 4 clean), and whether it is identical to the state the node forwarded. " +
-            "Exit status 1 if any forwarded state is not reproduced bit for bit.",
+            "Every record's CRC32C is checked; a damaged record is reported as CORRUPT with its index and place " +
+            "(file and offset), everything before it is verified and the replay stops there. The journal is only " +
+            "read, never changed. Exit status 1 if any forwarded state is not reproduced bit for bit, or the " +
+            "journal is damaged.",
         "With --publish, play the journal's rounds onto an Aeron channel instead, as a hardware source."})
 public final class ReplayCommand implements Callable<Integer>
 {
@@ -83,13 +88,18 @@ public final class ReplayCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--pace: expected recorded or max: " + pace);
         }
+        if (!JournalReader.exists(journal))
+        {
+            throw new ParameterException(spec.commandLine(), "no journal here (no .cq4 cycle files), --journal=" +
+                journal);
+        }
         try (JournalReader reader = JournalReader.open(journal))
         {
             return publish != null ? publish(reader, out) : decode(reader, out);
         }
         catch (final JournalException ex)
         {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
+            throw new CommandFailure(ex.getMessage(), ex);
         }
     }
 
@@ -98,7 +108,15 @@ public final class ReplayCommand implements Callable<Integer>
         final String recorded = reader.settingsAt(JournalReader.NONE);
         if (recorded == null)
         {
-            throw new ParameterException(spec.commandLine(), "the journal records no settings: dir=" + journal);
+            // No readable settings: say where the journal is damaged if that is why.
+            reader.read(JournalReader.NONE, (type, position, payload, length) -> true);
+            if (reader.damage() != null)
+            {
+                out.println("replay: no settings read before the damage: " + JournalReplay.stoppedAt(reader.damage()));
+                out.flush();
+                return 1;
+            }
+            throw new CommandFailure("the journal records no settings, --journal=" + journal);
         }
         final NodeSettings settings = NodeSettings.parse(spec, recorded);
         final SimulatedCode code = settings.code();
@@ -113,8 +131,11 @@ public final class ReplayCommand implements Callable<Integer>
                 }
             });
         out.println(summary.describe());
+        // Damage before the first checkpoint is never read, but the journal is no less damaged for it.
+        final List<JournalDamage> before = reader.damagedBefore(reader.firstCheckpoint());
+        before.forEach(damage -> out.println("replay: before the first checkpoint, not read: " + damage.describe()));
         out.flush();
-        return summary.reproduced() ? 0 : 1;
+        return summary.reproduced() && summary.damage() == null && before.isEmpty() ? 0 : 1;
     }
 
     private int publish(final JournalReader reader, final PrintWriter out)
@@ -139,8 +160,12 @@ public final class ReplayCommand implements Callable<Integer>
             final boolean stopped = Thread.interrupted();
             out.printf(Locale.ROOT, "replay: %d rounds sent, %d not sent, recorded span %.3f s%s%n", result.sent(),
                 result.notSent(), result.spanNs() / 1e9, stopped ? ", stopped by a signal" : "");
+            if (reader.damage() != null)
+            {
+                out.println("replay: " + JournalReplay.stoppedAt(reader.damage()));
+            }
             out.flush();
-            return result.notSent() == 0 ? 0 : 1;
+            return result.notSent() == 0 && reader.damage() == null ? 0 : 1;
         }
     }
 

@@ -2,6 +2,7 @@ package io.qecnode.node.journal;
 
 import io.qecnode.io.frame.FrameCheck;
 import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.journal.JournalDamage;
 import io.qecnode.io.journal.JournalHandOff;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.RecordType;
@@ -57,10 +58,11 @@ public final class JournalReplay
      * @param unverifiable   replayed states that differ right after a journal gap.
      * @param gapRecords     records the journal lost at the hand-off.
      * @param fromCheckpoint false if the journal had no checkpoint and was replayed from its start.
+     * @param damage         where the replay stopped because the journal is damaged; null if it read to the end.
      */
     public record Summary(
         long rounds, long[] rejected, long journaled, long identical, long different, long notInJournal,
-        long notReplayed, long unverifiable, long gapRecords, boolean fromCheckpoint)
+        long notReplayed, long unverifiable, long gapRecords, boolean fromCheckpoint, JournalDamage damage)
     {
         /**
          * @return true if every state the node forwarded was produced again, bit for bit, except where the journal's
@@ -91,12 +93,24 @@ public final class JournalReplay
             }
             return String.format(Locale.ROOT, "replay: %s, %d rounds, %d rejected frames recorded%s; states the " +
                 "node forwarded: %d, identical %d, different %d, not replayed %d; replayed states not in the " +
-                "journal %d; records lost in journal gaps %d, states unverifiable after them %d: %s",
+                "journal %d; records lost in journal gaps %d, states unverifiable after them %d: %s%s",
                 fromCheckpoint ? "from the first checkpoint" : "from the start (no checkpoint)", rounds,
                 rejectedTotal, reasons, journaled, identical, different, notReplayed, notInJournal, gapRecords,
                 unverifiable, !reproduced() ? "NOT REPRODUCED" : gapRecords > 0 ?
-                    "REPRODUCED WHERE THE JOURNAL IS WHOLE" : "REPRODUCED");
+                    "REPRODUCED WHERE THE JOURNAL IS WHOLE" : "REPRODUCED", damage == null ? "" :
+                    " up to the damage\n" + stoppedAt(damage));
         }
+    }
+
+    /**
+     * @param damage where a read stopped.
+     * @return one line: the damaged record and what was and was not read.
+     */
+    public static String stoppedAt(final JournalDamage damage)
+    {
+        return String.format(Locale.ROOT, "%s; the %d records read before it verified, stopped there (%d bytes " +
+            "not read: the rest of that file and every later cycle file)", damage.describe(), damage.record(),
+            damage.skipped());
     }
 
     private JournalReplay()
@@ -117,6 +131,7 @@ public final class JournalReplay
         final Long2LongHashMap journaledFlags = new Long2LongHashMap(Long.MIN_VALUE);
         final LogicalStateView state = new LogicalStateView();
         final long[] gaps = new long[1];
+        // Both walks stop at the same damaged record, if any: everything compared was verified.
         reader.read(start, (type, index, payload, length) ->
         {
             if (type == RecordType.STATE)
@@ -179,6 +194,6 @@ public final class JournalReplay
         });
         return new Summary(rounds[0], rejected, journaled, verdicts[Verdict.IDENTICAL.ordinal()],
             verdicts[Verdict.DIFFERENT.ordinal()], verdicts[Verdict.NOT_IN_JOURNAL.ordinal()], journaledBits.size(),
-            verdicts[Verdict.UNVERIFIABLE.ordinal()], gaps[0], start != JournalReader.NONE);
+            verdicts[Verdict.UNVERIFIABLE.ordinal()], gaps[0], start != JournalReader.NONE, reader.damage());
     }
 }

@@ -3,12 +3,18 @@ package io.qecnode.node.journal;
 import io.qecnode.io.frame.CounterAllocator;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalCounters;
+import io.qecnode.io.journal.JournalDamage;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalHandOff;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.node.pipeline.NodeAgent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -22,6 +28,9 @@ import java.util.function.Consumer;
  */
 public final class NodeJournal implements AutoCloseable
 {
+    /** Appended to the name of a damaged cycle file that recovery moves out of the writer's way. */
+    public static final String DAMAGED_SUFFIX = ".damaged";
+
     private final JournalConfig config;
     private final JournalCounters counters;
     private final JournalHandOff handOff;
@@ -53,7 +62,8 @@ public final class NodeJournal implements AutoCloseable
      * @param sender   the node's way out, still recovering.
      * @param settings the node's decoding settings, as the journal records them.
      * @return what recovery did, or null if there was no journal to recover from.
-     * @throws JournalException if the journal was written with other decoding settings.
+     * @throws JournalException if the journal was written with other decoding settings or in an older format, or a
+     *                          damaged cycle file cannot be set aside.
      */
     public NodeRecovery.Report recover(final NodeAgent agent, final RecoveringSender sender, final String settings)
     {
@@ -70,8 +80,36 @@ public final class NodeJournal implements AutoCloseable
                     "directory or the same settings: dir=" + config.directory() + "\n  journal: " +
                     recorded.replace('\n', ' ').trim() + "\n  now:     " + settings.replace('\n', ' ').trim());
             }
-            return NodeRecovery.recover(reader, agent, sender);
+            final NodeRecovery.Report report = NodeRecovery.recover(reader, agent, sender);
+            return reader.damagedFiles().isEmpty() ? report : report.withSetAside(setAside(reader.damagedFiles()));
         }
+    }
+
+    // Chronicle's writer would extend a file cut short (to write its end-of-cycle mark, or to append) and stumble on a
+    // file that is not one: rename each out of its way, unchanged, so that the journal goes on in a new cycle file.
+    private static List<String> setAside(final List<JournalDamage> damaged)
+    {
+        final List<String> moved = new ArrayList<>();
+        for (final JournalDamage damage : damaged)
+        {
+            final Path file = damage.file();
+            Path target = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX);
+            for (int i = 1; Files.exists(target); i++)
+            {
+                target = file.resolveSibling(file.getFileName() + DAMAGED_SUFFIX + "." + i);
+            }
+            try
+            {
+                Files.move(file, target);
+            }
+            catch (final IOException ex)
+            {
+                throw new JournalException("a damaged journal file cannot be set aside (" + damage.reason() +
+                    "): move it out of the directory, file=" + file + ", reason=" + ex, ex);
+            }
+            moved.add(file.getFileName() + " -> " + target.getFileName() + " (" + damage.reason() + ")");
+        }
+        return moved;
     }
 
     /**

@@ -1,17 +1,23 @@
 package io.qecnode.node.journal;
 
 import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.journal.JournalDamage;
 import io.qecnode.io.journal.JournalHandOff;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.RecordType;
 import io.qecnode.node.pipeline.NodeAgent;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Brings a restarted node back to where its journal ends: restore the last checkpoint (taken between blocks, where
  * the decoder window is empty), then hand every round recorded after it to the node again, in order. The decoder is
  * deterministic, so the node ends up holding exactly the rounds and window it held before the crash.
+ * <p>
+ * A damaged tail (a cycle file cut short by a crash, a record whose checksum fails) ends the replay there: the node
+ * resumes from the last checkpoint before the damage with every verified round after it, and the report says what was
+ * skipped. Reading never changes the journal.
  */
 public final class NodeRecovery
 {
@@ -26,6 +32,9 @@ public final class NodeRecovery
      * @param gapRecords         records the journal says it lost at the hand-off (a journal gap) in the tail.
      * @param openBlock          the block in hand after recovery, or the last one finished.
      * @param roundsInHand       rounds of the open block held (0 between blocks).
+     * @param resumedAt          where the checkpoint is: {@code file=F offset=O}.
+     * @param damage             where the replay stopped because the journal is damaged; null if it read to the end.
+     * @param setAside           damaged cycle files moved out of the writer's way, as {@code old -> new} names.
      */
     public record Report(
         long checkpointBlock,
@@ -35,17 +44,34 @@ public final class NodeRecovery
         long statesResent,
         long gapRecords,
         long openBlock,
-        int roundsInHand)
+        int roundsInHand,
+        String resumedAt,
+        JournalDamage damage,
+        List<String> setAside)
     {
         /** @return one line for the log. */
         public String describe()
         {
             return String.format(Locale.ROOT, "recovered: %s, %d rounds replayed from the journal, %d states " +
-                "already forwarded (held back), %d states sent now, %d journal gap records, %s",
+                "already forwarded (held back), %d states sent now, %d journal gap records, %s%s%s%s",
                 fromCheckpoint ? "checkpoint after block " + checkpointBlock : "no checkpoint, replayed from the start",
                 roundsReplayed, statesSuppressed, statesResent, gapRecords,
                 roundsInHand > 0 ? "block " + openBlock + " open with " + roundsInHand + " rounds" :
-                    "between blocks after block " + openBlock);
+                    "between blocks after block " + openBlock, fromCheckpoint ? "; checkpoint at " + resumedAt : "",
+                damage == null ? "" : "\njournal: " + JournalReplay.stoppedAt(damage) + "; the node resumed from the " +
+                    "last checkpoint before it",
+                setAside.isEmpty() ? "" : "\njournal: damaged cycle files set aside, byte for byte as they were, so " +
+                    "that the writer never extends them: " + String.join(", ", setAside));
+        }
+
+        /**
+         * @param moved damaged cycle files moved out of the writer's way.
+         * @return this report, with them.
+         */
+        public Report withSetAside(final List<String> moved)
+        {
+            return new Report(checkpointBlock, fromCheckpoint, roundsReplayed, statesSuppressed, statesResent,
+                gapRecords, openBlock, roundsInHand, resumedAt, damage, List.copyOf(moved));
         }
     }
 
@@ -83,6 +109,7 @@ public final class NodeRecovery
             return true;
         });
         final long[] rounds = new long[1];
+        // Stops at the same damaged record as the walk above, if any.
         reader.read(checkpoint, (type, index, payload, length) ->
         {
             if (type == RecordType.ROUND)
@@ -93,6 +120,7 @@ public final class NodeRecovery
             return true;
         });
         return new Report(checkpointBlock[0], checkpoint != JournalReader.NONE, rounds[0], sender.suppressed(),
-            sender.resent(), gaps[0], agent.currentBlock(), agent.roundsInHand());
+            sender.resent(), gaps[0], agent.currentBlock(), agent.roundsInHand(), reader.describe(checkpoint),
+            reader.damage(), List.of());
     }
 }

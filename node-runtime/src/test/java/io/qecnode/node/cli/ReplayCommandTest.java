@@ -4,22 +4,30 @@ import io.aeron.Subscription;
 import io.qecnode.io.frame.SyndromeRoundView;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.journal.DamagedJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReplayCommandTest
 {
     private static final Pattern REPLAYED = Pattern.compile("replay: from the first checkpoint, (\\d+) rounds, 0 " +
         "rejected frames recorded; states the node forwarded: (\\d+), identical (\\d+), different 0, not replayed 0");
+
+    private static final int BLOCKS = 400;
+    private static final int ROUNDS = DamagedJournal.ROUNDS_PER_BLOCK;
 
     @TempDir
     Path dir;
@@ -88,13 +96,106 @@ class ReplayCommandTest
     {
         final CommandRunner.Run missing = CommandRunner.run("replay", "--journal", dir.toString());
         assertEquals(2, missing.exitCode(), missing.out());
-        assertTrue(missing.err().contains("no journal here (no .cq4 cycle files): dir=" + dir), missing.err());
+        assertTrue(missing.err().contains("no journal here (no .cq4 cycle files), --journal=" + dir), missing.err());
 
         final Path journal = record();
         final CommandRunner.Run again = CommandRunner.run("simulate", "-d", "3", "--duration", "1s", "--journal",
             journal.toString());
         assertEquals(2, again.exitCode(), again.out());
         assertTrue(again.err().contains("the journal directory already holds a journal"), again.err());
+    }
+
+    @Test
+    void shouldReportAByteOverwrittenInARecordAsCorruptNotAsADifferentState() throws IOException
+    {
+        final CommandRunner.Run replay = replayDamaged(journal -> journal.flipByteOfRound(200 * ROUNDS + 2));
+        assertTrue(replay.out().contains(": checksum mismatch (CRC32C); the "), replay.out());
+        assertTrue(replay.out().lines().noneMatch(line -> line.endsWith(" different")), replay.out());
+        assertTrue(replay.out().contains(", different 0, "), replay.out());
+        assertTrue(verifiedBlocks(replay) >= 190, "the blocks before the damage: " + replay.out());
+    }
+
+    @Test
+    void shouldVerifyACycleFileCutShortUpToTheCut() throws IOException
+    {
+        final CommandRunner.Run replay = replayDamaged(journal -> journal.cutAtRound(200 * ROUNDS + 2));
+        assertTrue(replay.out().contains("runs past the end of the file"), replay.out());
+        assertTrue(replay.out().contains("the file was cut short; the "), replay.out());
+        assertTrue(verifiedBlocks(replay) >= 190, "the blocks before the cut: " + replay.out());
+    }
+
+    @Test
+    void shouldReportRandomBytesNamedLikeACycleFileAsCorrupt() throws IOException
+    {
+        final Path[] noise = new Path[1];
+        final CommandRunner.Run replay = replayDamaged(journal -> noise[0] = journal.addRandomCycleFile(
+            "29991231F.cq4"));
+        assertTrue(replay.out().contains(" at file=" + noise[0] + " offset=0: not a Chronicle cycle file (no queue " +
+            "header); the "), replay.out());
+        assertEquals(BLOCKS, verifiedBlocks(replay), "every block of the whole file before it");
+
+        Files.delete(noise[0]);
+        final Path[] early = new Path[1];
+        final CommandRunner.Run before = replayDamaged(journal -> early[0] = journal.addRandomCycleFile(
+            "19991231F.cq4"));
+        assertTrue(before.out().contains("replay: before the first checkpoint, not read: CORRUPT at file=" + early[0] +
+            " offset=0: not a Chronicle cycle file (no queue header)"), before.out());
+        Files.delete(early[0]);
+
+        final CommandRunner.Run alone = replayDamaged(journal ->
+        {
+            journal.addRandomCycleFile(noise[0].getFileName().toString());
+            Files.delete(journal.cycleFile());
+        });
+        assertTrue(alone.out().startsWith("replay: no settings read before the damage: CORRUPT record 0 at file=" +
+            noise[0] + " offset=0: not a Chronicle cycle file"), alone.out());
+    }
+
+    @Test
+    void shouldReproduceTheWholeJournalTheDamageTestsStartFrom() throws IOException
+    {
+        final DamagedJournal journal = new DamagedJournal(dir.resolve("whole"), BLOCKS);
+        journal.record(journal.rounds(), (buffer, offset, length) -> true);
+        final CommandRunner.Run replay = CommandRunner.run("replay", "--journal", journal.directory().toString(),
+            "--summary");
+        assertEquals(0, replay.exitCode(), replay.toString());
+        assertTrue(replay.out().contains("identical " + BLOCKS + ", different 0, not replayed 0"), replay.out());
+        assertTrue(replay.out().endsWith(": REPRODUCED" + System.lineSeparator()), replay.out());
+    }
+
+    @FunctionalInterface
+    private interface Damage
+    {
+        void apply(DamagedJournal journal) throws IOException;
+    }
+
+    // A whole journal, damaged once (or again, on the same directory): replay exits 1 with one CORRUPT line, no
+    // trace, and leaves every byte as it was.
+    private CommandRunner.Run replayDamaged(final Damage damage) throws IOException
+    {
+        final DamagedJournal journal = new DamagedJournal(dir.resolve("damaged"), BLOCKS);
+        if (!Files.exists(journal.directory()))
+        {
+            journal.record(journal.rounds(), (buffer, offset, length) -> true);
+        }
+        damage.apply(journal);
+        final Map<String, String> before = journal.fingerprint();
+        final CommandRunner.Run replay = CommandRunner.run("replay", "--journal", journal.directory().toString(),
+            "--summary");
+        assertEquals(before, journal.fingerprint(), "replay changed the journal");
+        assertEquals(1, replay.exitCode(), replay.toString());
+        assertEquals(1, replay.out().lines().filter(line -> line.contains("CORRUPT ")).count(), replay.out());
+        assertTrue(replay.out().matches("(?s).*CORRUPT (record \\d+ )?at file=\\S+ offset=\\d+: .*"), replay.out());
+        assertFalse((replay.out() + replay.err()).contains("Exception"), replay.toString());
+        assertFalse((replay.out() + replay.err()).contains("\tat "), replay.toString());
+        return replay;
+    }
+
+    private static long verifiedBlocks(final CommandRunner.Run replay)
+    {
+        final Matcher identical = Pattern.compile("identical (\\d+), different 0").matcher(replay.out());
+        assertTrue(identical.find(), replay.out());
+        return Long.parseLong(identical.group(1));
     }
 
     private Path record()

@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.node.journal.DamagedJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RunCommandTest
@@ -79,6 +81,33 @@ class RunCommandTest
             "--duration", "200ms");
         assertEquals(2, other.exitCode(), other.out());
         assertTrue(other.err().contains("the journal was written with other decoding settings"), other.err());
+    }
+
+    @Test
+    void shouldResumeFromTheLastCheckpointBeforeATornTailAndCarryOn(@TempDir final Path dir) throws Exception
+    {
+        final DamagedJournal journal = new DamagedJournal(dir.resolve("journal"), 400);
+        journal.record(300 * DamagedJournal.ROUNDS_PER_BLOCK, (buffer, offset, length) -> true);
+        journal.cutAtRound(250 * DamagedJournal.ROUNDS_PER_BLOCK + 2);
+        final Path torn = journal.cycleFile();
+        final String tornPrint = DamagedJournal.sha256(torn);
+
+        final CommandRunner.Run run = CommandRunner.run("run", "--journal", journal.directory().toString(), "-d",
+            "5", "-p", "0.01", "--idle", "yield", "--duration", "300ms", "--report", "100ms", "--journal-roll",
+            "daily");
+        assertEquals(0, run.exitCode(), run.toString());
+        // A checkpoint every 10 blocks opens a document: the one after block 249 opens the document that was cut.
+        assertTrue(run.out().contains("journal: recovered: checkpoint after block 239, "), run.out());
+        assertTrue(run.out().contains("journal: CORRUPT record "), run.out());
+        assertTrue(run.out().contains("the file was cut short; the "), run.out());
+        assertTrue(run.out().contains("the node resumed from the last checkpoint before it"), run.out());
+        assertTrue(run.out().contains("journal: damaged cycle files set aside, byte for byte as they were, so that " +
+            "the writer never extends them: " + torn.getFileName() + " -> " + torn.getFileName() + ".damaged"),
+            run.out());
+        assertTrue(run.out().contains("run: stopped: "), run.out());
+        assertFalse((run.out() + run.err()).contains("Exception"), run.toString());
+        assertFalse((run.out() + run.err()).contains("\tat "), run.toString());
+        assertEquals(tornPrint, DamagedJournal.sha256(torn.resolveSibling(torn.getFileName() + ".damaged")));
     }
 
     private static void assertBad(final String expected, final String... flags)

@@ -8,10 +8,13 @@ import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.node.pipeline.NodeAgent;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,9 +36,17 @@ class NodeJournalTest
     @TempDir
     Path dir;
 
-    private final RecordedStream stream = new RecordedStream(BLOCKS, 77);
+    private DamagedJournal recorded;
+    private RecordedStream stream;
     private final CountersManager countersManager = new CountersManager(
         new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
+
+    @BeforeEach
+    void stream()
+    {
+        recorded = new DamagedJournal(dir, BLOCKS);
+        stream = recorded.stream;
+    }
 
     @Test
     void shouldResumeMidBlockFromTheJournalAndForwardWhatAnUninterruptedNodeForwards()
@@ -157,22 +168,102 @@ class NodeJournalTest
             refused.getMessage());
     }
 
+    @Test
+    void shouldResumeFromTheLastCheckpointBeforeATornTailAndSetTheTornFileAside() throws IOException
+    {
+        final int tornAt = 250 * RecordedStream.ROUNDS_PER_BLOCK + 2;
+        recorded.record(300 * RecordedStream.ROUNDS_PER_BLOCK + 3, (buffer, offset, length) -> true);
+        recorded.cutAtRound(tornAt);
+        final Path torn = recorded.cycleFile();
+        final String tornPrint = DamagedJournal.sha256(torn);
+        final long tornBytes = Files.size(torn);
+
+        final SecondLife second = new SecondLife(journal());
+        final NodeRecovery.Report report = second.report;
+
+        final Path aside = torn.resolveSibling(torn.getFileName() + NodeJournal.DAMAGED_SUFFIX);
+        assertEquals(tornPrint, DamagedJournal.sha256(aside), "set aside byte for byte: " + report.describe());
+        assertEquals(tornBytes, Files.size(aside), "neither grown nor cut");
+        assertFalse(Files.exists(torn), "out of the writer's way");
+        assertTrue(report.damage().reason().contains("cut short"), report.describe());
+        assertTrue(report.checkpointBlock() >= 230 && report.checkpointBlock() < 250,
+            "the last checkpoint before the damage: " + report.describe());
+        final int resumedAt = resumedAt(report);
+        assertTrue(resumedAt <= tornAt, "no round after the damage: " + resumedAt);
+        final String said = report.describe();
+        assertTrue(said.contains("journal: CORRUPT record " + report.damage().record() + " at file=" + torn +
+            " offset="), said);
+        assertTrue(said.contains("the node resumed from the last checkpoint before it"), said);
+        assertTrue(said.contains("damaged cycle files set aside, byte for byte as they were"), said);
+
+        second.carryOn(resumedAt);
+    }
+
+    @Test
+    void shouldStopRecoveryAtAFlippedByteWithoutChangingTheJournal() throws IOException
+    {
+        // Checkpoints every 10 blocks: the damaged round comes after the last one.
+        final int cut = 305 * RecordedStream.ROUNDS_PER_BLOCK + 3;
+        recorded.record(cut, (buffer, offset, length) -> true);
+        final int damaged = cut - 2;
+        recorded.flipByteOfRound(damaged);
+        final Map<String, String> before = recorded.fingerprint();
+
+        final SecondLife second = new SecondLife(journal());
+        final NodeRecovery.Report report = second.report;
+
+        assertEquals(before, recorded.fingerprint(), "recovery read the journal and left it as it was");
+        assertEquals("checksum mismatch (CRC32C)", report.damage().reason(), report.describe());
+        assertEquals(damaged, resumedAt(report), "every round before the damaged one, and none after");
+        assertTrue(report.setAside().isEmpty(), "the file itself is whole: the writer goes on in it");
+        second.carryOn(damaged);
+    }
+
+    // The stream index of the first round the recovered node has not seen: the checkpoint's block ends one.
+    private static int resumedAt(final NodeRecovery.Report report)
+    {
+        return (int)((report.checkpointBlock() + 1) * RecordedStream.ROUNDS_PER_BLOCK + report.roundsReplayed());
+    }
+
+    // A node restarted on the journal: recovered, then given the stream from a round on.
+    private final class SecondLife
+    {
+        final NodeJournal journal;
+        final Map<Long, String> forwarded = new TreeMap<>();
+        final NodeAgent node;
+        final NodeRecovery.Report report;
+
+        SecondLife(final NodeJournal journal)
+        {
+            this.journal = journal;
+            final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
+            node = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
+            report = journal.recover(node, sender, DamagedJournal.SETTINGS);
+            sender.endRecovery();
+        }
+
+        // Given the rounds from 'from' on, the node forwards what an uninterrupted node forwards.
+        void carryOn(final int from)
+        {
+            try (JournalWriter writer = journal.start(node, DamagedJournal.SETTINGS, line -> { }))
+            {
+                feed(node, writer, from, stream.frames.size());
+                writer.drainAll();
+            }
+            final TreeMap<Long, String> expected = new TreeMap<>(stream.uninterruptedStates());
+            final long resumedBlock = from / RecordedStream.ROUNDS_PER_BLOCK;
+            assertEquals(expected.tailMap(resumedBlock, false), new TreeMap<>(forwarded).tailMap(resumedBlock, false));
+            forwarded.forEach((block, state) -> assertEquals(expected.get(block), state, "block " + block));
+        }
+    }
+
     private NodeJournal journal()
     {
-        return NodeJournal.prepare(new JournalConfig(dir, JournalConfig.Roll.DAILY, JournalConfig.RETAIN_BYTES_DEFAULT,
-            0, 1 << 20, 10), (typeId, label) -> countersManager.newCounter(label, typeId), "1");
+        return recorded.journal();
     }
 
     private void feed(final NodeAgent node, final JournalWriter writer, final int from, final int to)
     {
-        for (int i = from; i < to; i++)
-        {
-            final UnsafeBuffer frame = stream.frames.get(i);
-            node.onFrame(frame, 0, frame.capacity());
-            if ((i & 255) == 0)
-            {
-                writer.doWork();
-            }
-        }
+        recorded.feed(node, writer, from, to);
     }
 }

@@ -14,17 +14,20 @@ import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
+import java.util.zip.CRC32C;
 
 /**
  * The journal thread: drains the hot thread's {@link JournalHandOff} into a Chronicle Queue. Records are batched into
- * documents of up to 32 KiB, each record as type code (int32), payload length (int32) and payload; a checkpoint
- * always opens a document, and so do the settings.
+ * documents of up to 32 KiB in {@link JournalFormat} 2: a format marker, then each record as type code, payload length,
+ * payload and a CRC32C over all three; a checkpoint always opens a document, and so do the settings. The checksum is
+ * computed here, while the record is copied out of the ring, so the hot thread's hand-off stays a plain copy.
  * <p>
  * It never stops the node. A full disk (free space below {@link JournalConfig#minFreeBytes()}) or a failed write turns
  * records into counted write failures, reported once, and writing resumes when space returns. Records the hot thread
@@ -49,7 +52,9 @@ public final class JournalWriter implements Agent, AutoCloseable
     private final JournalRetention retention;
     private final byte[] settings;
     private final UnsafeBuffer settingsBuffer;
-    private final byte[] scratch = new byte[1 << 16];
+    private final byte[] scratch = new byte[JournalFormat.RECORD_HEADER_BYTES + (1 << 16)];
+    private final UnsafeBuffer scratchBuffer = new UnsafeBuffer(scratch);
+    private final CRC32C crc = new CRC32C();
     private final MessageHandler onRecord = this::onRecord;
     private final ToLongFunction<Path> usableSpace;
     private DocumentContext batch;
@@ -248,10 +253,14 @@ public final class JournalWriter implements Agent, AutoCloseable
                 batchBytes = batch.wire().bytes();
                 batchStart = batchBytes.writePosition();
                 batchRecords = 0;
+                batchBytes.writeInt(JournalFormat.DOCUMENT_MARKER);
             }
-            batchBytes.writeInt(typeCode).writeInt(length);
-            buffer.getBytes(index, scratch, 0, length);
-            batchBytes.write(scratch, 0, length);
+            scratchBuffer.putInt(0, typeCode, ByteOrder.LITTLE_ENDIAN);
+            scratchBuffer.putInt(Integer.BYTES, length, ByteOrder.LITTLE_ENDIAN);
+            buffer.getBytes(index, scratch, JournalFormat.RECORD_HEADER_BYTES, length);
+            final int checksum = JournalFormat.checksum(crc, scratch, 0, length);
+            batchBytes.write(scratch, 0, JournalFormat.RECORD_HEADER_BYTES + length);
+            batchBytes.writeInt(checksum);
             batchRecords++;
         }
         catch (final RuntimeException | InternalError ex)

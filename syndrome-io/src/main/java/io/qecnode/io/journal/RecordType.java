@@ -1,8 +1,9 @@
 package io.qecnode.io.journal;
 
 /**
- * The kinds of journal record. Records are stored in Chronicle documents, several to a document, each as the type's
- * code (int32), the payload's length (int32) and the payload, little-endian. Codes only ever grow; none is reused.
+ * The kinds of journal record. Records are stored in Chronicle documents, several to a document after a format
+ * marker, each as the type's code (int32), the payload's length (int32), the payload and a CRC32C, little-endian (see
+ * {@link JournalFormat}). Codes only ever grow; none is reused.
  */
 public enum RecordType
 {
