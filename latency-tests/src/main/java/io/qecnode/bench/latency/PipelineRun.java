@@ -2,7 +2,6 @@ package io.qecnode.bench.latency;
 
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
-import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.HopProbe;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
@@ -248,16 +247,7 @@ public final class PipelineRun
         blocks = pipeline.sink().blocks();
         logicalErrors = pipeline.sink().logicalErrors();
         incomplete = pipeline.sink().incomplete();
-        long notSent = 0;
-        for (final FramePublisher publisher : pipeline.publishers())
-        {
-            notSent += publisher.notSentCount();
-        }
-        // Blocks missing at the sink are accounted for when the node counted them incomplete (their end was lost to
-        // an injected fault and the block abandoned); anything beyond that, or any frame not sent, is unaccounted.
-        final long unaccountedMissing = Math.max(0, pipeline.sink().missingBlocks() -
-            pipeline.nodeCounters().blocksIncomplete());
-        lost = notSent + unaccountedMissing + pipeline.sink().unknownTruth();
+        lost = pipeline.unaccounted();
         long rejectedFrames = 0;
         for (final FrameCounter counter : FrameCounter.values())
         {

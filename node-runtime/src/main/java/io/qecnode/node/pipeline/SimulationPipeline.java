@@ -245,6 +245,23 @@ public final class SimulationPipeline implements AutoCloseable
         return overdue + Math.max(0, blocksEmitted() - 1 - sink.lastBlock());
     }
 
+    /**
+     * Losses no counter explains: frames a publisher could not send, blocks missing at the sink beyond those the node
+     * counted incomplete (their end was lost to an injected fault and the block abandoned), and states whose truth
+     * the sink could not find.
+     *
+     * @return frames and blocks lost unaccounted so far.
+     */
+    public long unaccounted()
+    {
+        long notSent = 0;
+        for (final FramePublisher publisher : publishers)
+        {
+            notSent += publisher.notSentCount();
+        }
+        return notSent + Math.max(0, sink.missingBlocks() - nodeCounters.blocksIncomplete()) + sink.unknownTruth();
+    }
+
     /** End a warm-up: the hardware's round schedule starts afresh, so a cold start's lag is not carried over. */
     public void restartSchedule()
     {
