@@ -91,6 +91,25 @@ class LatencyCommandTest
     }
 
     @Test
+    @Timeout(60)
+    void shouldFailARunThatCannotHoldTheHardwareScheduleAndSayTheAchievedRate()
+    {
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        // Rounds every 10 ns, 100 M a second: no simulator emits that.
+        final int exit = commandLine.execute("latency", "-d", "3", "--period", "10ns", "--warmup", "1s",
+            "--duration", "1s", "--baseline-frames", "2000");
+        assertEquals(1, exit, out + "\n" + err);
+        assertTrue(err.toString().contains("latency: FAILED: the hardware schedule was not held: achieved "),
+            err.toString());
+        assertTrue(err.toString().contains(" rounds/s of 100000000 requested ("), err.toString());
+        assertTrue(out.toString().contains("latency: achieved "), "the summary gives the rate: " + out);
+    }
+
+    @Test
     void shouldRejectABadChannelClearly()
     {
         final CommandLine commandLine = QecBenchMain.commandLine();
