@@ -183,6 +183,7 @@ public final class PipelineRun
             }
             if (measureStartNs != 0)
             {
+                pipeline.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
                 run.measuredNs = System.nanoTime() - measureStartNs;
                 run.measuredRounds = pipeline.simulator().roundsSent() - roundsAtMeasureStart;
             }

@@ -139,6 +139,7 @@ public final class SimulateCommand implements Callable<Integer>
                     " (warm-up)");
                 err.flush();
             }
+            run.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
             measured.end(run);
             // A node that accepted nothing has nothing to drain: no need to wait the full timeout to say so.
             final boolean nothingArrived = run.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0;

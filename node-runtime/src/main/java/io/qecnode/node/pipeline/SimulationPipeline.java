@@ -262,6 +262,31 @@ public final class SimulationPipeline implements AutoCloseable
         return notSent + Math.max(0, sink.missingBlocks() - nodeCounters.blocksIncomplete()) + sink.unknownTruth();
     }
 
+    /**
+     * Before the end of a measured stretch is read: wait until emission trails the schedule by less than a block, or
+     * the grace passes, so that a hiccup of the host just before the end is judged as one in the middle would be,
+     * caught up, while a simulator that cannot keep the schedule stays behind.
+     *
+     * @param graceNs longest wait.
+     */
+    public void awaitCaughtUp(final long graceNs)
+    {
+        final long blockNs = Math.max(1, config.periodNs() * config.code().rounds().roundCount());
+        final long deadline = System.nanoTime() + graceNs;
+        while (simulator.scheduleLagNs(System.nanoTime()) >= blockNs && System.nanoTime() - deadline < 0)
+        {
+            try
+            {
+                TimeUnit.MILLISECONDS.sleep(1);
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     /** End a warm-up: the hardware's round schedule starts afresh, so a cold start's lag is not carried over. */
     public void restartSchedule()
     {
