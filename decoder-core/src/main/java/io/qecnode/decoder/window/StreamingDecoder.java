@@ -28,7 +28,8 @@ import io.qecnode.decoder.unionfind.DecodeResult;
  * union of all commits reproduces the block's syndrome. An edge that the window took to its future boundary from the
  * commit region becomes the block edge up into the next rounds, and its upper end an artificial defect there.
  * <p>
- * A window with more than {@link WindowConfig#maxDefectsPerWindow()} defects is not given to union-find: each defect
+ * A window with more defects than its cap ({@link WindowConfig#defectCap(int)} of its detectors, fixed at
+ * construction) is not given to union-find: each defect
  * goes to the boundary along a precomputed shortest path, which bounds the work of the worst window and still lights
  * exactly the syndrome; the block is then flagged ({@link #blockUsedFallback()}).
  * <p>
@@ -331,7 +332,7 @@ public final class StreamingDecoder
         windowsDecoded++;
         defectsDecoded += defectCount;
         lastWindowDefects = defectCount;
-        if (defectCount > config.maxDefectsPerWindow())
+        if (defectCount > current.defectCap)
         {
             fallbackWindows++;
             blockFallback = true;

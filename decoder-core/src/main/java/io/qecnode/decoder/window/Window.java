@@ -22,6 +22,8 @@ final class Window
     final int firstDetector;
     // Block detectors below this are in the commit region; the block's detector count for the final window.
     final int commitEndDetector;
+    /** Defects above which this window goes to the fallback, sized from its detectors once. */
+    final int defectCap;
     final DecodingGraph graph;
     // Local edge -> block edge.
     final int[] blockEdge;
@@ -59,6 +61,7 @@ final class Window
         this.decoder = new UnionFindDecoder(graph, config.growth());
         this.result = new DecodeResult(graph);
         this.fallback = new BoundaryPaths(graph);
+        this.defectCap = config.defectCap(graph.detectorCount());
         checkEveryDetectorCanLeave(rounds, config, reachesBoundary);
     }
 

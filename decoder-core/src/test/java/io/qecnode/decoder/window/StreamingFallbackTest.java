@@ -47,6 +47,35 @@ class StreamingFallbackTest
         WindowTestSupport.assertCommitsReproduceSyndrome(decoder, quiet, quietFlips, "quiet");
     }
 
+    @Test
+    void shouldGiveALargeWindowACapThatGrowsWithItsDetectors()
+    {
+        // d = 25 decoded a block at a time: about 7,800 detectors in one window. 200 scattered defects are well
+        // within a healthy block's tail there, but above the old fixed cap of 128.
+        final SurfaceCodeModel model = SurfaceCodeModel.phenomenological(25, 25, 0.001);
+        final RoundStructure rounds = RoundStructure.of(model);
+        final int blockRounds = rounds.roundCount();
+        final WindowConfig grown = WindowConfig.of(blockRounds, blockRounds);
+        final int detectors = model.graph().detectorCount();
+        assertEquals(detectors / WindowConfig.DETECTORS_PER_DEFECT_DEFAULT, grown.defectCap(detectors));
+        final int[] defects = new int[200];
+        for (int i = 0; i < defects.length; i++)
+        {
+            defects[i] = i * (detectors / defects.length);
+        }
+        final BlockFeeder feeder = new BlockFeeder(rounds);
+
+        final StreamingDecoder decoder = new StreamingDecoder(model.graph(), rounds, grown);
+        final long flips = feeder.decodeBlock(decoder, defects, defects.length);
+        assertFalse(decoder.blockUsedFallback(), "200 defects in " + detectors + " detectors go to union-find");
+        WindowTestSupport.assertCommitsReproduceSyndrome(decoder, defects, flips, "d=25");
+
+        final StreamingDecoder fixed = new StreamingDecoder(model.graph(), rounds,
+            grown.maxDefectsPerWindow(WindowConfig.MAX_DEFECTS_PER_WINDOW_DEFAULT));
+        feeder.decodeBlock(fixed, defects, defects.length);
+        assertTrue(fixed.blockUsedFallback(), "a cap set explicitly stays fixed");
+    }
+
     @ParameterizedTest
     @CsvSource({"2, 1, 0", "3, 1, 6", "4, 2, 10", "12, 12, 45"})
     void shouldReproduceEverySyndromeWhateverMixOfFallbackAndUnionFind(

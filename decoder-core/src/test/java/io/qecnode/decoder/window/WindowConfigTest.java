@@ -52,6 +52,17 @@ class WindowConfigTest
         assertEquals(7, config.maxDefectsPerWindow(7).maxDefectsPerWindow());
     }
 
+    @Test
+    void shouldGrowTheDefaultCapWithTheWindowAndKeepAnExplicitCapFixed()
+    {
+        final WindowConfig config = WindowConfig.of(11, 5);
+        assertEquals(128, config.defectCap(660), "d = 11's default window keeps the measured 128");
+        assertEquals(975, config.defectCap(7800), "a d = 25 block-long window: one defect in 8 detectors");
+        assertEquals(975, config.growth(Growth.UNWEIGHTED).defectCap(7800), "kept through a copy");
+        assertEquals(128, config.maxDefectsPerWindow(128).defectCap(7800));
+        assertEquals(3, config.maxDefectsPerWindow(3).defectCap(7800));
+    }
+
     @ParameterizedTest
     @CsvSource({
         "12, 12, 12, 1",

@@ -1,7 +1,9 @@
 package io.qecnode.bench.latency;
 
 import io.qecnode.io.frame.FrameCounter;
-import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.node.measure.HopProbe;
+import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SimulationPipeline;
@@ -16,18 +18,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives a {@link SimulationPipeline} for a warm-up and a measured stretch, one interval at a time, and keeps what
  * the latency and soak commands report: end-to-end and per-stage histograms after warm-up, the backlog between the
- * simulator and the sink, losses, garbage collections and the hot thread's allocation per interval.
+ * simulator and the sink, losses, garbage collections and the hot thread's allocation per interval, the round rate
+ * achieved over the measured stretch and, for a soak, the p99 of a raw-hop probe running beside the pipeline.
  */
 public final class PipelineRun
 {
-    /** Backlog beyond which a run counts as fallen behind: 1000 blocks is milliseconds of rounds at any distance. */
-    public static final long BACKLOG_LIMIT_BLOCKS = 1000;
-
-    /** What one interval saw. */
+    /** What one interval saw; {@code probeP99Ns} is the raw-hop probe's interval p99, -1 without a probe. */
     public record Interval(
         long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
         long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes,
-        long hotThreadPreemptions, long hotThreadPageFaults)
+        long hotThreadPreemptions, long hotThreadPageFaults, long probeP99Ns)
     {
     }
 
@@ -56,6 +56,12 @@ public final class PipelineRun
     private boolean drained;
     private long firstWarmBacklog = -1;
     private long lastBacklog;
+    private long fallback;
+    private String rejectedByKind = RunVerdict.rejectedByKind(counter -> 0);
+    private long periodNs;
+    private long blockNs = 1;
+    private long measuredRounds;
+    private long measuredNs;
 
     /**
      * @param config    the pipeline.
@@ -63,6 +69,7 @@ public final class PipelineRun
      * @param durationNs measured stretch after warm-up.
      * @param intervalNs length of an interval.
      * @param hlog      interval log of the end-to-end latency (HdrHistogram log format); null for none.
+     * @param withProbe run a raw-hop probe beside the pipeline ({@link HopProbe}) and report its interval p99.
      * @param listener  sees each interval.
      * @return the finished run.
      * @throws InterruptedException if interrupted.
@@ -73,12 +80,17 @@ public final class PipelineRun
         final long durationNs,
         final long intervalNs,
         final PrintStream hlog,
+        final boolean withProbe,
         final IntervalListener listener) throws InterruptedException
     {
         final PipelineRun run = new PipelineRun();
+        run.periodNs = config.periodNs();
+        run.blockNs = Math.max(1, config.periodNs() * config.code().rounds().roundCount());
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace);
+            HopProbe probe = !withProbe ? null : HopProbe.start(pipeline.bus(), config.channel(),
+                SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound())))
         {
             final long hotThread = pipeline.hotThread().getId();
             final ThreadSchedStats sched = ThreadSchedStats.of(pipeline.hotThread());
@@ -98,6 +110,9 @@ public final class PipelineRun
             Histogram ingressInterval = null;
             Histogram reactionInterval = null;
             Histogram roundInterval = null;
+            Histogram probeInterval = null;
+            long measureStartNs = 0;
+            long roundsAtMeasureStart = 0;
             long allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
             long gcBefore = gcCount();
             long index = 0;
@@ -125,8 +140,15 @@ public final class PipelineRun
                         roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
                     }
                 }
+                if (warm && measureStartNs == 0)
+                {
+                    // The achieved rate is judged over the measured stretch only, after the schedule restarted.
+                    measureStartNs = System.nanoTime();
+                    roundsAtMeasureStart = pipeline.simulator().roundsSent();
+                }
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, intervalEndNs - System.nanoTime()));
                 interval = pipeline.latencyNs().getIntervalHistogram(interval);
+                probeInterval = probe == null ? null : probe.latencyNs().getIntervalHistogram(probeInterval);
                 // Recycled so that a long soak does not itself churn the heap it checks for collections.
                 ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
                 reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
@@ -152,14 +174,22 @@ public final class PipelineRun
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
                     run.logicalErrors, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
                     allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
-                    delta(faults(sched), faultsBefore)), interval);
+                    delta(faults(sched), faultsBefore), probeInterval == null ? -1 :
+                    probeInterval.getValueAtPercentile(99)), interval);
                 preemptionsBefore = sched.involuntarySwitches();
                 faultsBefore = faults(sched);
                 allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
                 gcBefore = gc;
             }
+            if (measureStartNs != 0)
+            {
+                pipeline.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
+                run.measuredNs = System.nanoTime() - measureStartNs;
+                run.measuredRounds = pipeline.simulator().roundsSent() - roundsAtMeasureStart;
+            }
             run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
             run.snapshot(pipeline);
+            run.rejectedByKind = RunVerdict.rejectedByKind(counter -> pipeline.frameCounters().counter(counter).get());
             run.journal = pipeline.journal() == null ? null : pipeline.journal().describe();
         }
         return run;
@@ -171,15 +201,39 @@ public final class PipelineRun
      * @param lost        losses not accounted by a counter.
      * @param drained     whether the sink saw the last block.
      * @param backlog     the backlog at the start and the end of the measured stretch.
+     * @param rateShare   the share of the requested round rate achieved over a measured second.
      * @return the run.
      */
-    static PipelineRun finished(final long lost, final boolean drained, final long backlog)
+    static PipelineRun finished(final long lost, final boolean drained, final long backlog, final double rateShare)
     {
         final PipelineRun run = new PipelineRun();
         run.lost = lost;
         run.drained = drained;
         run.trackBacklog(backlog);
+        run.periodNs = 1000;
+        run.blockNs = 10_000;
+        run.measuredNs = 1_000_000_000L;
+        run.measuredRounds = (long)(rateShare * 1_000_000);
+        run.blocks = run.measuredRounds / 10;
         return run;
+    }
+
+    /**
+     * @return the verdict every pipeline command shares: schedule held, blocks accounted for, fallback share; the
+     * caller adds its own checks.
+     */
+    public RunVerdict verdict()
+    {
+        return new RunVerdict()
+            .schedule(periodNs, measuredRounds, measuredNs, Math.max(0, firstWarmBacklog), lastBacklog, blockNs)
+            .accounting(lost, drained, blocks)
+            .fallback(fallback, blocks);
+    }
+
+    /** @return rejected frames, total and by kind. */
+    public String rejectedByKind()
+    {
+        return rejectedByKind;
     }
 
     /** @return the decoding node's journal at the end of the run, as one line; null if it kept none. */
@@ -194,22 +248,14 @@ public final class PipelineRun
         blocks = pipeline.sink().blocks();
         logicalErrors = pipeline.sink().logicalErrors();
         incomplete = pipeline.sink().incomplete();
-        long notSent = 0;
-        for (final FramePublisher publisher : pipeline.publishers())
-        {
-            notSent += publisher.notSentCount();
-        }
-        // Blocks missing at the sink are accounted for when the node counted them incomplete (their end was lost to
-        // an injected fault and the block abandoned); anything beyond that, or any frame not sent, is unaccounted.
-        final long unaccountedMissing = Math.max(0, pipeline.sink().missingBlocks() -
-            pipeline.nodeCounters().blocksIncomplete());
-        lost = notSent + unaccountedMissing + pipeline.sink().unknownTruth();
+        lost = pipeline.unaccounted();
         long rejectedFrames = 0;
         for (final FrameCounter counter : FrameCounter.values())
         {
             rejectedFrames += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
         }
         rejected = rejectedFrames;
+        fallback = pipeline.sink().fallback();
     }
 
     private void trackBacklog(final long backlog)
@@ -219,15 +265,6 @@ public final class PipelineRun
             firstWarmBacklog = backlog;
         }
         lastBacklog = backlog;
-    }
-
-    /**
-     * @return true if the measured stretch ended with more than {@link #BACKLOG_LIMIT_BLOCKS} blocks not yet at the
-     * sink and no fewer than when it began: the pipeline is not keeping up with the hardware.
-     */
-    public boolean fellBehind()
-    {
-        return lastBacklog > BACKLOG_LIMIT_BLOCKS && lastBacklog >= firstWarmBacklog;
     }
 
     /** @return the backlog in blocks at the end of the measured stretch. */
@@ -308,6 +345,12 @@ public final class PipelineRun
     public long rejected()
     {
         return rejected;
+    }
+
+    /** @return blocks decoded by the fallback, as flagged at the sink. */
+    public long fallback()
+    {
+        return fallback;
     }
 
     /** @return blocks flagged incomplete. */

@@ -47,7 +47,7 @@ class LatencyCommandTest
 
         final String json = out.toString().trim();
         assertTrue(json.contains("\"lost\":0,"), json);
-        assertTrue(json.contains("\"fell_behind\":false,"), json);
+        assertTrue(json.contains("\"passed\":true,"), json);
         final long rounds = field(json, "rounds");
         // 4 s at 2 us is 2M rounds on the schedule; allow a slow start but not a stalled one.
         assertTrue(rounds > 1_000_000 && rounds <= 2_100_000, json);
@@ -88,6 +88,25 @@ class LatencyCommandTest
         final BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a readable PNG");
         assertTrue(image.getWidth() >= 600 && image.getHeight() >= 400);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldFailARunThatCannotHoldTheHardwareScheduleAndSayTheAchievedRate()
+    {
+        final CommandLine commandLine = QecBenchMain.commandLine();
+        final StringWriter out = new StringWriter();
+        final StringWriter err = new StringWriter();
+        commandLine.setOut(new PrintWriter(out));
+        commandLine.setErr(new PrintWriter(err));
+        // Rounds every 10 ns, 100 M a second: no simulator emits that.
+        final int exit = commandLine.execute("latency", "-d", "3", "--period", "10ns", "--warmup", "1s",
+            "--duration", "1s", "--baseline-frames", "2000");
+        assertEquals(1, exit, out + "\n" + err);
+        assertTrue(err.toString().contains("latency: FAILED: the hardware schedule was not held: achieved "),
+            err.toString());
+        assertTrue(err.toString().contains(" rounds/s of 100000000 requested ("), err.toString());
+        assertTrue(out.toString().contains("latency: achieved "), "the summary gives the rate: " + out);
     }
 
     @Test

@@ -160,10 +160,9 @@ public final class RunCommand implements Callable<Integer>
                 if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
                 {
                     interval = telemetry.reactionNs().getIntervalHistogram(interval);
-                    logLine.accept(String.format(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, " +
-                        "reaction p50 %d ns p99 %d ns max %d ns, not sent %d, telemetry dropped %d%s",
-                        counters.roundsDecoded(), counters.blocksOut(), counters.blocksIncomplete(),
-                        interval.getValueAtPercentile(50), interval.getValueAtPercentile(99), interval.getMaxValue(),
+                    logLine.accept(String.format(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, %s, " +
+                        "%s, not sent %d, telemetry dropped %d%s", counters.roundsDecoded(), counters.blocksOut(),
+                        counters.blocksIncomplete(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
                         publisher.notSentCount(), handOff.overflows(), journal == null ? "" : ", " + journal.describe()));
                 }
             }
@@ -180,8 +179,9 @@ public final class RunCommand implements Callable<Integer>
                 journal.handOff().flushGap();
             }
             coldRunner.close();
-            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out%s",
-                counters.roundsDecoded(), counters.blocksOut(), journal == null ? "" : ", " + journal.describe()));
+            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s%s",
+                counters.roundsDecoded(), counters.blocksOut(), ReportLines.rejected(frameCounters),
+                journal == null ? "" : ", " + journal.describe()));
         }
         catch (final JournalException ex)
         {

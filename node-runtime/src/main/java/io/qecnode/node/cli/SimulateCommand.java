@@ -8,9 +8,11 @@ import io.qecnode.io.transport.BusException;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RawHop;
+import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.node.pipeline.SimulationPipeline;
+import io.qecnode.sim.faults.FaultKind;
 import io.qecnode.sim.run.SimulatedCode;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
@@ -39,7 +41,11 @@ import java.util.concurrent.TimeUnit;
             "each block and forwards its logical state through a chain of nodes to a sink, which checks every " +
             "state against the simulator's ground truth. Prints a progress line every second, then rounds, blocks, " +
             "the logical error rate with a 95%% interval, end-to-end latency percentiles (last round emitted to " +
-            "state received) and the node's reaction time, beside a raw Aeron IPC hop measured first in the same run."})
+            "state received) and the node's reaction time, beside a raw Aeron IPC hop measured first in the same run.",
+        "Exit 1 if the hardware schedule was not held (the simulator achieved less than 99%% of 1/--period over the " +
+            "measured stretch after --warmup, or the backlog of blocks grew beyond 1000), blocks were lost " +
+            "unaccounted or the chain did not drain, or more than 1%% of the blocks went to the fallback decoder " +
+            "(above 0.1%% it warns). The last line is the verdict with the achieved rate."})
 public final class SimulateCommand implements Callable<Integer>
 {
     @Spec
@@ -90,6 +96,11 @@ public final class SimulateCommand implements Callable<Integer>
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
+        if (durationNs <= warmupNs)
+        {
+            throw new ParameterException(spec.commandLine(), "nothing would be measured: --duration must be longer " +
+                "than --warmup=" + warmup + ", --duration=" + duration);
+        }
 
         final LatencyStats baseline = baselineFrames > 0 ? LatencyStats.of(RawHop.measure(config.channel(),
             SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
@@ -102,17 +113,20 @@ public final class SimulateCommand implements Callable<Integer>
             out.println("simulate: " + pipeline.describe(config));
             out.flush();
         }
-        final long startNs = System.nanoTime();
         final boolean drained;
         final long rounds;
         final long emittedBlocks;
         try (SimulationPipeline run = start(config, err))
         {
+            // Timed from here, not before the driver started: a slow start must not eat the duration.
+            final long startNs = System.nanoTime();
+            final Measured measured = new Measured();
             Histogram interval = null;
             boolean warm = false;
-            while (System.nanoTime() - startNs < durationNs && !stop.requested())
+            long elapsedNs;
+            while ((elapsedNs = System.nanoTime() - startNs) < durationNs && !stop.requested())
             {
-                if (!warm && System.nanoTime() - startNs >= warmupNs)
+                if (!warm && elapsedNs >= warmupNs)
                 {
                     // The schedule starts afresh so that the cold start's lag is not measured; what was recorded
                     // until now is warm-up.
@@ -121,9 +135,12 @@ public final class SimulateCommand implements Callable<Integer>
                     run.reactionNs().reset();
                     run.roundNs().reset();
                     warm = true;
+                    measured.start(run);
                 }
                 final boolean counted = warm;
-                TimeUnit.MILLISECONDS.sleep(1000);
+                // A progress line a second, and the warm-up's end and the run's end kept to the nanosecond.
+                TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.SECONDS.toNanos(1),
+                    (warm ? durationNs : warmupNs) - elapsedNs));
                 interval = run.latencyNs().getIntervalHistogram(interval);
                 final Histogram reactions = run.reactionNs().getIntervalHistogram();
                 final Histogram roundTimes = run.roundNs().getIntervalHistogram();
@@ -132,13 +149,19 @@ public final class SimulateCommand implements Callable<Integer>
                     latency.add(interval);
                     reaction.add(reactions);
                     perRound.add(roundTimes);
+                    measured.backlog(run.backlogBlocks());
                 }
                 err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
-                    "interval p99 %.1f us%n", run.simulator().roundsSent(), run.sink().blocks(),
-                    run.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0);
+                    "interval p99 %.1f us%s%n", run.simulator().roundsSent(), run.sink().blocks(),
+                    run.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0, counted ? "" :
+                    " (warm-up)");
                 err.flush();
             }
-            drained = run.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            run.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
+            measured.end(run);
+            // A node that accepted nothing has nothing to drain: no need to wait the full timeout to say so.
+            final boolean nothingArrived = run.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0;
+            drained = run.stopAndDrain(TimeUnit.SECONDS.toNanos(nothingArrived ? 1 : 10));
             latency.add(run.latencyNs().getIntervalHistogram());
             reaction.add(run.reactionNs().getIntervalHistogram());
             perRound.add(run.roundNs().getIntervalHistogram());
@@ -146,15 +169,70 @@ public final class SimulateCommand implements Callable<Integer>
             emittedBlocks = run.simulator().source().blocksSampled();
             final Summary summary = new Summary(code, run, rounds, emittedBlocks, drained,
                 LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
-                (System.nanoTime() - startNs) / 1e9);
+                (System.nanoTime() - startNs) / 1e9, measured.verdict(run, drained));
             out.println(json ? summary.toJson() : summary.toText());
             if (run.journal() != null)
             {
                 (json ? err : out).println(run.journal().describe());
             }
+            if (json)
+            {
+                err.println(summary.verdict.line("simulate"));
+            }
             out.flush();
             err.flush();
-            return summary.isClean() ? 0 : 1;
+            return summary.verdict.passed() ? 0 : 1;
+        }
+    }
+
+    /** The measured stretch: rounds and time from the warm-up's end to the run's end, and the backlog over it. */
+    private static final class Measured
+    {
+        private long startNs;
+        private long startRounds;
+        private long rounds;
+        private long ns;
+        private long firstBacklog = -1;
+        private long lastBacklog;
+
+        void start(final SimulationPipeline run)
+        {
+            startNs = System.nanoTime();
+            startRounds = run.simulator().roundsSent();
+        }
+
+        void backlog(final long blocks)
+        {
+            firstBacklog = firstBacklog < 0 ? blocks : firstBacklog;
+            lastBacklog = blocks;
+        }
+
+        void end(final SimulationPipeline run)
+        {
+            if (startNs != 0)
+            {
+                ns = System.nanoTime() - startNs;
+                rounds = run.simulator().roundsSent() - startRounds;
+            }
+        }
+
+        RunVerdict verdict(final SimulationPipeline run, final boolean drained)
+        {
+            final PipelineConfig config = run.config();
+            final RunVerdict verdict = new RunVerdict()
+                .schedule(config.periodNs(), rounds, ns, Math.max(0, firstBacklog), lastBacklog,
+                    Math.max(1, config.periodNs() * config.code().rounds().roundCount()))
+                .accounting(run.unaccounted(), drained, run.sink().blocks())
+                .fallback(run.sink().fallback(), run.sink().blocks());
+            final long sent = run.simulator().roundsSent();
+            if (sent > 0 && run.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0)
+            {
+                final long dropped = run.simulator().injector().injected(FaultKind.DROP);
+                verdict.fail(dropped >= sent ? "nothing arrived at the node: every round was dropped (--faults " +
+                    "drop), " + dropped + " of " + sent : "nothing arrived at the node: none of " + sent + " rounds " +
+                    "was accepted");
+            }
+            return verdict;
         }
     }
 
@@ -191,6 +269,8 @@ public final class SimulateCommand implements Callable<Integer>
         private final LatencyStats perRound;
         private final LatencyStats baseline;
         private final double seconds;
+        private final String rejectedByKind;
+        private final RunVerdict verdict;
 
         Summary(
             final SimulatedCode code,
@@ -202,8 +282,11 @@ public final class SimulateCommand implements Callable<Integer>
             final LatencyStats reaction,
             final LatencyStats perRound,
             final LatencyStats baseline,
-            final double seconds)
+            final double seconds,
+            final RunVerdict verdict)
         {
+            this.verdict = verdict;
+            this.rejectedByKind = RunVerdict.rejectedByKind(counter -> pipeline.frameCounters().counter(counter).get());
             this.code = code;
             this.rounds = rounds;
             this.emittedBlocks = emittedBlocks;
@@ -233,11 +316,6 @@ public final class SimulateCommand implements Callable<Integer>
             this.seconds = seconds;
         }
 
-        boolean isClean()
-        {
-            return drained && notSent == 0 && blocks > 0 && unknownTruth == 0;
-        }
-
         double rate()
         {
             return blocks == 0 ? 0 : (double)logicalErrors / blocks;
@@ -248,13 +326,14 @@ public final class SimulateCommand implements Callable<Integer>
             final StringBuilder text = new StringBuilder();
             text.append(String.format(Locale.ROOT, "rounds emitted      %d (%.0f rounds/s), blocks emitted %d%n",
                 rounds, rounds / seconds, emittedBlocks));
+            text.append("schedule            ").append(verdict.scheduleLine()).append('\n');
             text.append(String.format(Locale.ROOT, "blocks checked      %d at the sink%s%n", blocks,
                 drained ? "" : " (chain did not drain in time)"));
             text.append(String.format(Locale.ROOT, "logical errors      %d, rate %.3e, 95%% CI [%.3e, %.3e]%n",
                 logicalErrors, rate(), lower(), upper()));
-            text.append(String.format(Locale.ROOT, "frames rejected %d, not sent %d, blocks missing %d, " +
-                "incomplete %d, fallback %d, truth unknown %d%n", rejectedFrames, notSent, missingBlocks, incomplete,
-                fallback, unknownTruth));
+            text.append(String.format(Locale.ROOT, "frames %s, not sent %d, blocks missing %d, incomplete %d, %s, " +
+                "truth unknown %d%n", rejectedByKind, notSent, missingBlocks, incomplete, verdict.fallbackLine(),
+                unknownTruth));
             text.append(LatencyStats.header()).append('\n');
             text.append(latency.row("end to end")).append('\n');
             text.append(reaction.row("node reaction")).append('\n');
@@ -269,7 +348,8 @@ public final class SimulateCommand implements Callable<Integer>
                 "period, same run\n");
             text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", cores: ")
-                .append(Runtime.getRuntime().availableProcessors());
+                .append(Runtime.getRuntime().availableProcessors()).append('\n');
+            text.append(verdict.line("simulate"));
             return text.toString();
         }
 
@@ -279,9 +359,11 @@ public final class SimulateCommand implements Callable<Integer>
                 "{\"code\":\"%s\",\"rounds\":%d,\"blocks_emitted\":%d,\"blocks_checked\":%d,\"logical_errors\":%d," +
                 "\"logical_error_rate\":%.6e,\"ci95_low\":%.6e,\"ci95_high\":%.6e,\"frames_rejected\":%d," +
                 "\"not_sent\":%d,\"blocks_missing\":%d,\"incomplete\":%d,\"fallback\":%d,\"drained\":%b," +
+                "\"passed\":%b,\"schedule\":\"%s\"," +
                 "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"raw_hop\":%s}",
                 code, rounds, emittedBlocks, blocks, logicalErrors, rate(), lower(), upper(), rejectedFrames,
-                notSent, missingBlocks, incomplete, fallback, drained, latency.toJson("end to end"),
+                notSent, missingBlocks, incomplete, fallback, drained, verdict.passed(), verdict.scheduleLine(),
+                latency.toJson("end to end"),
                 reaction.toJson("node reaction"), perRound.toJson("node per round"),
                 baseline == null ? "null" : baseline.toJson("raw aeron hop"));
         }

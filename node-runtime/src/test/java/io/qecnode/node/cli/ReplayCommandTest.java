@@ -99,8 +99,8 @@ class ReplayCommandTest
         assertTrue(missing.err().contains("no journal here (no .cq4 cycle files), --journal=" + dir), missing.err());
 
         final Path journal = record();
-        final CommandRunner.Run again = CommandRunner.run("simulate", "-d", "3", "--duration", "1s", "--journal",
-            journal.toString());
+        final CommandRunner.Run again = CommandRunner.run("simulate", "-d", "3", "--duration", "1s", "--warmup",
+            "500ms", "--journal", journal.toString());
         assertEquals(2, again.exitCode(), again.out());
         assertTrue(again.err().contains("the journal directory already holds a journal"), again.err());
     }

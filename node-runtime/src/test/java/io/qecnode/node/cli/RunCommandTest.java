@@ -2,11 +2,16 @@ package io.qecnode.node.cli;
 
 import io.qecnode.node.journal.DamagedJournal;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +46,46 @@ class RunCommandTest
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("run: node 7, phenomenological d=3"), run.out());
         assertTrue(run.out().contains("run: stopped:"), run.out());
+    }
+
+    @Test
+    void shouldNotShowAReactionTimeForAnIntervalWithoutBlocks()
+    {
+        final CommandRunner.Run run = CommandRunner.run("run", "-d", "3", "--idle", "yield", "--duration", "300ms",
+            "--report", "100ms");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("0 incomplete, reaction -, no blocks, rejected 0, not sent 0"), run.out());
+        assertFalse(run.out().contains("reaction p50 0 ns"), run.out());
+        assertTrue(run.out().contains("run: stopped: 0 rounds decoded, 0 blocks out, rejected 0"), run.out());
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldShowFramesRejectedByKindInTheReportAndTheLastLine() throws Exception
+    {
+        // A d=5 simulator into a d=3 node: every frame is rejected, which the report lines must say.
+        final String dir = "/dev/shm/qec-run-test-" + ProcessHandle.current().pid();
+        final CommandRunner.Run[] node = new CommandRunner.Run[1];
+        final Thread nodeThread = new Thread(() -> node[0] = CommandRunner.run("run", "-d", "3", "--idle", "yield",
+            "--embedded-dir", dir, "--duration", "4s", "--report", "500ms"));
+        nodeThread.start();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!new File(dir, "cnc.dat").exists() && System.nanoTime() < deadline)
+        {
+            Thread.sleep(50);
+        }
+        final CommandRunner.Run sim = CommandRunner.run("sim", "-d", "5", "--aeron-dir", dir, "--period", "100us",
+            "--duration", "1s");
+        nodeThread.join();
+        assertEquals(0, sim.exitCode(), sim.toString());
+        assertEquals(0, node[0].exitCode(), node[0].toString());
+        final String out = node[0].out();
+        final Matcher last = Pattern.compile("run: stopped: 0 rounds decoded, 0 blocks out, rejected (\\d+) \\(" +
+            "[a-z ]+ \\d+").matcher(out);
+        assertTrue(last.find(), out);
+        assertTrue(Long.parseLong(last.group(1)) > 1000, "1 s of 100 us rounds, all rejected: " + out);
+        assertTrue(Pattern.compile("run: \\d+ rounds, .*, rejected [1-9]\\d* \\([a-z ]+ [1-9]").matcher(out).find(),
+            "a report line shows them too: " + out);
     }
 
     @Test

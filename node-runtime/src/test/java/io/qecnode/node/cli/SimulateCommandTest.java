@@ -1,0 +1,61 @@
+package io.qecnode.node.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code simulate}'s verdict: a run that could not hold the hardware schedule, measured nothing, or received nothing
+ * fails (exit 1) and says why; a light run passes.
+ */
+class SimulateCommandTest
+{
+    @Test
+    @Timeout(60)
+    void shouldFailARunThatCannotHoldTheScheduleAndNameTheAchievedRate()
+    {
+        // Rounds every 10 ns are 100 M a second: no simulator emits that, so the schedule cannot be held.
+        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10ns", "--duration",
+            "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("simulate: FAILED: the hardware schedule was not held: achieved "),
+            run.toString());
+        assertTrue(run.out().contains(" rounds/s of 100000000 requested ("), run.toString());
+        assertTrue(run.out().contains("schedule            achieved "), "the summary gives the rate: " + run);
+        assertTrue(run.out().contains("backlog "), "and the backlog: " + run);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldPassALightRunAndShowFallbackAndRejectedFrames()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10us", "--duration",
+            "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("simulate: PASSED"), run.toString());
+        assertTrue(run.out().contains("frames rejected 0, not sent 0"), run.toString());
+        assertTrue(run.out().contains("fallback 0 blocks (0.000%)"), run.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldSayThatEveryRoundWasDroppedWhenNothingArrives()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10us", "--duration",
+            "1500ms", "--warmup", "500ms", "--baseline-frames", "0", "--faults", "drop=1");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("nothing arrived at the node: every round was dropped (--faults drop)"),
+            run.toString());
+    }
+
+    @Test
+    void shouldRefuseADurationThatLeavesNothingToMeasure()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--duration", "1s");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().contains("nothing would be measured: --duration must be longer than --warmup=2s, " +
+            "--duration=1s"), run.toString());
+    }
+}
