@@ -43,9 +43,10 @@ class SoakJarIT
         final Matcher summary = SUMMARY.matcher(output);
         assertTrue(summary.find(), output);
         assertEquals(10, Integer.parseInt(summary.group(1)), output);
-        // 30 s of 2 us rounds is 15M on the schedule; a shared noisy core may trail it, but not by half.
+        // 30 s of 2 us rounds is 15M on the schedule; a shared noisy core may trail it, but not by half. The end is
+        // read once emission has caught up with the schedule, up to 0.2 s (100,000 rounds) later.
         final long rounds = Long.parseLong(summary.group(2));
-        assertTrue(rounds > 7_500_000 && rounds <= 15_100_000, output);
+        assertTrue(rounds > 7_500_000 && rounds <= 15_200_000, output);
         assertTrue(Long.parseLong(summary.group(4)) > 0, "the injected duplicates and corruptions are rejected, counted");
         assertEquals(15, output.lines().filter(line -> line.matches("\\s+\\d+\\s+(yes|no)\\s.*")).count(), output);
     }

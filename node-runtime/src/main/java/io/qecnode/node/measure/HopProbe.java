@@ -49,9 +49,12 @@ public final class HopProbe implements AutoCloseable
 
     private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
     private final SystemNanoClock clock = new SystemNanoClock();
-    private final ExclusivePublication publication;
-    private final Subscription subscription;
-    private final FrameSubscriber subscriber;
+    private final MessageBus bus;
+    private final String channel;
+    // Made on the probe's thread, so that starting the probe does not hold up the run it measures; closed after it.
+    private ExclusivePublication publication;
+    private Subscription subscription;
+    private FrameSubscriber subscriber;
     private final UnsafeBuffer frame;
     private final RoundPacer pacer;
     private final Thread thread;
@@ -61,10 +64,8 @@ public final class HopProbe implements AutoCloseable
 
     private HopProbe(final MessageBus bus, final String channel, final int frameLength)
     {
-        publication = bus.publication(channel, STREAM_ID);
-        subscription = bus.subscription(channel, STREAM_ID);
-        final FrameHandler handler = this::onFrame;
-        subscriber = new FrameSubscriber(subscription, handler);
+        this.bus = bus;
+        this.channel = channel;
         frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(Long.BYTES, frameLength)));
         pacer = new RoundPacer(clock, FRAME_PERIOD_NS);
         thread = new Thread(this::run, "hop-probe");
@@ -106,6 +107,10 @@ public final class HopProbe implements AutoCloseable
 
     private void run()
     {
+        publication = bus.publication(channel, STREAM_ID);
+        subscription = bus.subscription(channel, STREAM_ID);
+        final FrameHandler handler = this::onFrame;
+        subscriber = new FrameSubscriber(subscription, handler);
         final long connectDeadline = clock.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (running && !publication.isConnected() && clock.nanoTime() - connectDeadline < 0)
         {
@@ -164,7 +169,7 @@ public final class HopProbe implements AutoCloseable
         LockSupport.unpark(thread);
         try
         {
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            thread.join(TimeUnit.SECONDS.toMillis(10));
         }
         catch (final InterruptedException ex)
         {
