@@ -9,6 +9,7 @@ import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
 
 import java.io.File;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A connected Aeron client, with the embedded media driver it launched if it launched one. Closing the bus closes
@@ -106,6 +107,8 @@ public final class MessageBus implements AutoCloseable
         }
     }
 
+    private static final long STARTING_GRACE_NS = 5_000_000_000L;
+
     // Said at once, not after the client's ten-second driver timeout.
     private static void checkExternal(final File directory)
     {
@@ -118,7 +121,14 @@ public final class MessageBus implements AutoCloseable
         {
             throw new BusException("not a directory", directory);
         }
-        final DriverLiveness liveness = DriverLiveness.of(directory);
+        DriverLiveness liveness = DriverLiveness.of(directory);
+        // A driver launched a moment ago (a node and its hardware started together) gets a few seconds to come up.
+        final long deadlineNs = System.nanoTime() + STARTING_GRACE_NS;
+        while (liveness.state() == DriverLiveness.State.STARTING && System.nanoTime() < deadlineNs)
+        {
+            LockSupport.parkNanos(10_000_000L);
+            liveness = DriverLiveness.of(directory);
+        }
         if (liveness.state() != DriverLiveness.State.ALIVE)
         {
             throw new BusException("no media driver is running there (" + liveness.describe() + ")", directory);
