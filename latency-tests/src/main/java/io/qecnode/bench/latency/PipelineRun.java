@@ -7,6 +7,7 @@ import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.pipeline.SimulationPipeline;
+import io.qecnode.sim.faults.FaultKind;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
 
@@ -58,6 +59,8 @@ public final class PipelineRun
     private long lastBacklog;
     private long fallback;
     private String rejectedByKind = RunVerdict.rejectedByKind(counter -> 0);
+    private long accepted = -1;
+    private long dropped;
     private long periodNs;
     private long blockNs = 1;
     private long measuredRounds;
@@ -227,7 +230,8 @@ public final class PipelineRun
         return new RunVerdict()
             .schedule(periodNs, measuredRounds, measuredNs, Math.max(0, firstWarmBacklog), lastBacklog, blockNs)
             .accounting(lost, drained, blocks)
-            .fallback(fallback, blocks);
+            .fallback(fallback, blocks)
+            .arrivals(rounds, accepted, dropped);
     }
 
     /** @return rejected frames, total and by kind. */
@@ -256,6 +260,8 @@ public final class PipelineRun
         }
         rejected = rejectedFrames;
         fallback = pipeline.sink().fallback();
+        accepted = pipeline.frameCounters().counter(FrameCounter.ACCEPTED).get();
+        dropped = pipeline.simulator().injector().injected(FaultKind.DROP);
     }
 
     private void trackBacklog(final long backlog)

@@ -223,15 +223,9 @@ public final class SimulateCommand implements Callable<Integer>
                 .schedule(config.periodNs(), rounds, ns, Math.max(0, firstBacklog), lastBacklog,
                     Math.max(1, config.periodNs() * config.code().rounds().roundCount()))
                 .accounting(run.unaccounted(), drained, run.sink().blocks())
-                .fallback(run.sink().fallback(), run.sink().blocks());
-            final long sent = run.simulator().roundsSent();
-            if (sent > 0 && run.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0)
-            {
-                final long dropped = run.simulator().injector().injected(FaultKind.DROP);
-                verdict.fail(dropped >= sent ? "nothing arrived at the node: every round was dropped (--faults " +
-                    "drop), " + dropped + " of " + sent : "nothing arrived at the node: none of " + sent + " rounds " +
-                    "was accepted");
-            }
+                .fallback(run.sink().fallback(), run.sink().blocks())
+                .arrivals(run.simulator().roundsSent(), run.frameCounters().counter(FrameCounter.ACCEPTED).get(),
+                    run.simulator().injector().injected(FaultKind.DROP));
             return verdict;
         }
     }

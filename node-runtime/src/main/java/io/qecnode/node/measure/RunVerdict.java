@@ -147,14 +147,20 @@ public final class RunVerdict
     }
 
     /**
-     * Add a failure judged elsewhere, so that one list holds them all.
+     * Judge whether anything reached the node: a run whose every round was refused or dropped has nothing to time.
      *
-     * @param failure what failed, in words.
+     * @param sent     rounds the simulator sent.
+     * @param accepted frames the node's validator accepted.
+     * @param dropped  rounds the fault injector dropped on purpose.
      * @return this.
      */
-    public RunVerdict fail(final String failure)
+    public RunVerdict arrivals(final long sent, final long accepted, final long dropped)
     {
-        failures.add(failure);
+        if (sent > 0 && accepted == 0)
+        {
+            failures.add(dropped >= sent ? "nothing arrived at the node: every round was dropped (--faults drop), " +
+                dropped + " of " + sent : "nothing arrived at the node: none of " + sent + " rounds was accepted");
+        }
         return this;
     }
 

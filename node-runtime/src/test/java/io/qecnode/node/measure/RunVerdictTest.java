@@ -74,6 +74,17 @@ class RunVerdictTest
     }
 
     @Test
+    void shouldFailARunWhereNothingReachedTheNodeAndSayWhy()
+    {
+        assertTrue(new RunVerdict().arrivals(1000, 0, 1000).failures().get(0)
+            .contains("every round was dropped (--faults drop), 1000 of 1000"));
+        assertTrue(new RunVerdict().arrivals(1000, 0, 0).failures().get(0)
+            .contains("none of 1000 rounds was accepted"));
+        assertTrue(new RunVerdict().arrivals(1000, 1, 999).passed());
+        assertTrue(new RunVerdict().arrivals(0, 0, 0).passed(), "nothing sent is judged by the schedule, not here");
+    }
+
+    @Test
     void shouldNameRejectedFramesByKind()
     {
         assertEquals("rejected 0", RunVerdict.rejectedByKind(counter -> 0));
