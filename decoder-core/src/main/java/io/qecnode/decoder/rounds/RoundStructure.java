@@ -145,6 +145,17 @@ public final class RoundStructure
         return roundOfDetector[detector];
     }
 
+    /** @return the detectors of each round, in round order: what a receiver expects in each round's frame. */
+    public int[] detectorCounts()
+    {
+        final int[] counts = new int[roundCount()];
+        for (int r = 0; r < counts.length; r++)
+        {
+            counts[r] = detectorCount(r);
+        }
+        return counts;
+    }
+
     /** @return number of detectors in the largest round. */
     public int maxDetectorsPerRound()
     {

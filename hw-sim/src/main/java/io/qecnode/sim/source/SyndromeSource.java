@@ -1,5 +1,6 @@
 package io.qecnode.sim.source;
 
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.ErrorMechanisms;
@@ -120,6 +121,18 @@ public final class SyndromeSource
     public static SyndromeSource forDem(final DetectorErrorModel model, final long seed, final double burstFactor)
     {
         return new SyndromeSource(model.errorMechanisms(), RoundStructure.of(model), seed, burstFactor);
+    }
+
+    /**
+     * @param code        the code and its noise, built-in or a DEM.
+     * @param seed        seed of the random streams.
+     * @param burstFactor multiplies every probability in burst blocks.
+     * @return a source of the code's rounds.
+     */
+    public static SyndromeSource forCode(final CodeDescription code, final long seed, final double burstFactor)
+    {
+        return code.model() != null ? forModel(code.model(), seed, burstFactor) :
+            forDem(code.dem(), seed, burstFactor);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.qecnode.sim.run;
 
+import io.qecnode.io.frame.FrameLayout;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.decoder.experiment.AllocationMeter;
@@ -137,7 +138,7 @@ class SimulatedBusTest
                 new RoundPacer(new SystemNanoClock(), 0), new SystemNanoClock(), TruthListener.NONE, 1, 0, DISTANCE,
                 Basis.Z, 0);
             final LongArrayFrameCounters counters = new LongArrayFrameCounters();
-            final Receiver receiver = new Receiver(new FrameValidator(WireLayouts.of(DISTANCE, rounds), 4, counters,
+            final Receiver receiver = new Receiver(new FrameValidator(new FrameLayout(DISTANCE, rounds.detectorCounts()), 4, counters,
                 RejectionLog.NO_OP), counters, FaultPlan.none());
             final FrameSubscriber subscriber = new FrameSubscriber(subscription, receiver);
             while (!publisher.isConnected())
@@ -182,7 +183,7 @@ class SimulatedBusTest
                 new RoundPacer(new SystemNanoClock(), 0), new SystemNanoClock(), TruthListener.NONE, 1, 0, DISTANCE,
                 Basis.Z, frames);
             final LongArrayFrameCounters counters = new LongArrayFrameCounters();
-            final Receiver receiver = new Receiver(new FrameValidator(WireLayouts.of(DISTANCE, rounds), 4, counters,
+            final Receiver receiver = new Receiver(new FrameValidator(new FrameLayout(DISTANCE, rounds.detectorCounts()), 4, counters,
                 RejectionLog.NO_OP), counters, FaultPlan.parse(plan));
             final FrameSubscriber subscriber = new FrameSubscriber(subscription, receiver);
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

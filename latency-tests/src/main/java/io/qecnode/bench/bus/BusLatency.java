@@ -1,5 +1,7 @@
 package io.qecnode.bench.bus;
 
+import io.qecnode.io.frame.FrameLayout;
+import io.qecnode.sim.source.SyndromeSource;
 import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
@@ -12,10 +14,10 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.OneWayRun;
-import io.qecnode.node.measure.RawHop;
+import io.qecnode.node.harness.RawHop;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
@@ -39,7 +41,7 @@ public final class BusLatency
     private static final int ROUNDS_STREAM = 3001;
     private static final int BASELINE_STREAM = 3002;
 
-    private final SimulatedCode code;
+    private final CodeDescription code;
     private final BusContext context;
     private final String channel;
     private final long periodNs;
@@ -71,7 +73,7 @@ public final class BusLatency
      * @param sameThread   receive on the sending thread, right after each send.
      */
     public BusLatency(
-        final SimulatedCode code,
+        final CodeDescription code,
         final BusContext context,
         final String channel,
         final long periodNs,
@@ -120,7 +122,7 @@ public final class BusLatency
     {
         final FaultInjector direct = new FaultInjector(FaultPlan.none(), 0,
             SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
-        final SimulatorAgent simulator = new SimulatorAgent(code.newSource(1, 1.0), direct,
+        final SimulatorAgent simulator = new SimulatorAgent(SyndromeSource.forCode(code, 1, 1.0), direct,
             new RoundPacer(clock, period), clock, TruthListener.NONE, 1, 0, code.distance(), Basis.Z, 0);
         simulator.onStart();
         final long[] sent = {0};
@@ -139,7 +141,7 @@ public final class BusLatency
 
     private OneWayRun.Probe roundProbe()
     {
-        final FrameValidator validator = new FrameValidator(code.frameLayout(), 4, new LongArrayFrameCounters(),
+        final FrameValidator validator = new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 4, new LongArrayFrameCounters(),
             RejectionLog.NO_OP);
         final SyndromeRoundView view = new SyndromeRoundView();
         return (buffer, offset, length) ->

@@ -6,7 +6,7 @@ import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -75,7 +75,7 @@ public final class BusLatencyCommand implements Callable<Integer>
 
     private int measure() throws Exception
     {
-        final SimulatedCode code = codeOptions.code();
+        final CodeDescription code = codeOptions.code();
         final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
         Ranges.check(spec, "--warmup", warmup, 0, 100_000_000L);
         Ranges.check(spec, "--frames", frames, warmup + 1, 1_000_000_000L);

@@ -1,18 +1,18 @@
 package io.qecnode.bench.cli;
 
 import io.qecnode.bench.latency.PercentilePlot;
-import io.qecnode.bench.latency.PipelineRun;
+import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
-import io.qecnode.node.measure.RawHop;
+import io.qecnode.node.harness.RawHop;
 import io.qecnode.node.measure.RunVerdict;
-import io.qecnode.node.pipeline.PipelineConfig;
-import io.qecnode.node.pipeline.SinkAgent;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.node.harness.PipelineConfig;
+import io.qecnode.node.harness.SinkAgent;
+import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,7 +90,7 @@ public final class LatencyCommand implements Callable<Integer>
 
     private int measure() throws Exception
     {
-        final SimulatedCode code = pipeline.code();
+        final CodeDescription code = pipeline.code();
         final long periodNs = pipeline.periodNs();
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
         final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));

@@ -1,13 +1,13 @@
 package io.qecnode.bench.cli;
 
-import io.qecnode.bench.latency.PipelineRun;
+import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.bench.latency.SoakVerdict;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.PipelineOptions;
+import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
-import io.qecnode.node.pipeline.PipelineConfig;
-import io.qecnode.node.pipeline.SinkAgent;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.node.harness.PipelineConfig;
+import io.qecnode.node.harness.SinkAgent;
+import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,7 +80,7 @@ public final class SoakCommand implements Callable<Integer>
         final long intervalNs = Durations.nanos(spec, "--interval", interval, 100_000_000L,
             Math.max(100_000_000L, durationNs));
         Ranges.above(spec, "--drift", drift, 1.0);
-        final SimulatedCode code = pipeline.code();
+        final CodeDescription code = pipeline.code();
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "soak: %s, warm-up %s, duration %s, interval %s%n", pipeline.describe(config), warmup,

@@ -1,5 +1,6 @@
 package io.qecnode.bench.jmh;
 
+import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.frame.FrameValidator;
@@ -11,7 +12,7 @@ import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.node.telemetry.BlockTelemetry;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.SystemNanoClock;
@@ -102,7 +103,7 @@ public class HotPathBenchmark
     @Setup
     public void setup()
     {
-        final SimulatedCode code = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, distance, distance, p);
+        final CodeDescription code = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, distance, distance, p);
         final int roundsPerBlock = code.rounds().roundCount();
         rounds = SampledRounds.sample(code, 20_260_500L + distance, BLOCK_RING);
         frames = EncodedFrames.encode(rounds, distance, SOURCE_NODE);
@@ -113,7 +114,7 @@ public class HotPathBenchmark
         final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
         final StreamingBlockDecoder decoder = new StreamingBlockDecoder(code.graph(), code.rounds(),
             StreamingBlockDecoder.autoWindow(distance, roundsPerBlock, UnionFindDecoder.Growth.WEIGHTED));
-        node = new NodeAgent(null, new FrameValidator(code.frameLayout(), 1, frameCounters, RejectionLog.NO_OP),
+        node = new NodeAgent(null, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 1, frameCounters, RejectionLog.NO_OP),
             decoder, nextHop, counters, telemetry, roundNs, SystemNanoClock.INSTANCE, NODE_ID,
             code.rounds().maxDetectorsPerRound());
         if ("on".equals(journal))

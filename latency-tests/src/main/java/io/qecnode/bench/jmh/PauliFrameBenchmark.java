@@ -1,6 +1,6 @@
 package io.qecnode.bench.jmh;
 
-import io.qecnode.frame.PauliFrame;
+import io.qecnode.pauli.PauliFrame;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

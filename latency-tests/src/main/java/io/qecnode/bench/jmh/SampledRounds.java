@@ -1,6 +1,6 @@
 package io.qecnode.bench.jmh;
 
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
 
@@ -37,12 +37,12 @@ final class SampledRounds implements RoundSink
      * @param blocks whole blocks to draw, from block 0.
      * @return the rounds of those blocks, in emission order.
      */
-    static SampledRounds sample(final SimulatedCode code, final long seed, final int blocks)
+    static SampledRounds sample(final CodeDescription code, final long seed, final int blocks)
     {
         final int roundsPerBlock = code.rounds().roundCount();
         final int wordsPerRound = (code.rounds().maxDetectorsPerRound() + Long.SIZE - 1) / Long.SIZE;
         final SampledRounds sampled = new SampledRounds(blocks * roundsPerBlock, blocks, wordsPerRound);
-        final SyndromeSource source = code.newSource(seed, 1.0);
+        final SyndromeSource source = SyndromeSource.forCode(code, seed, 1.0);
         for (int b = 0; b < blocks; b++)
         {
             source.emitBlock(sampled);

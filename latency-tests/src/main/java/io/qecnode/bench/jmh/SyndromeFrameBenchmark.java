@@ -8,7 +8,7 @@ import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundView;
 import io.qecnode.io.frame.SyndromeRoundWriter;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -72,7 +72,7 @@ public class SyndromeFrameBenchmark
     @Setup
     public void setup()
     {
-        final SimulatedCode code = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, distance, distance, p);
+        final CodeDescription code = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, distance, distance, p);
         final int roundsPerBlock = code.rounds().roundCount();
         final int detectors = code.rounds().maxDetectorsPerRound();
         rounds = SampledRounds.sample(code, 20_260_200L + distance, ROUND_RING / roundsPerBlock + 1);

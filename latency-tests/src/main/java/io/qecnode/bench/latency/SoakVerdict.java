@@ -1,5 +1,6 @@
 package io.qecnode.bench.latency;
 
+import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.node.measure.RunVerdict;
 
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package io.qecnode.bench.jmh;
 
 import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.decoder.experiment.AllocationMeter;
-import io.qecnode.frame.PauliFrame;
+import io.qecnode.pauli.PauliFrame;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.qecnode.bench.latency;
 
+import io.qecnode.node.harness.PipelineRun;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

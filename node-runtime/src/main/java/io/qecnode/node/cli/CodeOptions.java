@@ -2,7 +2,7 @@ package io.qecnode.node.cli;
 
 import io.qecnode.decoder.dem.DemFormatException;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,7 +43,7 @@ public final class CodeOptions
     /**
      * @param settings receives the options under the keys a node's settings use.
      */
-    void putInto(final java.util.Properties settings)
+    public void putInto(final java.util.Properties settings)
     {
         settings.setProperty("model", model);
         if (dem != null)
@@ -65,7 +65,7 @@ public final class CodeOptions
      * @return the code, built from the options.
      * @throws ParameterException for a bad combination or value, naming the option.
      */
-    public SimulatedCode code()
+    public CodeDescription code()
     {
         if (distance != null)
         {
@@ -80,10 +80,10 @@ public final class CodeOptions
         {
             if (dem != null)
             {
-                return SimulatedCode.fromDem(dem, distance == null ? 0 : distance);
+                return CodeDescription.fromDem(dem, distance == null ? 0 : distance);
             }
             final int d = distance == null ? 5 : distance;
-            return SimulatedCode.builtIn(NoiseModel.fromCliName(model), d, rounds == null ? d : rounds, p);
+            return CodeDescription.builtIn(NoiseModel.fromCliName(model), d, rounds == null ? d : rounds, p);
         }
         catch (final IOException ex)
         {

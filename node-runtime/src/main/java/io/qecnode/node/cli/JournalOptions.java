@@ -53,7 +53,7 @@ public final class JournalOptions
     /**
      * @param settings receives every option given, under its key.
      */
-    void putInto(final Properties settings)
+    public void putInto(final Properties settings)
     {
         put(settings, "journal", journal);
         put(settings, "journal-roll", roll);
@@ -68,7 +68,7 @@ public final class JournalOptions
      * @param settings the node's settings.
      * @return the journal's configuration, or null if no journal was asked for.
      */
-    static JournalConfig config(final CommandSpec spec, final NodeSettings settings)
+    public static JournalConfig config(final CommandSpec spec, final NodeSettings settings)
     {
         final String dir = settings.get("journal", null);
         if (dir == null)

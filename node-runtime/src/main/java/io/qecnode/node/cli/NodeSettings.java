@@ -5,7 +5,7 @@ import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.pipeline.BlockDecoder;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.concurrent.IdleStrategy;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * that name the key. The code and decoder settings also go into the journal, so that a replay rebuilds the same
  * decoder and a restart refuses a journal written for another code.
  */
-final class NodeSettings
+public final class NodeSettings
 {
     /** Settings that decide what the node decodes and how: a journal is only valid for the same values. */
     static final List<String> DECODING_KEYS = List.of("model", "dem", "distance", "rounds", "p", "decoder", "window");
@@ -30,7 +30,7 @@ final class NodeSettings
     private final CommandSpec spec;
     private final Properties values;
 
-    NodeSettings(final CommandSpec spec, final Properties values)
+    public NodeSettings(final CommandSpec spec, final Properties values)
     {
         this.spec = spec;
         this.values = values;
@@ -61,7 +61,7 @@ final class NodeSettings
     }
 
     /** @return the code the node decodes, from model/dem, distance, rounds and p. */
-    SimulatedCode code()
+    CodeDescription code()
     {
         // Absent means the default (5, or inferred from a DEM); any value given is checked, 0 included.
         final int d = integer("distance", "0");
@@ -79,10 +79,10 @@ final class NodeSettings
         {
             if (values.getProperty("dem") != null)
             {
-                return SimulatedCode.fromDem(Paths.get(values.getProperty("dem")), d);
+                return CodeDescription.fromDem(Paths.get(values.getProperty("dem")), d);
             }
             final int size = d == 0 ? 5 : d;
-            return SimulatedCode.builtIn(NoiseModel.fromCliName(values.getProperty("model", "phenomenological")),
+            return CodeDescription.builtIn(NoiseModel.fromCliName(values.getProperty("model", "phenomenological")),
                 size, noisyRounds == 0 ? size : noisyRounds, p);
         }
         catch (final IOException ex)
@@ -117,7 +117,7 @@ final class NodeSettings
      * @param code the code, from {@link #code()}.
      * @return the block decoders, from window and decoder.
      */
-    Supplier<BlockDecoder> decoders(final SimulatedCode code)
+    Supplier<BlockDecoder> decoders(final CodeDescription code)
     {
         return WindowOption.decoders(spec, values.getProperty("window", "auto"), code, growth());
     }
@@ -139,9 +139,9 @@ final class NodeSettings
      * @return the decoding settings with their defaults filled in, one key=value line each in a fixed order: what a
      *         journal records and compares.
      */
-    String decodingText()
+    public String decodingText()
     {
-        final SimulatedCode code = code();
+        final CodeDescription code = code();
         final StringBuilder text = new StringBuilder();
         if (values.getProperty("dem") != null)
         {

@@ -1,5 +1,7 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.node.harness.SimCommand;
+import io.qecnode.node.harness.SimulateCommand;
 import io.qecnode.io.journal.ChronicleDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

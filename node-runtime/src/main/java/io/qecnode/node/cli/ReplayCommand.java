@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
@@ -17,7 +18,7 @@ import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.telemetry.BlockTelemetry;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -119,7 +120,7 @@ public final class ReplayCommand implements Callable<Integer>
             throw new CommandFailure("the journal records no settings, --journal=" + journal);
         }
         final NodeSettings settings = NodeSettings.parse(spec, recorded);
-        final SimulatedCode code = settings.code();
+        final CodeDescription code = settings.code();
         out.println("replay: " + code + ", settings: " + recorded.replace('\n', ' ').trim());
         final JournalReplay.Summary summary = JournalReplay.replay(reader, sender -> offlineNode(settings, code,
             sender), (block, frameBits, flags, verdict) ->
@@ -170,12 +171,12 @@ public final class ReplayCommand implements Callable<Integer>
     }
 
     // The node as the run command builds it, minus the bus; its counters live in memory.
-    private static NodeAgent offlineNode(final NodeSettings settings, final SimulatedCode code, final FrameSender out)
+    private static NodeAgent offlineNode(final NodeSettings settings, final CodeDescription code, final FrameSender out)
     {
         final CountersManager countersManager = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
         final NodeCounters counters = NodeCounters.allocate(countersManager, "replay");
-        return new NodeAgent(null, new FrameValidator(code.frameLayout(), 16, new LongArrayFrameCounters(),
+        return new NodeAgent(null, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 16, new LongArrayFrameCounters(),
             RejectionLog.NO_OP), settings.decoders(code).get(), out, counters,
             new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
             SystemNanoClock.INSTANCE, settings.integer("node", "1"), code.rounds().maxDetectorsPerRound());

@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.io.frame.FrameLayout;
 import io.aeron.Subscription;
 import io.qecnode.io.frame.AtomicFrameCounters;
 import io.qecnode.io.frame.FrameValidator;
@@ -21,7 +22,7 @@ import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.platform.PinnedAgent;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
@@ -78,7 +79,7 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final NodeSettings settings = new NodeSettings(spec, options.settings());
-        final SimulatedCode code = settings.code();
+        final CodeDescription code = settings.code();
         final int nodeId = settings.integer("node", "1", 0, Integer.MAX_VALUE);
         final String in = settings.get("in-channel", "aeron:ipc");
         final int inStreamId = settings.integer("in-stream", "1001", 1, Integer.MAX_VALUE);
@@ -126,7 +127,7 @@ public final class RunCommand implements Callable<Integer>
             final TelemetryAgent telemetry = new TelemetryAgent(handOff);
             final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
             final NodeAgent agent = new NodeAgent(subscription,
-                new FrameValidator(code.frameLayout(), 16, frameCounters, (check, sequence, detail) ->
+                new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 16, frameCounters, (check, sequence, detail) ->
                     log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),
                 decoders.get(), sender, counters, handOff, roundNs, clock,
                 nodeId, code.rounds().maxDetectorsPerRound());

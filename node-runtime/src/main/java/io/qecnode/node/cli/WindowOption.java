@@ -5,7 +5,7 @@ import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.node.pipeline.BatchBlockDecoder;
 import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -34,7 +34,7 @@ public final class WindowOption
      * @throws ParameterException when the text or the window is not valid for the code.
      */
     public static Supplier<BlockDecoder> decoders(
-        final CommandSpec spec, final String value, final SimulatedCode code, final UnionFindDecoder.Growth growth)
+        final CommandSpec spec, final String value, final CodeDescription code, final UnionFindDecoder.Growth growth)
     {
         final String text = value.trim().toLowerCase(java.util.Locale.ROOT);
         if ("batch".equals(text))

@@ -1,7 +1,7 @@
 package io.qecnode.node.pipeline;
 
 import io.aeron.Subscription;
-import io.qecnode.frame.LogicalFrame;
+import io.qecnode.pauli.LogicalFrame;
 import io.qecnode.io.frame.FrameCheck;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LogicalStateFlags;

@@ -1,5 +1,6 @@
 package io.qecnode.node.journal;
 
+import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.codec.Basis;
@@ -14,7 +15,7 @@ import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.node.telemetry.BlockTelemetry;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
 import org.agrona.concurrent.SystemNanoClock;
@@ -35,14 +36,14 @@ final class RecordedStream
 {
     static final int DISTANCE = 5;
     static final double P = 0.01;
-    static final SimulatedCode CODE = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
+    static final CodeDescription CODE = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
     static final int ROUNDS_PER_BLOCK = CODE.rounds().roundCount();
 
     final List<UnsafeBuffer> frames = new ArrayList<>();
 
     RecordedStream(final int blocks, final long seed)
     {
-        final SyndromeSource source = CODE.newSource(seed, 1.0);
+        final SyndromeSource source = SyndromeSource.forCode(CODE, seed, 1.0);
         final SyndromeRoundWriter writer = new SyndromeRoundWriter();
         final RoundSink sink = new RoundSink()
         {
@@ -95,7 +96,7 @@ final class RecordedStream
         final CountersManager countersManager = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
         final NodeCounters counters = NodeCounters.allocate(countersManager, "test");
-        return new NodeAgent(null, new FrameValidator(CODE.frameLayout(), 16, new LongArrayFrameCounters(),
+        return new NodeAgent(null, new FrameValidator(new FrameLayout(CODE.distance(), CODE.detectorCounts()), 16, new LongArrayFrameCounters(),
             RejectionLog.NO_OP), new StreamingBlockDecoder(CODE.graph(), CODE.rounds(),
             StreamingBlockDecoder.autoWindow(DISTANCE, ROUNDS_PER_BLOCK, growth)), out, counters,
             new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),

@@ -1,5 +1,7 @@
 package io.qecnode.node.pipeline;
 
+import io.qecnode.io.frame.FrameLayout;
+import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.decoder.model.NoiseModel;
@@ -15,7 +17,7 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
@@ -42,7 +44,7 @@ class NodeAgentBackPressureTest
     @Timeout(60)
     void shouldCountBackPressureKeepDecodingAndRecover()
     {
-        final SimulatedCode code = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, 3, 3, 0.01);
+        final CodeDescription code = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, 3, 3, 0.01);
         final CountersManager countersManager = new CountersManager(
             new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
         final SystemNanoClock clock = new SystemNanoClock();
@@ -57,11 +59,11 @@ class NodeAgentBackPressureTest
             final FramePublisher nextHop = new FramePublisher(statesOut, new NoOpIdleStrategy(), 3,
                 countersManager.newCounter("sent"), countersManager.newCounter("back pressured"),
                 countersManager.newCounter("not sent"));
-            final SimulatorAgent simulator = new SimulatorAgent(code.newSource(3, 1.0),
+            final SimulatorAgent simulator = new SimulatorAgent(SyndromeSource.forCode(code, 3, 1.0),
                 new FaultInjector(FaultPlan.none(), 0, SyndromeRoundWriter.frameLength(8), hardware::send),
                 new RoundPacer(clock, 0), clock, TruthListener.NONE, 1, 0, 3, Basis.Z, 0);
             final NodeCounters counters = NodeCounters.allocate(countersManager, "1");
-            final NodeAgent node = new NodeAgent(roundsIn, new FrameValidator(code.frameLayout(), 4,
+            final NodeAgent node = new NodeAgent(roundsIn, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 4,
                 new LongArrayFrameCounters(), RejectionLog.NO_OP),
                 new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED), nextHop, counters,
                 new BlockTelemetry(1 << 16, countersManager.newCounter("telemetry dropped")), new SingleWriterRecorder(3),

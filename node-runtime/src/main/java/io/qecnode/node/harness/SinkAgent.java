@@ -1,4 +1,4 @@
-package io.qecnode.node.pipeline;
+package io.qecnode.node.harness;
 
 import io.aeron.Subscription;
 import io.qecnode.io.frame.LogicalStateView;

@@ -1,5 +1,7 @@
-package io.qecnode.node.pipeline;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
@@ -10,7 +12,7 @@ import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
 import org.agrona.concurrent.BusySpinIdleStrategy;
@@ -37,7 +39,7 @@ class SimulationPipelineTest
     private static final int DISTANCE = 5;
     private static final double P = 0.01;
     private static final long SEED = 21;
-    private final SimulatedCode code = SimulatedCode.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
+    private final CodeDescription code = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, DISTANCE, DISTANCE, P);
     private final int roundsPerBlock = code.rounds().roundCount();
 
     @Test
@@ -189,7 +191,7 @@ class SimulationPipelineTest
 
     private long[] offlineDecode(final int blocks)
     {
-        final SyndromeSource source = code.newSource(SEED, FaultPlan.none().burstFactor());
+        final SyndromeSource source = SyndromeSource.forCode(code, SEED, FaultPlan.none().burstFactor());
         final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), UnionFindDecoder.Growth.WEIGHTED);
         final DecodeResult result = new DecodeResult(code.graph());
         final long[] flips = new long[blocks];

@@ -1,12 +1,9 @@
-package io.qecnode.bench.latency;
+package io.qecnode.node.harness;
 
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
-import io.qecnode.node.measure.HopProbe;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
-import io.qecnode.node.pipeline.PipelineConfig;
-import io.qecnode.node.pipeline.SimulationPipeline;
 import io.qecnode.sim.faults.FaultKind;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -207,7 +204,7 @@ public final class PipelineRun
      * @param rateShare   the share of the requested round rate achieved over a measured second.
      * @return the run.
      */
-    static PipelineRun finished(final long lost, final boolean drained, final long backlog, final double rateShare)
+    public static PipelineRun finished(final long lost, final boolean drained, final long backlog, final double rateShare)
     {
         final PipelineRun run = new PipelineRun();
         run.lost = lost;

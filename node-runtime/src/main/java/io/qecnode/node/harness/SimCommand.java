@@ -1,5 +1,12 @@
-package io.qecnode.node.cli;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.cli.BusLaunch;
+import io.qecnode.node.cli.BusOptions;
+import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.cli.StopSignal;
+import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.SyndromeRoundWriter;
@@ -9,7 +16,7 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultKind;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
@@ -97,7 +104,7 @@ public final class SimCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        final SimulatedCode code = codeOptions.code();
+        final CodeDescription code = codeOptions.code();
         final FaultPlan plan = parsePlan();
         final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
         final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
@@ -119,7 +126,7 @@ public final class SimCommand implements Callable<Integer>
             final FaultInjector injector = new FaultInjector(plan, seed ^ 0x5EEDL,
                 SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
             final SystemNanoClock clock = new SystemNanoClock();
-            final SimulatorAgent simulator = new SimulatorAgent(code.newSource(seed, plan.burstFactor()), injector,
+            final SimulatorAgent simulator = new SimulatorAgent(SyndromeSource.forCode(code, seed, plan.burstFactor()), injector,
                 new RoundPacer(clock, periodNs), clock, TruthListener.NONE, sourceNode, logicalQubit,
                 code.distance(), Basis.Z, roundLimit);
             out.printf(Locale.ROOT, "sim: %s, period=%s, channel=%s stream=%d, faults=%s, aeron dir=%s%s%n",

@@ -1,5 +1,6 @@
-package io.qecnode.node.measure;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.measure.OneWayRun;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;

@@ -1,5 +1,6 @@
-package io.qecnode.node.measure;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.measure.HotRecorders;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.transport.FrameHandler;

@@ -1,5 +1,10 @@
-package io.qecnode.node.pipeline;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.pipeline.RelayAgent;
+import io.qecnode.io.frame.FrameLayout;
+import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.codec.Basis;
@@ -78,13 +83,13 @@ public final class SimulationPipeline implements AutoCloseable
         final TruthRing truths = new TruthRing(1 << 16);
         final FaultInjector injector = new FaultInjector(config.faults(), config.seed() ^ 0x5EEDL,
             SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound()), hardwareOut::send);
-        simulator = new SimulatorAgent(config.code().newSource(config.seed(), config.faults().burstFactor()),
+        simulator = new SimulatorAgent(SyndromeSource.forCode(config.code(), config.seed(), config.faults().burstFactor()),
             injector, new RoundPacer(clock, config.periodNs()), clock, truths, 1, 0, config.code().distance(),
             Basis.Z, config.roundLimit());
 
         frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
         nodeCounters = NodeCounters.allocate(bus.aeron(), "1");
-        final FrameValidator validator = new FrameValidator(config.code().frameLayout(), 4, frameCounters,
+        final FrameValidator validator = new FrameValidator(new FrameLayout(config.code().distance(), config.code().detectorCounts()), 4, frameCounters,
             RejectionLog.NO_OP);
         final BlockTelemetry handOff = new BlockTelemetry(1 << 20, nodeCounters.telemetryOverflow());
         telemetry = new TelemetryAgent(handOff);

@@ -1,4 +1,4 @@
-package io.qecnode.frame;
+package io.qecnode.pauli;
 
 /**
  * The logical Pauli frame of {@code logicalCount} logical qubits: an X bit and a Z bit each, held in a {@link PauliFrame}

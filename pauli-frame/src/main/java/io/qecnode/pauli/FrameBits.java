@@ -1,4 +1,4 @@
-package io.qecnode.frame;
+package io.qecnode.pauli;
 
 /**
  * Bit addressing shared by the frames: index {@code i} lives in word {@code i >>> 6} at bit {@code i & 63}.

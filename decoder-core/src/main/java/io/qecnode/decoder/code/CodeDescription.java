@@ -1,21 +1,19 @@
-package io.qecnode.sim.run;
+package io.qecnode.decoder.code;
 
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
-import io.qecnode.io.frame.FrameLayout;
-import io.qecnode.sim.source.SyndromeSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A code under noise as both ends of the bus see it: the error model the simulator samples, the graph a node
- * decodes on, the rounds of a block, and the code distance carried in every frame.
+ * A code under noise as both ends of the bus see it: the graph a node decodes on, the rounds of a block, the code
+ * distance carried in every frame, and the error model (built-in or a Stim DEM) a simulator samples.
  */
-public final class SimulatedCode
+public final class CodeDescription
 {
     private final String description;
     private final int distance;
@@ -24,7 +22,7 @@ public final class SimulatedCode
     private final SurfaceCodeModel model;
     private final DetectorErrorModel dem;
 
-    private SimulatedCode(
+    private CodeDescription(
         final String description,
         final int distance,
         final DecodingGraph graph,
@@ -47,10 +45,10 @@ public final class SimulatedCode
      * @param p        physical error probability.
      * @return the code.
      */
-    public static SimulatedCode builtIn(final NoiseModel noise, final int distance, final int rounds, final double p)
+    public static CodeDescription builtIn(final NoiseModel noise, final int distance, final int rounds, final double p)
     {
         final SurfaceCodeModel model = SurfaceCodeModel.of(noise, distance, rounds, p);
-        return new SimulatedCode(model.toString(), distance, model.graph(), RoundStructure.of(model), model, null);
+        return new CodeDescription(model.toString(), distance, model.graph(), RoundStructure.of(model), model, null);
     }
 
     /**
@@ -61,12 +59,12 @@ public final class SimulatedCode
      * @throws IOException if the file cannot be read.
      * @throws IllegalArgumentException if the distance cannot be inferred, or the DEM is malformed.
      */
-    public static SimulatedCode fromDem(final Path file, final int distance) throws IOException
+    public static CodeDescription fromDem(final Path file, final int distance) throws IOException
     {
         final DetectorErrorModel dem = DetectorErrorModel.parse(file);
         final RoundStructure rounds = RoundStructure.of(dem);
         final int d = distance > 0 ? distance : inferDistance(rounds, file);
-        return new SimulatedCode("dem " + file.getFileName() + " d=" + d + " rounds=" + rounds.roundCount(), d,
+        return new CodeDescription("dem " + file.getFileName() + " d=" + d + " rounds=" + rounds.roundCount(), d,
             dem.graph(), rounds, null, dem);
     }
 
@@ -94,23 +92,27 @@ public final class SimulatedCode
         return rounds;
     }
 
-    /** @return what a receiver validates frames against. */
-    public FrameLayout frameLayout()
-    {
-        return WireLayouts.of(distance, rounds);
-    }
-
     /**
-     * @param seed        seed of the samples.
-     * @param burstFactor factor on every error probability during bursts.
-     * @return a new source of rounds.
+     * @return the detectors of each round of a block, in round order: what a receiver expects in each frame.
      */
-    public SyndromeSource newSource(final long seed, final double burstFactor)
+    public int[] detectorCounts()
     {
-        return model != null ? SyndromeSource.forModel(model, seed, burstFactor) :
-            SyndromeSource.forDem(dem, seed, burstFactor);
+        return rounds.detectorCounts();
     }
 
+    /** @return the built-in model, or null when the code comes from a DEM. */
+    public SurfaceCodeModel model()
+    {
+        return model;
+    }
+
+    /** @return the DEM, or null for a built-in model. */
+    public DetectorErrorModel dem()
+    {
+        return dem;
+    }
+
+    @Override
     public String toString()
     {
         return description;

@@ -1,4 +1,4 @@
-package io.qecnode.frame;
+package io.qecnode.pauli;
 
 import java.util.SplittableRandom;
 

@@ -1,14 +1,19 @@
-package io.qecnode.node.cli;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.cli.NodeSettings;
+import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.GrowthConverter;
+import io.qecnode.node.cli.JournalOptions;
+import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.cli.WindowOption;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.journal.JournalSetup;
-import io.qecnode.node.pipeline.PipelineConfig;
 import io.qecnode.node.platform.CpuPinning;
-import io.qecnode.node.pipeline.SinkAgent;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Mixin;
@@ -80,7 +85,7 @@ public final class PipelineOptions
     private JournalOptions journalOptions;
 
     /** @return the code. */
-    public SimulatedCode code()
+    public CodeDescription code()
     {
         return codeOptions.code();
     }
@@ -111,7 +116,7 @@ public final class PipelineOptions
      * @return the pipeline configuration.
      * @throws ParameterException naming the option at fault.
      */
-    public PipelineConfig config(final SimulatedCode code, final SinkAgent.StateListener listener)
+    public PipelineConfig config(final CodeDescription code, final SinkAgent.StateListener listener)
     {
         Ranges.check(spec, "--nodes", nodes, 1, Ranges.MAX_NODES);
         if (threads != null)

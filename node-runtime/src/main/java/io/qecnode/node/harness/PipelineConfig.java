@@ -1,8 +1,9 @@
-package io.qecnode.node.pipeline;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.concurrent.IdleStrategy;
 
 import java.util.function.Supplier;
@@ -27,7 +28,7 @@ import java.util.function.Supplier;
  * @param hotCpu        the CPU the hot thread has to itself (every other thread moved off it); -1 for no pinning.
  */
 public record PipelineConfig(
-    SimulatedCode code,
+    CodeDescription code,
     long periodNs,
     int nodes,
     FaultPlan faults,
@@ -46,7 +47,7 @@ public record PipelineConfig(
      * A configuration without a journal.
      */
     public PipelineConfig(
-        final SimulatedCode code,
+        final CodeDescription code,
         final long periodNs,
         final int nodes,
         final FaultPlan faults,
@@ -94,7 +95,7 @@ public record PipelineConfig(
      * @return a configuration with a 1 us period, two nodes, no faults, IPC.
      */
     public static PipelineConfig defaults(
-        final SimulatedCode code,
+        final CodeDescription code,
         final Supplier<BlockDecoder> decoders,
         final IdleStrategy hotIdle,
         final IdleStrategy supportIdle)

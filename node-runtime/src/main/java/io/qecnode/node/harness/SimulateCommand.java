@@ -1,5 +1,9 @@
-package io.qecnode.node.cli;
+package io.qecnode.node.harness;
 
+import io.qecnode.node.cli.BusLaunch;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.cli.StopSignal;
 import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
@@ -7,13 +11,9 @@ import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.BusException;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.LatencyStats;
-import io.qecnode.node.measure.RawHop;
 import io.qecnode.node.measure.RunVerdict;
-import io.qecnode.node.pipeline.PipelineConfig;
-import io.qecnode.node.pipeline.SinkAgent;
-import io.qecnode.node.pipeline.SimulationPipeline;
 import io.qecnode.sim.faults.FaultKind;
-import io.qecnode.sim.run.SimulatedCode;
+import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -88,7 +88,7 @@ public final class SimulateCommand implements Callable<Integer>
 
     private int simulate(final StopSignal stop) throws InterruptedException
     {
-        final SimulatedCode code = pipeline.code();
+        final CodeDescription code = pipeline.code();
         final long periodNs = pipeline.periodNs();
         final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
         final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
@@ -246,7 +246,7 @@ public final class SimulateCommand implements Callable<Integer>
     /** What a run found. */
     private static final class Summary
     {
-        private final SimulatedCode code;
+        private final CodeDescription code;
         private final long rounds;
         private final long emittedBlocks;
         private final boolean drained;
@@ -267,7 +267,7 @@ public final class SimulateCommand implements Callable<Integer>
         private final RunVerdict verdict;
 
         Summary(
-            final SimulatedCode code,
+            final CodeDescription code,
             final SimulationPipeline pipeline,
             final long rounds,
             final long emittedBlocks,

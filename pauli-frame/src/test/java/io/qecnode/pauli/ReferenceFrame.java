@@ -1,4 +1,4 @@
-package io.qecnode.frame;
+package io.qecnode.pauli;
 
 /**
  * Slow, obviously right Pauli frame for the tests: one boolean per bit and the textbook conjugation rules.

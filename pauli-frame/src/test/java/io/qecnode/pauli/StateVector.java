@@ -1,4 +1,4 @@
-package io.qecnode.frame;
+package io.qecnode.pauli;
 
 /**
  * A state vector of a few qubits with real amplitudes, enough for H, CNOT, X, Z and Pauli-parity projections.
