@@ -1,6 +1,7 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.pipeline.BlockDecoders;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -68,7 +69,7 @@ public final class RunOptions
     @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
     private String decoder;
 
-    @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    @Option(names = "--window", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)
     private String window;
 
     @Option(names = "--idle", paramLabel = "STRATEGY",

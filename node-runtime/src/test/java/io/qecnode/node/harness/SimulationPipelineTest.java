@@ -1,6 +1,7 @@
 package io.qecnode.node.harness;
 
 import io.qecnode.node.pipeline.BlockDecoder;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
@@ -89,8 +90,9 @@ class SimulationPipelineTest
     {
         final JournalConfig journal = new JournalConfig(dir.resolve("journal"), JournalConfig.Roll.MINUTELY,
             JournalConfig.RETAIN_BYTES_DEFAULT, 0, JournalConfig.HAND_OFF_BYTES_DEFAULT, 100);
-        assertNoAllocationOnTheHotThread(config("none", 0, SinkAgent.StateListener.NONE, true)
-            .withJournal(new JournalSetup(journal, "distance=5\n")));
+        final PipelineConfig config = config("none", 0, SinkAgent.StateListener.NONE, true);
+        config.node().journal(journal);
+        assertNoAllocationOnTheHotThread(config);
     }
 
     private static void assertNoAllocationOnTheHotThread(final PipelineConfig config) throws Exception
@@ -183,10 +185,11 @@ class SimulationPipelineTest
         final String faults, final long roundLimit, final SinkAgent.StateListener listener, final boolean shared)
     {
         // The production decoder, with a window as long as the block: what "the window covers the block" means.
-        final Supplier<BlockDecoder> decoders = () -> new StreamingBlockDecoder(code.graph(), code.rounds(),
-            WindowConfig.of(roundsPerBlock, roundsPerBlock).growth(UnionFindDecoder.Growth.WEIGHTED));
-        return new PipelineConfig(code, 0, 2, FaultPlan.parse(faults), SEED, decoders, new BusySpinIdleStrategy(),
-            new YieldingIdleStrategy(), "aeron:ipc", shared, roundLimit, listener);
+        final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(0).faults(FaultPlan.parse(faults))
+            .seed(SEED).roundLimit(roundLimit);
+        final NodeContext node = new NodeContext().code(code).growth(UnionFindDecoder.Growth.WEIGHTED)
+            .window(roundsPerBlock + "," + roundsPerBlock);
+        return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener);
     }
 
     private long[] offlineDecode(final int blocks)

@@ -12,6 +12,8 @@ import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.node.telemetry.BlockTelemetry;
@@ -93,13 +95,7 @@ final class RecordedStream
 
     static NodeAgent node(final FrameSender out, final UnionFindDecoder.Growth growth)
     {
-        final CountersManager countersManager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
-        final NodeCounters counters = NodeCounters.allocate(countersManager, "test");
-        return new NodeAgent(null, new FrameValidator(new FrameLayout(CODE.distance(), CODE.detectorCounts()), 16, new LongArrayFrameCounters(),
-            RejectionLog.NO_OP), new StreamingBlockDecoder(CODE.graph(), CODE.rounds(),
-            StreamingBlockDecoder.autoWindow(DISTANCE, ROUNDS_PER_BLOCK, growth)), out, counters,
-            new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
-            SystemNanoClock.INSTANCE, 1, CODE.rounds().maxDetectorsPerRound());
+        return NodeFactory.newNodeAgent(new NodeContext().code(CODE).growth(growth).telemetryCapacity(1 << 12)
+            .sender(out));
     }
 }

@@ -63,11 +63,8 @@ class NodeAgentBackPressureTest
                 new FaultInjector(FaultPlan.none(), 0, SyndromeRoundWriter.frameLength(8), hardware::send),
                 new RoundPacer(clock, 0), clock, TruthListener.NONE, 1, 0, 3, Basis.Z, 0);
             final NodeCounters counters = NodeCounters.allocate(countersManager, "1");
-            final NodeAgent node = new NodeAgent(roundsIn, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 4,
-                new LongArrayFrameCounters(), RejectionLog.NO_OP),
-                new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED), nextHop, counters,
-                new BlockTelemetry(1 << 16, countersManager.newCounter("telemetry dropped")), new SingleWriterRecorder(3),
-                clock, 1, code.rounds().maxDetectorsPerRound());
+            final NodeAgent node = NodeFactory.newNodeAgent(new NodeContext().code(code).window(BlockDecoders.BATCH)
+                .subscription(roundsIn).sender(nextHop).counters(counters).telemetryCapacity(1 << 16).clock(clock));
             while (!hardware.isConnected() || !nextHop.isConnected())
             {
                 Thread.yield();
