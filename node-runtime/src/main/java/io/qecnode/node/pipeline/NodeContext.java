@@ -14,6 +14,7 @@ import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -194,7 +195,7 @@ public final class NodeContext
             }
             catch (final IOException ex)
             {
-                throw new NodeConfigException("cannot read the DEM (" + reason(ex) + ")", DEM_PROP, dem, true, ex);
+                throw new NodeConfigException("cannot read the DEM (" + DecodeFailure.reason(ex) + ")", DEM_PROP, dem, true, ex);
             }
             catch (final DemFormatException ex)
             {
@@ -216,13 +217,6 @@ public final class NodeContext
         }
         final int d = distance == null ? DISTANCE_DEFAULT : distance;
         return CodeDescription.builtIn(noise, d, rounds == null ? d : rounds, p);
-    }
-
-    private static String reason(final IOException ex)
-    {
-        return ex instanceof java.nio.file.NoSuchFileException ? "no such file" :
-            ex instanceof java.nio.file.AccessDeniedException ? "permission denied" :
-            ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     private static void check(final boolean ok, final String what, final String setting, final Object value)
