@@ -73,7 +73,7 @@ public final class NodeContext
     /** The node's id when none is given. */
     public static final int NODE_ID_DEFAULT = 1;
     /** The built-in noise model when neither a model nor a DEM is given. */
-    public static final String MODEL_DEFAULT = NoiseModel.PHENOMENOLOGICAL.cliName();
+    public static final String MODEL_DEFAULT = "phenomenological";
     /** The distance of a built-in code when none is given (a DEM's is inferred from its first round). */
     public static final int DISTANCE_DEFAULT = 5;
     /** The built-in model's error probability when none is given. */
