@@ -1,22 +1,17 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.NodeContext;
-import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.journal.JournalConfig;
-import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,30 +1,19 @@
 package io.qecnode.node.journal;
 
-import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.codec.Basis;
-import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LogicalStateView;
-import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FrameSender;
-import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.NodeFactory;
-import io.qecnode.node.pipeline.NodeCounters;
-import io.qecnode.node.pipeline.StreamingBlockDecoder;
-import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.CountersManager;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,27 +1,20 @@
 package io.qecnode.node.pipeline;
 
-import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.codec.Basis;
-import io.qecnode.io.frame.FrameValidator;
-import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
-import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
