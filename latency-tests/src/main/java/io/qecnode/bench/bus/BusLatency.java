@@ -1,8 +1,6 @@
 package io.qecnode.bench.bus;
 
 import io.qecnode.io.frame.FrameLayout;
-import io.qecnode.sim.source.SyndromeSource;
-import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
@@ -15,18 +13,14 @@ import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.OneWayRun;
 import io.qecnode.node.harness.RawHop;
-import io.qecnode.sim.faults.FaultInjector;
-import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.node.harness.SimulatorContext;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
-import io.qecnode.sim.timing.RoundPacer;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 
-import java.nio.ByteBuffer;
 import java.util.function.IntSupplier;
 
 /**
@@ -120,10 +114,8 @@ public final class BusLatency
 
     private IntSupplier roundSender(final FramePublisher publisher, final long period)
     {
-        final FaultInjector direct = new FaultInjector(FaultPlan.none(), 0,
-            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
-        final SimulatorAgent simulator = new SimulatorAgent(SyndromeSource.forCode(code, 1, 1.0), direct,
-            new RoundPacer(clock, period), clock, TruthListener.NONE, 1, 0, code.distance(), Basis.Z, 0);
+        final SimulatorAgent simulator = new SimulatorContext().code(code).periodNs(period).clock(clock)
+            .newAgent(publisher, TruthListener.NONE);
         simulator.onStart();
         final long[] sent = {0};
         return () ->

@@ -1,21 +1,16 @@
 package io.qecnode.bench.jmh;
 
-import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.transport.FrameSender;
-import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.pipeline.NodeCounters;
-import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.SystemNanoClock;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -99,24 +94,20 @@ public class HotPathBenchmark
     private int next;
     private long roundsFed;
 
-    /** Sample and encode the frames, and build the node as the {@code run} command would, minus the bus. */
+    /** Sample and encode the frames, and build the node as every command does (its default settings), minus the bus. */
     @Setup
     public void setup()
     {
         final CodeDescription code = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, distance, distance, p);
-        final int roundsPerBlock = code.rounds().roundCount();
         rounds = SampledRounds.sample(code, 20_260_500L + distance, BLOCK_RING);
         frames = EncodedFrames.encode(rounds, distance, SOURCE_NODE);
 
         counters = NodeCounters.allocate(BenchCounters.newManager(), "bench");
         frameCounters = new LongArrayFrameCounters();
-        telemetry = new BlockTelemetry(TELEMETRY_CAPACITY_BYTES, counters.telemetryOverflow());
-        final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
-        final StreamingBlockDecoder decoder = new StreamingBlockDecoder(code.graph(), code.rounds(),
-            StreamingBlockDecoder.autoWindow(distance, roundsPerBlock, UnionFindDecoder.Growth.WEIGHTED));
-        node = new NodeAgent(null, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 1, frameCounters, RejectionLog.NO_OP),
-            decoder, nextHop, counters, telemetry, roundNs, SystemNanoClock.INSTANCE, NODE_ID,
-            code.rounds().maxDetectorsPerRound());
+        final NodeContext context = new NodeContext().code(code).nodeId(NODE_ID).sender(nextHop).counters(counters)
+            .frameCounters(frameCounters).telemetryCapacity(TELEMETRY_CAPACITY_BYTES).conclude();
+        telemetry = context.telemetry();
+        node = NodeFactory.newNodeAgent(context);
         if ("on".equals(journal))
         {
             benchJournal = BenchJournal.start(node);

@@ -36,7 +36,7 @@ class SoakCommandTest
         assertUsageError("must be between 100ms and 1m, --interval=2m", "soak", "--duration", "1m",
             "--interval", "2m");
         assertUsageError("--faults: ", "soak", "--faults", "melt=0.1");
-        assertUsageError("--idle: unknown idle strategy 'nap'", "soak", "--idle", "nap");
+        assertUsageError("unknown idle strategy 'nap'", "soak", "--idle", "nap");
         assertUsageError("--duration=forever", "soak", "--duration", "forever");
     }
 

@@ -1,14 +1,12 @@
 package io.qecnode.node.cli;
 
-import io.qecnode.decoder.dem.DemFormatException;
-import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.node.pipeline.NodeContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -41,61 +39,30 @@ public final class CodeOptions
     private double p;
 
     /**
-     * @param settings receives the options under the keys a node's settings use.
+     * @param context receives the code settings given; what is absent keeps the context's default.
+     * @return the context.
      */
-    public void putInto(final java.util.Properties settings)
+    public NodeContext applyTo(final NodeContext context)
     {
-        settings.setProperty("model", model);
-        if (dem != null)
-        {
-            settings.setProperty("dem", dem.toString());
-        }
+        context.model(model).dem(dem).p(p);
         if (distance != null)
         {
-            settings.setProperty("distance", String.valueOf(distance));
+            context.distance(distance);
         }
         if (rounds != null)
         {
-            settings.setProperty("rounds", String.valueOf(rounds));
+            context.rounds(rounds);
         }
-        settings.setProperty("p", String.valueOf(p));
+        return context;
     }
 
     /**
-     * @return the code, built from the options.
+     * @return the code, built from the options as a node builds it.
      * @throws ParameterException for a bad combination or value, naming the option.
+     * @throws CommandFailure     for a DEM that cannot be read.
      */
     public CodeDescription code()
     {
-        if (distance != null)
-        {
-            Ranges.distance(spec, "--distance", distance);
-        }
-        if (rounds != null)
-        {
-            Ranges.check(spec, "--rounds", rounds, 1, Ranges.MAX_ROUNDS);
-        }
-        Ranges.probability(spec, "--p", p);
-        try
-        {
-            if (dem != null)
-            {
-                return CodeDescription.fromDem(dem, distance == null ? 0 : distance);
-            }
-            final int d = distance == null ? 5 : distance;
-            return CodeDescription.builtIn(NoiseModel.fromCliName(model), d, rounds == null ? d : rounds, p);
-        }
-        catch (final IOException ex)
-        {
-            throw new CommandFailure("cannot read the DEM (" + CliErrors.reason(ex) + "), --dem=" + dem, ex);
-        }
-        catch (final DemFormatException ex)
-        {
-            throw new CommandFailure(ex.getMessage() + ", --dem=" + dem, ex);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
-        }
+        return ConfigErrors.checked(spec, () -> applyTo(new NodeContext()).code());
     }
 }

@@ -64,11 +64,22 @@ public final class JournalOptions
     }
 
     /**
+     * @param spec the command, for errors.
+     * @return the journal these options ask for, or null if none.
+     */
+    public JournalConfig config(final CommandSpec spec)
+    {
+        final Properties given = new Properties();
+        putInto(given);
+        return config(spec, new NodeSettings(spec, given));
+    }
+
+    /**
      * @param spec     the command, for errors.
      * @param settings the node's settings.
      * @return the journal's configuration, or null if no journal was asked for.
      */
-    public static JournalConfig config(final CommandSpec spec, final NodeSettings settings)
+    static JournalConfig config(final CommandSpec spec, final NodeSettings settings)
     {
         final String dir = settings.get("journal", null);
         if (dir == null)

@@ -1,35 +1,28 @@
 package io.qecnode.node.cli;
 
-import io.qecnode.decoder.dem.DemFormatException;
-import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.io.transport.IdleStrategies;
-import io.qecnode.node.pipeline.BlockDecoder;
-import io.qecnode.decoder.code.CodeDescription;
-import org.agrona.concurrent.IdleStrategy;
+import io.qecnode.node.pipeline.NodeContext;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Paths;
-import java.util.List;
 import java.util.Properties;
-import java.util.function.Supplier;
 
 /**
- * A node's settings as key=value pairs (a config file's keys are the long option names), read with clear errors
- * that name the key. The code and decoder settings also go into the journal, so that a replay rebuilds the same
- * decoder and a restart refuses a journal written for another code.
+ * A node's settings as key=value pairs (a config file's keys are the long option names), read into a
+ * {@link NodeContext} with clear errors that name the key as its option. A journal records the decoding ones
+ * ({@link NodeContext#decodingSettings()}), which a replay reads back the same way.
  */
 public final class NodeSettings
 {
-    /** Settings that decide what the node decodes and how: a journal is only valid for the same values. */
-    static final List<String> DECODING_KEYS = List.of("model", "dem", "distance", "rounds", "p", "decoder", "window");
-
     private final CommandSpec spec;
     private final Properties values;
 
+    /**
+     * @param spec   the command, for errors.
+     * @param values the settings by key.
+     */
     public NodeSettings(final CommandSpec spec, final Properties values)
     {
         this.spec = spec;
@@ -38,7 +31,7 @@ public final class NodeSettings
 
     /**
      * @param spec the command, for errors.
-     * @param text settings as written by {@link #decodingText()}.
+     * @param text settings as a journal records them.
      * @return the settings.
      */
     static NodeSettings parse(final CommandSpec spec, final String text)
@@ -60,104 +53,64 @@ public final class NodeSettings
         return values.getProperty(key, defaultValue);
     }
 
-    /** @return the code the node decodes, from model/dem, distance, rounds and p. */
-    CodeDescription code()
+    /**
+     * Set every node setting given; what is absent keeps the context's default.
+     *
+     * @param context receives the settings.
+     * @return the context, concluded.
+     * @throws ParameterException naming the key for a value that is not of its type or out of range.
+     * @throws CommandFailure     for a DEM that cannot be read.
+     */
+    NodeContext applyTo(final NodeContext context)
     {
-        // Absent means the default (5, or inferred from a DEM); any value given is checked, 0 included.
-        final int d = integer("distance", "0");
-        if (isGiven("distance"))
+        if (isGiven(NodeContext.NODE_PROP))
         {
-            Ranges.distance(spec, "--distance", d);
+            context.nodeId(integer(NodeContext.NODE_PROP));
         }
-        final int noisyRounds = integer("rounds", "0");
-        if (isGiven("rounds"))
+        context.model(values.getProperty(NodeContext.MODEL_PROP));
+        if (isGiven(NodeContext.DEM_PROP))
         {
-            Ranges.check(spec, "--rounds", noisyRounds, 1, Ranges.MAX_ROUNDS);
+            context.dem(Paths.get(values.getProperty(NodeContext.DEM_PROP)));
         }
-        final double p = Ranges.probability(spec, "--p", number("p", "0.001"));
-        try
+        if (isGiven(NodeContext.DISTANCE_PROP))
         {
-            if (values.getProperty("dem") != null)
+            context.distance(integer(NodeContext.DISTANCE_PROP));
+        }
+        if (isGiven(NodeContext.ROUNDS_PROP))
+        {
+            context.rounds(integer(NodeContext.ROUNDS_PROP));
+        }
+        if (isGiven(NodeContext.P_PROP))
+        {
+            context.p(number(NodeContext.P_PROP));
+        }
+        if (isGiven(NodeContext.DECODER_PROP))
+        {
+            try
             {
-                return CodeDescription.fromDem(Paths.get(values.getProperty("dem")), d);
+                context.growth(new GrowthConverter().convert(values.getProperty(NodeContext.DECODER_PROP)));
             }
-            final int size = d == 0 ? 5 : d;
-            return CodeDescription.builtIn(NoiseModel.fromCliName(values.getProperty("model", "phenomenological")),
-                size, noisyRounds == 0 ? size : noisyRounds, p);
+            catch (final RuntimeException ex)
+            {
+                throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --" + NodeContext.DECODER_PROP +
+                    "=" + values.getProperty(NodeContext.DECODER_PROP));
+            }
         }
-        catch (final IOException ex)
+        context.window(values.getProperty(NodeContext.WINDOW_PROP, NodeContext.WINDOW_DEFAULT));
+        context.in(values.getProperty(NodeContext.IN_CHANNEL_PROP, NodeContext.CHANNEL_DEFAULT),
+            isGiven(NodeContext.IN_STREAM_PROP) ? integer(NodeContext.IN_STREAM_PROP) :
+            NodeContext.ROUNDS_STREAM_DEFAULT);
+        context.out(values.getProperty(NodeContext.OUT_CHANNEL_PROP, NodeContext.CHANNEL_DEFAULT),
+            isGiven(NodeContext.OUT_STREAM_PROP) ? integer(NodeContext.OUT_STREAM_PROP) :
+            NodeContext.STATES_STREAM_DEFAULT);
+        context.idle(values.getProperty(NodeContext.IDLE_PROP, NodeContext.IDLE_DEFAULT));
+        if (isGiven(NodeContext.PIN_PROP))
         {
-            throw new CommandFailure("cannot read the DEM (" + CliErrors.reason(ex) + "), --dem=" +
-                values.getProperty("dem"), ex);
+            context.pinCpu(Ranges.check(spec, "--" + NodeContext.PIN_PROP, integer(NodeContext.PIN_PROP), 0,
+                Integer.MAX_VALUE));
         }
-        catch (final DemFormatException ex)
-        {
-            throw new CommandFailure(ex.getMessage() + ", --dem=" + values.getProperty("dem"), ex);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
-        }
-    }
-
-    /** @return cluster growth, from decoder. */
-    UnionFindDecoder.Growth growth()
-    {
-        try
-        {
-            return new GrowthConverter().convert(values.getProperty("decoder", "weighted"));
-        }
-        catch (final RuntimeException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "decoder: " + ex.getMessage());
-        }
-    }
-
-    /**
-     * @param code the code, from {@link #code()}.
-     * @return the block decoders, from window and decoder.
-     */
-    Supplier<BlockDecoder> decoders(final CodeDescription code)
-    {
-        return WindowOption.decoders(spec, values.getProperty("window", "auto"), code, growth());
-    }
-
-    /** @return the hot thread's idle strategy, from idle. */
-    IdleStrategy idleStrategy()
-    {
-        try
-        {
-            return IdleStrategies.of(values.getProperty("idle", "busy-spin"));
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "idle: " + ex.getMessage());
-        }
-    }
-
-    /**
-     * @return the decoding settings with their defaults filled in, one key=value line each in a fixed order: what a
-     *         journal records and compares.
-     */
-    public String decodingText()
-    {
-        final CodeDescription code = code();
-        final StringBuilder text = new StringBuilder();
-        if (values.getProperty("dem") != null)
-        {
-            text.append("dem=").append(values.getProperty("dem")).append('\n');
-        }
-        else
-        {
-            text.append("model=").append(values.getProperty("model", "phenomenological")).append('\n');
-            final int noisyRounds = integer("rounds", "0");
-            text.append("rounds=").append(noisyRounds == 0 ? code.distance() : noisyRounds).append('\n');
-            text.append("p=").append(number("p", "0.001")).append('\n');
-        }
-        text.append("distance=").append(code.distance()).append('\n');
-        text.append("decoder=").append(values.getProperty("decoder", "weighted")).append('\n');
-        text.append("window=").append(values.getProperty("window", "auto")).append('\n');
-        return text.toString();
+        context.journal(JournalOptions.config(spec, this));
+        return ConfigErrors.checked(spec, context::conclude);
     }
 
     /**
@@ -165,7 +118,7 @@ public final class NodeSettings
      */
     int integer(final String key, final String defaultValue, final int min, final int max)
     {
-        return Ranges.check(spec, "--" + key, integer(key, defaultValue), min, max);
+        return Ranges.check(spec, "--" + key, isGiven(key) ? integer(key) : parseInt(key, defaultValue), min, max);
     }
 
     // Given as a flag or in the config file, 0 included, rather than left to its default.
@@ -174,9 +127,14 @@ public final class NodeSettings
         return values.getProperty(key) != null;
     }
 
-    int integer(final String key, final String defaultValue)
+    private int integer(final String key)
     {
-        final String value = values.getProperty(key, defaultValue).trim();
+        return parseInt(key, values.getProperty(key));
+    }
+
+    private int parseInt(final String key, final String text)
+    {
+        final String value = text.trim();
         try
         {
             return Integer.parseInt(value);
@@ -187,9 +145,9 @@ public final class NodeSettings
         }
     }
 
-    double number(final String key, final String defaultValue)
+    private double number(final String key)
     {
-        final String value = values.getProperty(key, defaultValue).trim();
+        final String value = values.getProperty(key).trim();
         try
         {
             return Double.parseDouble(value);

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParameterException;
 public final class Ranges
 {
     /** Most noisy rounds per block: the round index is a uint16 on the wire, and the graph grows with it. */
-    public static final int MAX_ROUNDS = 10_000;
+    public static final int MAX_ROUNDS = io.qecnode.node.pipeline.NodeContext.MAX_ROUNDS;
 
     /** Most nodes in a simulated chain: each hop maps term buffers in /dev/shm. */
     public static final int MAX_NODES = 16;

@@ -1,9 +1,5 @@
 package io.qecnode.node.cli;
 
-import io.qecnode.io.frame.FrameLayout;
-import io.qecnode.io.frame.FrameValidator;
-import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.journal.JournalDamage;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
@@ -14,15 +10,12 @@ import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.journal.JournalPlayback;
 import io.qecnode.node.journal.JournalReplay;
-import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
-import io.qecnode.node.pipeline.NodeCounters;
-import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.decoder.code.CodeDescription;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.YieldingIdleStrategy;
-import org.agrona.concurrent.status.CountersManager;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +23,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +47,8 @@ import java.util.concurrent.Callable;
         "With --publish, play the journal's rounds onto an Aeron channel instead, as a hardware source."})
 public final class ReplayCommand implements Callable<Integer>
 {
+    private static final int REPLAY_TELEMETRY_BYTES = 1 << 12;
+
     @Spec
     private CommandSpec spec;
 
@@ -120,9 +114,9 @@ public final class ReplayCommand implements Callable<Integer>
             throw new CommandFailure("the journal records no settings, --journal=" + journal);
         }
         final NodeSettings settings = NodeSettings.parse(spec, recorded);
-        final CodeDescription code = settings.code();
+        final CodeDescription code = settings.applyTo(new NodeContext()).code();
         out.println("replay: " + code + ", settings: " + recorded.replace('\n', ' ').trim());
-        final JournalReplay.Summary summary = JournalReplay.replay(reader, sender -> offlineNode(settings, code,
+        final JournalReplay.Summary summary = JournalReplay.replay(reader, sender -> offlineNode(settings,
             sender), (block, frameBits, flags, verdict) ->
             {
                 if (!summaryOnly || verdict == JournalReplay.Verdict.DIFFERENT)
@@ -170,15 +164,10 @@ public final class ReplayCommand implements Callable<Integer>
         }
     }
 
-    // The node as the run command builds it, minus the bus; its counters live in memory.
-    private static NodeAgent offlineNode(final NodeSettings settings, final CodeDescription code, final FrameSender out)
+    // The node as the run command builds it, minus the bus: its counters live in memory, its telemetry is not read.
+    private static NodeAgent offlineNode(final NodeSettings settings, final FrameSender out)
     {
-        final CountersManager countersManager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
-        final NodeCounters counters = NodeCounters.allocate(countersManager, "replay");
-        return new NodeAgent(null, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 16, new LongArrayFrameCounters(),
-            RejectionLog.NO_OP), settings.decoders(code).get(), out, counters,
-            new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
-            SystemNanoClock.INSTANCE, settings.integer("node", "1"), code.rounds().maxDetectorsPerRound());
+        return NodeFactory.newNodeAgent(settings.applyTo(new NodeContext().telemetryCapacity(REPLAY_TELEMETRY_BYTES))
+            .sender(out));
     }
 }

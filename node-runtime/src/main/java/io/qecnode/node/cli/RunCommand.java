@@ -1,9 +1,6 @@
 package io.qecnode.node.cli;
 
-import io.qecnode.io.frame.FrameLayout;
-import io.aeron.Subscription;
 import io.qecnode.io.frame.AtomicFrameCounters;
-import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalWriter;
@@ -14,23 +11,18 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.journal.NodeRecovery;
 import io.qecnode.node.journal.RecoveringSender;
-import io.qecnode.node.measure.HotRecorders;
-import io.qecnode.node.pipeline.BlockDecoder;
 import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.platform.PinnedAgent;
-import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
-import io.qecnode.decoder.code.CodeDescription;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code run}: one node as a long-running process.
@@ -70,6 +63,9 @@ public final class RunCommand implements Callable<Integer>
     @Mixin
     private RunOptions options;
 
+    /** Report interval when none is given. */
+    static final String REPORT_DEFAULT = "1s";
+
     @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
         description = "Stop after this long, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
             "Default: ${DEFAULT-VALUE}.")
@@ -79,110 +75,26 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final NodeSettings settings = new NodeSettings(spec, options.settings());
-        final CodeDescription code = settings.code();
-        final int nodeId = settings.integer("node", "1", 0, Integer.MAX_VALUE);
-        final String in = settings.get("in-channel", "aeron:ipc");
-        final int inStreamId = settings.integer("in-stream", "1001", 1, Integer.MAX_VALUE);
-        final String out = settings.get("out-channel", "aeron:ipc");
-        final int outStreamId = settings.integer("out-stream", "1002", 1, Integer.MAX_VALUE);
-        final IdleStrategy hotIdle = settings.idleStrategy();
-        final Supplier<BlockDecoder> decoders = settings.decoders(code);
-        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", "1s"),
+        final NodeContext node = settings.applyTo(new NodeContext().maxSources(NodeContext.MAX_SOURCES_DEFAULT));
+        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
         final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
-        final JournalConfig journalConfig = JournalOptions.config(spec, settings);
-        final String decodingSettings = settings.decodingText();
-        final int hotCpu = hotCpu(settings);
-        if (journalConfig != null)
+        if (node.journal() != null)
         {
-            checkJournal(journalConfig);
+            checkJournal(node.journal());
         }
         if (settings.get("aeron-dir", null) != null && settings.get("embedded-dir", null) != null)
         {
             throw new ParameterException(spec.commandLine(), "--aeron-dir and --embedded-dir exclude each other");
         }
         // The hardware's publication lands in this driver too when it shares it over IPC.
-        final BusContext context = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null))
-            .embeddedDirectoryName(settings.get("embedded-dir", null)).plan(out, 1).plan(in, 1);
-
+        final BusContext bus = new BusContext().aeronDirectoryName(settings.get("aeron-dir", null))
+            .embeddedDirectoryName(settings.get("embedded-dir", null)).plan(node.outChannel(), 1)
+            .plan(node.inChannel(), 1);
         final PrintWriter log = spec.commandLine().getOut();
-        final Consumer<String> logLine = line ->
+        try
         {
-            log.println(line);
-            log.flush();
-        };
-        final SystemNanoClock clock = new SystemNanoClock();
-        try (StopSignal stop = StopSignal.install("qec-node-run");
-            MessageBus bus = BusLaunch.launch(context, ex -> log.println("error: " + ex));
-            AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
-            NodeJournal journal = journalConfig == null ? null :
-                NodeJournal.prepare(journalConfig, bus.aeron()::addCounter, String.valueOf(nodeId)))
-        {
-            final Subscription subscription = bus.subscription(in, inStreamId);
-            final FramePublisher publisher = BusCounters.publisher(bus.aeron(), bus.publication(out, outStreamId),
-                "node " + nodeId + " states out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
-            final RecoveringSender sender = new RecoveringSender(publisher);
-            final NodeCounters counters = NodeCounters.allocate(bus.aeron(), String.valueOf(nodeId));
-            final BlockTelemetry handOff = new BlockTelemetry(1 << 20, counters.telemetryOverflow());
-            final TelemetryAgent telemetry = new TelemetryAgent(handOff);
-            final SingleWriterRecorder roundNs = HotRecorders.newRecorder();
-            final NodeAgent agent = new NodeAgent(subscription,
-                new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 16, frameCounters, (check, sequence, detail) ->
-                    log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail)),
-                decoders.get(), sender, counters, handOff, roundNs, clock,
-                nodeId, code.rounds().maxDetectorsPerRound());
-            Agent coldAgent = telemetry;
-            if (journal != null)
-            {
-                final NodeRecovery.Report report = journal.recover(agent, sender, decodingSettings);
-                logLine.accept(report == null ? "journal: new journal in " + journalConfig.directory() :
-                    "journal: " + report.describe());
-                coldAgent = new CompositeAgent(telemetry, journal.start(agent, decodingSettings, logLine));
-            }
-            sender.endRecovery();
-            if (hotCpu >= 0)
-            {
-                CpuPinning.clearCpuForHotThread(hotCpu);
-            }
-            final AgentRunner runner = new AgentRunner(hotIdle, ex -> log.println("error: " + ex), null,
-                hotCpu >= 0 ? new PinnedAgent(agent, hotCpu) : agent);
-            final AgentRunner coldRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
-                ex -> log.println("error: " + ex), null, coldAgent);
-            logLine.accept(String.format(Locale.ROOT, "run: node %d, %s, in=%s stream=%d, out=%s stream=%d, " +
-                "aeron dir=%s%s", nodeId, code, in, inStreamId, out, outStreamId, bus.directoryName(),
-                bus.isEmbedded() ? " (embedded)" : ""));
-            AgentRunner.startOnThread(runner);
-            AgentRunner.startOnThread(coldRunner);
-            final long startNs = clock.nanoTime();
-            Histogram interval = null;
-            while (!stop.requested() && (durationNs == 0 || clock.nanoTime() - startNs < durationNs))
-            {
-                TimeUnit.NANOSECONDS.sleep(Math.min(reportNs, TimeUnit.MILLISECONDS.toNanos(100)));
-                if ((clock.nanoTime() - startNs) / reportNs != (clock.nanoTime() - startNs - 100_000_000L) / reportNs)
-                {
-                    interval = telemetry.reactionNs().getIntervalHistogram(interval);
-                    logLine.accept(String.format(Locale.ROOT, "run: %d rounds, %d blocks out, %d incomplete, %s, " +
-                        "%s, not sent %d, telemetry dropped %d%s", counters.roundsDecoded(), counters.blocksOut(),
-                        counters.blocksIncomplete(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
-                        publisher.notSentCount(), handOff.overflows(), journal == null ? "" : ", " + journal.describe()));
-                }
-            }
-            runner.close();
-            // Drain: the hot thread has stopped, so this thread may finish the frames already on the subscription.
-            int idlePolls = 0;
-            while (idlePolls < 10)
-            {
-                idlePolls = agent.doWork() == 0 ? idlePolls + 1 : 0;
-            }
-            // Closing the cold thread writes what the journal was handed last, a loss not yet recorded included.
-            if (journal != null)
-            {
-                journal.handOff().flushGap();
-            }
-            coldRunner.close();
-            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s%s",
-                counters.roundsDecoded(), counters.blocksOut(), ReportLines.rejected(frameCounters),
-                journal == null ? "" : ", " + journal.describe()));
+            runNode(node, bus, reportNs, durationNs, log);
         }
         catch (final JournalException ex)
         {
@@ -191,22 +103,116 @@ public final class RunCommand implements Callable<Integer>
         return 0;
     }
 
-    private int hotCpu(final NodeSettings settings)
+    private void runNode(
+        final NodeContext node, final BusContext busContext, final long reportNs, final long durationNs,
+        final PrintWriter log) throws InterruptedException
     {
-        if (settings.get("pin", null) == null)
+        final Consumer<String> logLine = line ->
         {
-            return -1;
-        }
-        final int cpu = settings.integer("pin", "-1", 0, Integer.MAX_VALUE);
-        try
+            log.println(line);
+            log.flush();
+        };
+        final String nodeName = String.valueOf(node.nodeId());
+        try (StopSignal stop = StopSignal.install("qec-node-run");
+            MessageBus bus = BusLaunch.launch(busContext, ex -> log.println("error: " + ex));
+            AtomicFrameCounters frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
+            NodeJournal journal = node.journal() == null ? null :
+                NodeJournal.prepare(node.journal(), bus.aeron()::addCounter, nodeName))
         {
-            CpuPinning.check(cpu);
+            final FramePublisher publisher = BusCounters.publisher(bus.aeron(),
+                bus.publication(node.outChannel(), node.outStream()), "node " + nodeName + " states out",
+                new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+            final RecoveringSender sender = new RecoveringSender(publisher);
+            node.subscription(bus.subscription(node.inChannel(), node.inStream()))
+                .sender(sender)
+                .counters(NodeCounters.allocate(bus.aeron(), nodeName))
+                .frameCounters(frameCounters)
+                .rejectionLog((check, sequence, detail) ->
+                    log.printf(Locale.ROOT, "first %s: sequence=%d %s%n", check, sequence, detail))
+                .conclude();
+            final NodeAgent agent = NodeFactory.newNodeAgent(node);
+            final TelemetryAgent telemetry = new TelemetryAgent(node.telemetry());
+            final Agent coldAgent = journal == null ? telemetry :
+                new CompositeAgent(telemetry, startJournal(journal, node, agent, sender, logLine));
+            sender.endRecovery();
+            if (node.pinCpu() != NodeContext.PIN_NONE)
+            {
+                CpuPinning.clearCpuForHotThread(node.pinCpu());
+            }
+            final AgentRunner runner = new AgentRunner(node.idleStrategy(), ex -> log.println("error: " + ex), null,
+                node.pinCpu() != NodeContext.PIN_NONE ? new PinnedAgent(agent, node.pinCpu()) : agent);
+            final AgentRunner coldRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+                ex -> log.println("error: " + ex), null, coldAgent);
+            logLine.accept("run: " + node + ", aeron dir=" + bus.directoryName() +
+                (bus.isEmbedded() ? " (embedded)" : ""));
+            AgentRunner.startOnThread(runner);
+            AgentRunner.startOnThread(coldRunner);
+            final Supplier<String> progress = () -> String.format(Locale.ROOT, "%d rounds, %d blocks out, " +
+                "%d incomplete", node.counters().roundsDecoded(), node.counters().blocksOut(),
+                node.counters().blocksIncomplete());
+            report(stop, durationNs, reportNs, recycled ->
+            {
+                final Histogram interval = telemetry.reactionNs().getIntervalHistogram(recycled);
+                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d%s",
+                    progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
+                    publisher.notSentCount(), node.telemetry().overflows(),
+                    journal == null ? "" : ", " + journal.describe()));
+                return interval;
+            });
+            runner.close();
+            drain(agent);
+            // Closing the cold thread writes what the journal was handed last, a loss not yet recorded included.
+            if (journal != null)
+            {
+                journal.handOff().flushGap();
+            }
+            coldRunner.close();
+            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s%s",
+                node.counters().roundsDecoded(), node.counters().blocksOut(), ReportLines.rejected(frameCounters),
+                journal == null ? "" : ", " + journal.describe()));
         }
-        catch (final IllegalArgumentException ex)
+    }
+
+    // Recover what an earlier run left, then hand the journal's writer to the cold thread.
+    private static JournalWriter startJournal(
+        final NodeJournal journal, final NodeContext node, final NodeAgent agent, final RecoveringSender sender,
+        final Consumer<String> logLine)
+    {
+        final String decodingSettings = node.decodingSettings();
+        final NodeRecovery.Report report = journal.recover(agent, sender, decodingSettings);
+        logLine.accept(report == null ? "journal: new journal in " + node.journal().directory() :
+            "journal: " + report.describe());
+        return journal.start(agent, decodingSettings, logLine);
+    }
+
+    // A report line every reportNs until stopped or the duration ends; the line's histogram is recycled.
+    private static void report(
+        final StopSignal stop, final long durationNs, final long reportNs, final UnaryOperator<Histogram> line)
+        throws InterruptedException
+    {
+        final long startNs = System.nanoTime();
+        final long tickNs = Math.min(reportNs, TimeUnit.MILLISECONDS.toNanos(100));
+        Histogram interval = null;
+        long nextReportNs = startNs + reportNs;
+        while (!stop.requested() && (durationNs == 0 || System.nanoTime() - startNs < durationNs))
         {
-            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --pin=" + cpu);
+            TimeUnit.NANOSECONDS.sleep(tickNs);
+            if (System.nanoTime() - nextReportNs >= 0)
+            {
+                nextReportNs += reportNs;
+                interval = line.apply(interval);
+            }
         }
-        return cpu;
+    }
+
+    // The hot thread has stopped, so this thread may finish the frames already on the subscription.
+    private static void drain(final NodeAgent agent)
+    {
+        int idlePolls = 0;
+        while (idlePolls < 10)
+        {
+            idlePolls = agent.doWork() == 0 ? idlePolls + 1 : 0;
+        }
     }
 
     // Before anything starts: the directory can be made and written, and the disk has room.

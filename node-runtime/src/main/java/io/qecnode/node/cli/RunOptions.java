@@ -1,6 +1,8 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.pipeline.BlockDecoders;
+import io.qecnode.node.pipeline.NodeContext;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,24 +27,28 @@ public final class RunOptions
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    private static final Set<String> KEYS = keys("node", "model", "dem", "distance", "rounds", "p", "in-channel",
-        "in-stream", "out-channel", "out-stream", "decoder", "window", "idle", "aeron-dir", "embedded-dir", "report",
-        "pin");
+    private static final Set<String> KEYS = keys(NodeContext.NODE_PROP, NodeContext.MODEL_PROP, NodeContext.DEM_PROP,
+        NodeContext.DISTANCE_PROP, NodeContext.ROUNDS_PROP, NodeContext.P_PROP, NodeContext.IN_CHANNEL_PROP,
+        NodeContext.IN_STREAM_PROP, NodeContext.OUT_CHANNEL_PROP, NodeContext.OUT_STREAM_PROP,
+        NodeContext.DECODER_PROP, NodeContext.WINDOW_PROP, NodeContext.IDLE_PROP, "aeron-dir", "embedded-dir", "report",
+        NodeContext.PIN_PROP);
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
     private Path config;
 
-    @Option(names = "--node", paramLabel = "ID", description = "This node's id, >= 0. Default: 1.")
+    @Option(names = "--node", paramLabel = "ID", description = "This node's id, >= 0. Default: " + NodeContext.NODE_ID_DEFAULT + ".")
     private String node;
 
     @Option(names = "--model", paramLabel = "MODEL",
-        description = "Built-in noise model: code-capacity or phenomenological. Default: phenomenological.")
+        description = "Built-in noise model: code-capacity or phenomenological. Default: " +
+            NodeContext.MODEL_DEFAULT + ".")
     private String model;
 
     @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
     private String dem;
 
-    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Odd code distance, 3..51. Default: 5.")
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Odd code distance, 3..51. Default: " +
+        NodeContext.DISTANCE_DEFAULT + ".")
     private String distance;
 
     @Option(names = "--rounds", paramLabel = "R",
@@ -50,29 +56,34 @@ public final class RunOptions
     private String rounds;
 
     @Option(names = {"--p", "-p"}, paramLabel = "P",
-        description = "Error probability of the built-in model, for edge weights, in (0, 0.5). Default: 0.001.")
+        description = "Error probability of the built-in model, for edge weights, in (0, 0.5). Default: " +
+            NodeContext.P_DEFAULT + ".")
     private String p;
 
-    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
+    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: " +
+        NodeContext.CHANNEL_DEFAULT + ".")
     private String inChannel;
 
-    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: 1001.")
+    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: " +
+        NodeContext.ROUNDS_STREAM_DEFAULT + ".")
     private String inStream;
 
-    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: aeron:ipc.")
+    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: " +
+        NodeContext.CHANNEL_DEFAULT + ".")
     private String outChannel;
 
-    @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
+    @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: " +
+        NodeContext.STATES_STREAM_DEFAULT + ".")
     private String outStream;
 
     @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
     private String decoder;
 
-    @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    @Option(names = "--window", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)
     private String window;
 
     @Option(names = "--idle", paramLabel = "STRATEGY",
-        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
+        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: " + NodeContext.IDLE_DEFAULT + ".")
     private String idle;
 
     @Option(names = "--aeron-dir", paramLabel = "DIR",
@@ -85,7 +96,7 @@ public final class RunOptions
     private String embeddedDir;
 
     @Option(names = "--report", paramLabel = "DURATION",
-        description = "Report interval, 100ms..24h, with its unit. Default: 1s.")
+        description = "Report interval, 100ms..24h, with its unit. Default: " + RunCommand.REPORT_DEFAULT + ".")
     private String report;
 
     @Option(names = "--pin", paramLabel = "CPU",

@@ -1,107 +1,72 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.pipeline.BlockDecoder;
-import io.qecnode.node.journal.JournalSetup;
-import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.node.pipeline.NodeContext;
 import org.agrona.concurrent.IdleStrategy;
-
-import java.util.function.Supplier;
+import org.agrona.concurrent.YieldingIdleStrategy;
 
 /**
- * What an in-process pipeline runs: hardware simulator, node, relays, sink, all on one embedded bus.
+ * What an in-process chain runs: the simulated hardware, the decoding node, relays and the sink, all on one embedded
+ * bus and one channel.
  *
- * @param code          the code and its noise.
- * @param periodNs      round period; 0 for as fast as possible.
- * @param nodes         nodes in the chain, at least 1: the first decodes, the rest relay.
- * @param faults        faults the simulator injects.
- * @param seed          seed of the simulator.
- * @param decoders      builds the first node's block decoder.
- * @param hotIdle       idle strategy of the node's hot thread.
- * @param supportIdle   idle strategy of the thread that runs the simulator, relays and sink.
- * @param channel       channel for every hop, e.g. aeron:ipc.
- * @param sharedThread  run every agent on the hot thread: on machines with fewer than four cores, a second busy
- *                      thread and the media driver starve each other and the latency measures the scheduler.
- * @param roundLimit    rounds the simulator emits before it stops; 0 for no limit.
- * @param sinkListener  sees every state the sink receives.
- * @param journal       the decoding node's journal; null for none.
- * @param hotCpu        the CPU the hot thread has to itself (every other thread moved off it); -1 for no pinning.
+ * @param hardware     the simulated hardware; its channel carries every hop.
+ * @param node         the decoding node (its code is the hardware's); channels, streams and sender are the chain's.
+ * @param nodes        nodes in the chain, at least 1: the first decodes, the rest relay.
+ * @param supportIdle  idle strategy of the thread that runs the simulator, relays and sink.
+ * @param sharedThread run every agent on the hot thread: on machines with fewer than four cores, a second busy
+ *                     thread and the media driver starve each other and the latency measures the scheduler.
+ * @param sinkListener sees every state the sink receives.
  */
 public record PipelineConfig(
-    CodeDescription code,
-    long periodNs,
+    SimulatorContext hardware,
+    NodeContext node,
     int nodes,
-    FaultPlan faults,
-    long seed,
-    Supplier<BlockDecoder> decoders,
-    IdleStrategy hotIdle,
     IdleStrategy supportIdle,
-    String channel,
     boolean sharedThread,
-    long roundLimit,
-    SinkAgent.StateListener sinkListener,
-    JournalSetup journal,
-    int hotCpu)
+    SinkAgent.StateListener sinkListener)
 {
     /**
-     * A configuration without a journal.
+     * @param hardware the simulated hardware.
+     * @param node     the decoding node.
+     * @return a two-node chain, threads as the machine's cores allow, no listener.
      */
-    public PipelineConfig(
-        final CodeDescription code,
-        final long periodNs,
-        final int nodes,
-        final FaultPlan faults,
-        final long seed,
-        final Supplier<BlockDecoder> decoders,
-        final IdleStrategy hotIdle,
-        final IdleStrategy supportIdle,
-        final String channel,
-        final boolean sharedThread,
-        final long roundLimit,
-        final SinkAgent.StateListener sinkListener)
+    public static PipelineConfig of(final SimulatorContext hardware, final NodeContext node)
     {
-        this(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel, sharedThread, roundLimit,
-            sinkListener, null, -1);
+        return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), fewCores(),
+            SinkAgent.StateListener.NONE);
     }
 
     /**
-     * @param journal the decoding node's journal.
-     * @return this configuration with the journal.
+     * @param listener sees every state at the sink.
+     * @return this configuration with the listener.
      */
-    public PipelineConfig withJournal(final JournalSetup journal)
+    public PipelineConfig withSinkListener(final SinkAgent.StateListener listener)
     {
-        return new PipelineConfig(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel,
-            sharedThread, roundLimit, sinkListener, journal, hotCpu);
+        return new PipelineConfig(hardware, node, nodes, supportIdle, sharedThread, listener);
     }
 
-    /**
-     * @param cpu the CPU the hot thread gets to itself; -1 for none.
-     * @return this configuration with the hot thread pinned.
-     */
-    public PipelineConfig withHotCpu(final int cpu)
+    /** @return the code, as the hardware samples it and the node decodes it. */
+    public CodeDescription code()
     {
-        return new PipelineConfig(code, periodNs, nodes, faults, seed, decoders, hotIdle, supportIdle, channel,
-            sharedThread, roundLimit, sinkListener, journal, cpu);
+        return hardware.code();
     }
 
-    /** Stream of the hardware's rounds; node k publishes on ROUNDS_STREAM + k. */
-    public static final int ROUNDS_STREAM = 1001;
-
-    /**
-     * @param code the code and its noise.
-     * @param decoders builds the block decoder.
-     * @param hotIdle idle strategy of the hot thread.
-     * @param supportIdle idle strategy of the support thread.
-     * @return a configuration with a 1 us period, two nodes, no faults, IPC.
-     */
-    public static PipelineConfig defaults(
-        final CodeDescription code,
-        final Supplier<BlockDecoder> decoders,
-        final IdleStrategy hotIdle,
-        final IdleStrategy supportIdle)
+    /** @return the round period, ns. */
+    public long periodNs()
     {
-        return new PipelineConfig(code, 1_000, 2, FaultPlan.none(), 1, decoders, hotIdle, supportIdle, "aeron:ipc",
-            fewCores(), 0, SinkAgent.StateListener.NONE);
+        return hardware.periodNs();
+    }
+
+    /** @return the channel of every hop. */
+    public String channel()
+    {
+        return hardware.channel();
+    }
+
+    /** @return the hot thread's CPU, or {@link NodeContext#PIN_NONE}. */
+    public int hotCpu()
+    {
+        return node.pinCpu();
     }
 
     /** @return true on machines where one busy thread is all the cores can carry beside the media driver. */

@@ -1,20 +1,17 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.cli.NodeSettings;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.cli.JournalOptions;
 import io.qecnode.node.cli.Ranges;
-import io.qecnode.node.cli.WindowOption;
+import io.qecnode.node.cli.ConfigErrors;
+import io.qecnode.node.pipeline.BlockDecoders;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.io.journal.JournalConfig;
-import io.qecnode.io.transport.IdleStrategies;
-import io.qecnode.node.journal.JournalSetup;
-import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
-import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +20,6 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -66,7 +62,7 @@ public final class PipelineOptions
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 
-    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)
     private String window;
 
     @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
@@ -111,9 +107,9 @@ public final class PipelineOptions
     }
 
     /**
-     * @param code     the code.
+     * @param code     the code, from {@link #code()}.
      * @param listener sees every state at the sink.
-     * @return the pipeline configuration.
+     * @return the pipeline configuration: the simulated hardware's context and the decoding node's.
      * @throws ParameterException naming the option at fault.
      */
     public PipelineConfig config(final CodeDescription code, final SinkAgent.StateListener listener)
@@ -132,49 +128,14 @@ public final class PipelineOptions
         {
             throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
         }
-        final IdleStrategy hotIdle;
-        try
-        {
-            hotIdle = IdleStrategies.of(idle);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "--idle: " + ex.getMessage());
-        }
+        final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs()).faults(plan)
+            .seed(seed).out(channel(), NodeContext.ROUNDS_STREAM_DEFAULT);
+        final NodeContext node = codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window)
+            .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin);
+        // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
+        ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.conclude() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
-        return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
-            hotIdle, new YieldingIdleStrategy(), channel(), shared, 0, listener).withJournal(journal())
-            .withHotCpu(hotCpu());
-    }
-
-    private int hotCpu()
-    {
-        if (pin == null)
-        {
-            return -1;
-        }
-        try
-        {
-            CpuPinning.check(pin);
-        }
-        catch (final IllegalArgumentException ex)
-        {
-            throw new ParameterException(spec.commandLine(), "--pin: " + ex.getMessage());
-        }
-        return pin;
-    }
-
-    // The journal the options ask for, with the decoding settings a replay needs; null for none.
-    private JournalSetup journal()
-    {
-        final Properties values = new Properties();
-        codeOptions.putInto(values);
-        values.setProperty("decoder", growth.name().toLowerCase(Locale.ROOT));
-        values.setProperty("window", window);
-        journalOptions.putInto(values);
-        final NodeSettings settings = new NodeSettings(spec, values);
-        final JournalConfig config = JournalOptions.config(spec, settings);
-        return config == null ? null : new JournalSetup(config, settings.decodingText());
+        return new PipelineConfig(hardware, node, nodes, new YieldingIdleStrategy(), shared, listener);
     }
 
     /**
@@ -185,7 +146,7 @@ public final class PipelineOptions
     {
         return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
             "threads=%d, idle=%s%s", config.code(), period, config.nodes(), channel,
-            growth.name().toLowerCase(Locale.ROOT), window, config.faults(), config.sharedThread() ? 1 : 2, idle,
-            config.hotCpu() >= 0 ? ", hot thread on CPU " + config.hotCpu() : "");
+            growth.name().toLowerCase(Locale.ROOT), window, config.hardware().faults(), config.sharedThread() ? 1 : 2,
+            idle, config.hotCpu() != NodeContext.PIN_NONE ? ", hot thread on CPU " + config.hotCpu() : "");
     }
 }

@@ -3,13 +3,10 @@ package io.qecnode.node.harness;
 import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.StopSignal;
-import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
-import io.qecnode.io.codec.Basis;
-import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
@@ -19,9 +16,8 @@ import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
-import io.qecnode.sim.timing.RoundPacer;
 import org.agrona.concurrent.IdleStrategy;
-import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -106,12 +102,11 @@ public final class SimCommand implements Callable<Integer>
     {
         final CodeDescription code = codeOptions.code();
         final FaultPlan plan = parsePlan();
-        final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
+        final long periodNs = Durations.nanos(spec, "--period", period, 0, SimulatorContext.PERIOD_NS_MAX);
         final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
-        Ranges.check(spec, "--stream", streamId, 1, Integer.MAX_VALUE);
-        Ranges.check(spec, "--rounds-limit", roundLimit, 0, Long.MAX_VALUE);
-        Ranges.check(spec, "--node", sourceNode, 0, Integer.MAX_VALUE);
-        Ranges.check(spec, "--logical-qubit", logicalQubit, 0, Integer.MAX_VALUE);
+        final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs).faults(plan).seed(seed)
+            .out(channel, streamId).roundLimit(roundLimit).ids(sourceNode, logicalQubit);
+        ConfigErrors.checked(spec, hardware::conclude);
         final IdleStrategy idle = busOptions.idleStrategy();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
@@ -123,12 +118,8 @@ public final class SimCommand implements Callable<Integer>
             final ExclusivePublication publication = bus.publication(channel, streamId);
             final FramePublisher publisher = BusCounters.publisher(
                 bus.aeron(), publication, "rounds out", new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
-            final FaultInjector injector = new FaultInjector(plan, seed ^ 0x5EEDL,
-                SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), publisher::send);
-            final SystemNanoClock clock = new SystemNanoClock();
-            final SimulatorAgent simulator = new SimulatorAgent(SyndromeSource.forCode(code, seed, plan.burstFactor()), injector,
-                new RoundPacer(clock, periodNs), clock, TruthListener.NONE, sourceNode, logicalQubit,
-                code.distance(), Basis.Z, roundLimit);
+            final NanoClock clock = hardware.clock();
+            final SimulatorAgent simulator = hardware.newAgent(publisher, TruthListener.NONE);
             out.printf(Locale.ROOT, "sim: %s, period=%s, channel=%s stream=%d, faults=%s, aeron dir=%s%s%n",
                 code, period, channel, streamId, plan, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
             out.flush();
@@ -152,7 +143,7 @@ public final class SimCommand implements Callable<Integer>
             final double seconds = (clock.nanoTime() - startNs) / 1e9;
             out.printf(Locale.ROOT, "sim: done: %d rounds in %.3f s (%.0f rounds/s), %d blocks, injected %s%n",
                 simulator.roundsSent(), seconds, simulator.roundsSent() / seconds, simulator.source().blocksSampled(),
-                injected(injector));
+                injected(simulator.injector()));
             out.flush();
         }
         return 0;

@@ -3,15 +3,9 @@ package io.qecnode.node.harness;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.pipeline.RelayAgent;
-import io.qecnode.io.frame.FrameLayout;
-import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
-import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.AtomicFrameCounters;
-import io.qecnode.io.frame.FrameValidator;
-import io.qecnode.io.frame.RejectionLog;
-import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.JournalWriter;
@@ -19,17 +13,16 @@ import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
-import io.qecnode.node.journal.JournalSetup;
+import io.qecnode.io.journal.JournalConfig;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.platform.PinnedAgent;
-import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.telemetry.TelemetryAgent;
-import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthRing;
-import io.qecnode.sim.timing.RoundPacer;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -76,30 +69,32 @@ public final class SimulationPipeline implements AutoCloseable
         this.bus = bus;
         final SystemNanoClock clock = new SystemNanoClock();
         final String channel = config.channel();
-        final int rounds = PipelineConfig.ROUNDS_STREAM;
+        final int rounds = config.hardware().stream();
 
         final Subscription nodeIn = bus.subscription(channel, rounds);
-        final FramePublisher hardwareOut = publisher(channel, rounds, "hw-sim rounds out");
         final TruthRing truths = new TruthRing(1 << 16);
-        final FaultInjector injector = new FaultInjector(config.faults(), config.seed() ^ 0x5EEDL,
-            SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound()), hardwareOut::send);
-        simulator = new SimulatorAgent(SyndromeSource.forCode(config.code(), config.seed(), config.faults().burstFactor()),
-            injector, new RoundPacer(clock, config.periodNs()), clock, truths, 1, 0, config.code().distance(),
-            Basis.Z, config.roundLimit());
+        simulator = config.hardware().clock(clock).newAgent(publisher(channel, rounds, "hw-sim rounds out"), truths);
 
         frameCounters = AtomicFrameCounters.allocate(bus.aeron()::addCounter);
         nodeCounters = NodeCounters.allocate(bus.aeron(), "1");
-        final FrameValidator validator = new FrameValidator(new FrameLayout(config.code().distance(), config.code().detectorCounts()), 4, frameCounters,
-            RejectionLog.NO_OP);
-        final BlockTelemetry handOff = new BlockTelemetry(1 << 20, nodeCounters.telemetryOverflow());
-        telemetry = new TelemetryAgent(handOff);
-        final NodeAgent node = new NodeAgent(nodeIn, validator, config.decoders().get(),
-            publisher(channel, rounds + 1, "node 1 states out"), nodeCounters, handOff, roundNs, clock, 1,
-            config.code().rounds().maxDetectorsPerRound()).ingressRecorder(ingressNs);
-        journal = config.journal() == null ? null :
-            NodeJournal.prepare(config.journal().config(), bus.aeron()::addCounter, "1");
+        final NodeContext nodeContext = config.node()
+            .nodeId(1)
+            .in(channel, rounds)
+            .out(channel, rounds + 1)
+            .subscription(nodeIn)
+            .sender(publisher(channel, rounds + 1, "node 1 states out"))
+            .counters(nodeCounters)
+            .frameCounters(frameCounters)
+            .roundRecorder(roundNs)
+            .ingressRecorder(ingressNs)
+            .clock(clock)
+            .conclude();
+        telemetry = new TelemetryAgent(nodeContext.telemetry());
+        final NodeAgent node = NodeFactory.newNodeAgent(nodeContext);
+        journal = nodeContext.journal() == null ? null :
+            NodeJournal.prepare(nodeContext.journal(), bus.aeron()::addCounter, "1");
         final JournalWriter journalWriter = journal == null ? null :
-            journal.start(node, config.journal().settings(), System.err::println);
+            journal.start(node, nodeContext.decodingSettings(), System.err::println);
 
         final List<Agent> support = new ArrayList<>();
         support.add(simulator);
@@ -114,7 +109,7 @@ public final class SimulationPipeline implements AutoCloseable
         support.add(sink);
 
         awaitConnected();
-        if (config.hotCpu() >= 0)
+        if (config.hotCpu() != NodeContext.PIN_NONE)
         {
             // Every thread there is now (JVM, driver, client) leaves the hot CPU; threads made from here on inherit.
             CpuPinning.clearCpuForHotThread(config.hotCpu());
@@ -122,13 +117,13 @@ public final class SimulationPipeline implements AutoCloseable
         if (config.sharedThread())
         {
             support.add(1, node);
-            hotRunner = new AgentRunner(config.hotIdle(), errors, null,
+            hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null,
                 pinned(new CompositeAgent(support.toArray(new Agent[0]))));
             supportRunner = null;
         }
         else
         {
-            hotRunner = new AgentRunner(config.hotIdle(), errors, null, pinned(node));
+            hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null, pinned(node));
             supportRunner = new AgentRunner(config.supportIdle(), errors, null,
                 new CompositeAgent(support.toArray(new Agent[0])));
             AgentRunner.startOnThread(supportRunner);
@@ -141,19 +136,19 @@ public final class SimulationPipeline implements AutoCloseable
 
     // A simulation records into a fresh journal (its rounds would not continue an earlier run's), checked before
     // anything starts.
-    private static void checkJournal(final JournalSetup setup)
+    private static void checkJournal(final JournalConfig journal)
     {
-        if (JournalReader.exists(setup.config().directory()))
+        if (JournalReader.exists(journal.directory()))
         {
             throw new JournalException("the journal directory already holds a journal; a simulation records into " +
-                "a fresh one: dir=" + setup.config().directory());
+                "a fresh one: dir=" + journal.directory());
         }
-        JournalWriter.checkDirectory(setup.config());
+        JournalWriter.checkDirectory(journal);
     }
 
     private Agent pinned(final Agent agent)
     {
-        return config.hotCpu() >= 0 ? new PinnedAgent(agent, config.hotCpu()) : agent;
+        return config.hotCpu() != NodeContext.PIN_NONE ? new PinnedAgent(agent, config.hotCpu()) : agent;
     }
 
     /** @return the decoding node's journal, or null if it keeps none. */
@@ -171,9 +166,9 @@ public final class SimulationPipeline implements AutoCloseable
      */
     public static SimulationPipeline start(final PipelineConfig config, final ErrorHandler errors)
     {
-        if (config.journal() != null)
+        if (config.node().journal() != null)
         {
-            checkJournal(config.journal());
+            checkJournal(config.node().journal());
         }
         // One publication per hop: the hardware's, the decoding node's and each relay's.
         final MessageBus bus = MessageBus.launch(new BusContext().plan(config.channel(), config.nodes() + 1), errors);
@@ -413,7 +408,7 @@ public final class SimulationPipeline implements AutoCloseable
             journal.handOff().flushGap();
         }
         CloseHelper.close(telemetryRunner);
-        if (config.hotCpu() >= 0)
+        if (config.hotCpu() != NodeContext.PIN_NONE)
         {
             CpuPinning.releaseAll();
         }

@@ -1,6 +1,5 @@
 package io.qecnode.node.pipeline;
 
-import io.aeron.Subscription;
 import io.qecnode.pauli.LogicalFrame;
 import io.qecnode.io.frame.FrameCheck;
 import io.qecnode.io.frame.FrameValidator;
@@ -44,7 +43,7 @@ public final class NodeAgent implements Agent, FrameHandler
     private final NodeCounters counters;
     private final BlockTelemetry telemetry;
     private final SingleWriterRecorder roundNs;
-    private SingleWriterRecorder ingressNs;
+    private final SingleWriterRecorder ingressNs;
     private final NanoClock clock;
     private final int nodeId;
     private final int roundsPerBlock;
@@ -64,42 +63,21 @@ public final class NodeAgent implements Agent, FrameHandler
     private int blocksSinceCheckpoint;
     private long lastBlockFinished = -1;
 
-    /**
-     * @param subscription where the hardware's rounds arrive; null when frames are handed to {@link #onFrame}
-     *                     directly (benchmarks of the hot path without transport).
-     * @param validator    checks every frame before use, with its counters.
-     * @param decoder      decodes the blocks.
-     * @param out          the next hop.
-     * @param counters     the node's counters.
-     * @param telemetry    receives each block's reaction and decode times, for a cold thread.
-     * @param roundNs      receives the time spent on every other round, arrival to decoded.
-     * @param clock        the clock.
-     * @param nodeId       this node's id, written in every state.
-     * @param maxDetectorsPerRound the most detectors a round can carry.
-     */
-    public NodeAgent(
-        final Subscription subscription,
-        final FrameValidator validator,
-        final BlockDecoder decoder,
-        final FrameSender out,
-        final NodeCounters counters,
-        final BlockTelemetry telemetry,
-        final SingleWriterRecorder roundNs,
-        final NanoClock clock,
-        final int nodeId,
-        final int maxDetectorsPerRound)
+    // Built by NodeFactory from a concluded context: the one way a node is wired.
+    NodeAgent(final NodeContext context, final FrameValidator validator, final BlockDecoder decoder)
     {
-        this.subscriber = subscription == null ? null : new FrameSubscriber(subscription, this);
+        this.subscriber = context.subscription() == null ? null : new FrameSubscriber(context.subscription(), this);
         this.validator = validator;
         this.decoder = decoder;
-        this.out = out;
-        this.counters = counters;
-        this.telemetry = telemetry;
-        this.roundNs = roundNs;
-        this.clock = clock;
-        this.nodeId = nodeId;
+        this.out = context.sender();
+        this.counters = context.counters();
+        this.telemetry = context.telemetry();
+        this.roundNs = context.roundRecorder();
+        this.ingressNs = context.ingressRecorder();
+        this.clock = context.clock();
+        this.nodeId = context.nodeId();
         this.roundsPerBlock = decoder.roundsPerBlock();
-        this.fired = new int[maxDetectorsPerRound];
+        this.fired = new int[context.code().rounds().maxDetectorsPerRound()];
     }
 
     @Override
@@ -274,19 +252,6 @@ public final class NodeAgent implements Agent, FrameHandler
     public int roundsInHand()
     {
         return inBlock ? nextRound : 0;
-    }
-
-    /**
-     * Record every round's transit from the hardware (its emit time) to this node, for per-stage latency. The
-     * hardware's clock must be this node's (same host).
-     *
-     * @param recorder receives the transit times; null to stop recording.
-     * @return this agent.
-     */
-    public NodeAgent ingressRecorder(final SingleWriterRecorder recorder)
-    {
-        this.ingressNs = recorder;
-        return this;
     }
 
     @Override

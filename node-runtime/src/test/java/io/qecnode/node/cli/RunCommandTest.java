@@ -28,9 +28,10 @@ class RunCommandTest
         final Path badNumber = Files.write(dir.resolve("b.properties"), "distance=five\n"
             .getBytes(StandardCharsets.UTF_8));
         assertBad("not a whole number, --distance=five", "--config", badNumber.toString());
-        assertBad("idle: unknown idle strategy 'fast'", "--idle", "fast");
-        assertBad("decoder: unknown decoder", "--decoder", "magic");
-        assertBad("--window: expected auto, batch or W,C", "--window", "wide");
+        assertBad("unknown idle strategy 'fast'", "--idle", "fast");
+        assertBad("--idle=fast", "--idle", "fast");
+        assertBad("--decoder=magic", "--decoder", "magic");
+        assertBad("expected auto, batch or W,C, --window=wide", "--window", "wide");
         assertBad("must be an odd distance in [3, 51], --distance=6", "-d", "6");
         assertBad("--pin=4096", "--pin", "4096");
     }

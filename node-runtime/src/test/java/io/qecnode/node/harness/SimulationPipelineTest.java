@@ -1,21 +1,17 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.pipeline.BlockDecoder;
-import io.qecnode.node.pipeline.StreamingBlockDecoder;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.journal.JournalConfig;
-import io.qecnode.node.journal.JournalSetup;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +21,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -89,8 +84,9 @@ class SimulationPipelineTest
     {
         final JournalConfig journal = new JournalConfig(dir.resolve("journal"), JournalConfig.Roll.MINUTELY,
             JournalConfig.RETAIN_BYTES_DEFAULT, 0, JournalConfig.HAND_OFF_BYTES_DEFAULT, 100);
-        assertNoAllocationOnTheHotThread(config("none", 0, SinkAgent.StateListener.NONE, true)
-            .withJournal(new JournalSetup(journal, "distance=5\n")));
+        final PipelineConfig config = config("none", 0, SinkAgent.StateListener.NONE, true);
+        config.node().journal(journal);
+        assertNoAllocationOnTheHotThread(config);
     }
 
     private static void assertNoAllocationOnTheHotThread(final PipelineConfig config) throws Exception
@@ -183,10 +179,11 @@ class SimulationPipelineTest
         final String faults, final long roundLimit, final SinkAgent.StateListener listener, final boolean shared)
     {
         // The production decoder, with a window as long as the block: what "the window covers the block" means.
-        final Supplier<BlockDecoder> decoders = () -> new StreamingBlockDecoder(code.graph(), code.rounds(),
-            WindowConfig.of(roundsPerBlock, roundsPerBlock).growth(UnionFindDecoder.Growth.WEIGHTED));
-        return new PipelineConfig(code, 0, 2, FaultPlan.parse(faults), SEED, decoders, new BusySpinIdleStrategy(),
-            new YieldingIdleStrategy(), "aeron:ipc", shared, roundLimit, listener);
+        final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(0).faults(FaultPlan.parse(faults))
+            .seed(SEED).roundLimit(roundLimit);
+        final NodeContext node = new NodeContext().code(code).growth(UnionFindDecoder.Growth.WEIGHTED)
+            .window(roundsPerBlock + "," + roundsPerBlock);
+        return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener);
     }
 
     private long[] offlineDecode(final int blocks)

@@ -1,28 +1,19 @@
 package io.qecnode.node.journal;
 
-import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.codec.Basis;
-import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LogicalStateView;
-import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FrameSender;
-import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.NodeAgent;
-import io.qecnode.node.pipeline.NodeCounters;
-import io.qecnode.node.pipeline.StreamingBlockDecoder;
-import io.qecnode.node.telemetry.BlockTelemetry;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.CountersManager;
 
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,13 +84,7 @@ final class RecordedStream
 
     static NodeAgent node(final FrameSender out, final UnionFindDecoder.Growth growth)
     {
-        final CountersManager countersManager = new CountersManager(
-            new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)), new UnsafeBuffer(ByteBuffer.allocateDirect(8192)));
-        final NodeCounters counters = NodeCounters.allocate(countersManager, "test");
-        return new NodeAgent(null, new FrameValidator(new FrameLayout(CODE.distance(), CODE.detectorCounts()), 16, new LongArrayFrameCounters(),
-            RejectionLog.NO_OP), new StreamingBlockDecoder(CODE.graph(), CODE.rounds(),
-            StreamingBlockDecoder.autoWindow(DISTANCE, ROUNDS_PER_BLOCK, growth)), out, counters,
-            new BlockTelemetry(1 << 12, counters.telemetryOverflow()), HotRecorders.newRecorder(),
-            SystemNanoClock.INSTANCE, 1, CODE.rounds().maxDetectorsPerRound());
+        return NodeFactory.newNodeAgent(new NodeContext().code(CODE).growth(growth).telemetryCapacity(1 << 12)
+            .sender(out));
     }
 }

@@ -1,27 +1,20 @@
 package io.qecnode.node.pipeline;
 
-import io.qecnode.io.frame.FrameLayout;
 import io.qecnode.sim.source.SyndromeSource;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.codec.Basis;
-import io.qecnode.io.frame.FrameValidator;
-import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
-import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
 import io.qecnode.sim.timing.RoundPacer;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.NoOpIdleStrategy;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -63,11 +56,8 @@ class NodeAgentBackPressureTest
                 new FaultInjector(FaultPlan.none(), 0, SyndromeRoundWriter.frameLength(8), hardware::send),
                 new RoundPacer(clock, 0), clock, TruthListener.NONE, 1, 0, 3, Basis.Z, 0);
             final NodeCounters counters = NodeCounters.allocate(countersManager, "1");
-            final NodeAgent node = new NodeAgent(roundsIn, new FrameValidator(new FrameLayout(code.distance(), code.detectorCounts()), 4,
-                new LongArrayFrameCounters(), RejectionLog.NO_OP),
-                new BatchBlockDecoder(code.graph(), code.rounds(), UnionFindDecoder.Growth.WEIGHTED), nextHop, counters,
-                new BlockTelemetry(1 << 16, countersManager.newCounter("telemetry dropped")), new SingleWriterRecorder(3),
-                clock, 1, code.rounds().maxDetectorsPerRound());
+            final NodeAgent node = NodeFactory.newNodeAgent(new NodeContext().code(code).window(BlockDecoders.BATCH)
+                .subscription(roundsIn).sender(nextHop).counters(counters).telemetryCapacity(1 << 16).clock(clock));
             while (!hardware.isConnected() || !nextHop.isConnected())
             {
                 Thread.yield();
