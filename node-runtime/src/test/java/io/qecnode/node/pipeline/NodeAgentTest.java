@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -162,7 +163,7 @@ class NodeAgentTest
         }
         sequence++;
         assertEquals(0, sender.states.size());
-        assertTrue(!agent.betweenBlocks());
+        assertFalse(agent.betweenBlocks(), "block 0 is still in hand");
 
         deliverBlock(1, new int[0]);
 
