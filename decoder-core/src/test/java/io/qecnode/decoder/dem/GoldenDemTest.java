@@ -1,5 +1,6 @@
 package io.qecnode.decoder.dem;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.graph.DecodingGraph;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Imports every model.dem of the golden data (Stim output for the rotated surface code) and checks it against the
@@ -26,9 +26,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class GoldenDemTest
 {
-    private static final String GOLDEN_DIR_PROP_NAME = "qec.golden.dir";
-    // Relative to the module directory, where surefire runs tests, for runs without the property.
-    private static final String GOLDEN_DIR_DEFAULT = "../../shared/golden";
     private static final Pattern NUM_DETECTORS = Pattern.compile("\"num_detectors\"\\s*:\\s*(\\d+)");
     private static final String LARGEST_CASE = "circuit_d17_r17_p0.001";
     private static final long PARSE_BUDGET_NS = 1_000_000_000L;
@@ -42,7 +39,7 @@ class GoldenDemTest
         {
             children.filter((dir) -> Files.isRegularFile(dir.resolve("model.dem"))).sorted().forEach(cases::add);
         }
-        assumeTrue(!cases.isEmpty(), "no */model.dem in the golden data folder, skipping: dir=" + golden);
+        assertFalse(cases.isEmpty(), "no */model.dem in the golden data folder: dir=" + golden);
         return cases.stream().map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> checkCase(dir)));
     }
 
@@ -50,7 +47,7 @@ class GoldenDemTest
     void shouldPlaceGoldenDetectorsInTimeWithShiftDetectors() throws IOException
     {
         final Path dem = goldenDir().resolve("circuit_d03_r03_p0.001").resolve("model.dem");
-        assumeTrue(Files.isRegularFile(dem), "golden case absent, skipping: file=" + dem);
+        GoldenFiles.require(dem);
 
         final DetectorErrorModel model = DetectorErrorModel.parse(dem);
 
@@ -65,7 +62,7 @@ class GoldenDemTest
     void shouldParseTheLargestGoldenModelWellUnderASecond() throws IOException
     {
         final Path dem = goldenDir().resolve(LARGEST_CASE).resolve("model.dem");
-        assumeTrue(Files.isRegularFile(dem), "golden case absent, skipping: file=" + dem);
+        GoldenFiles.require(dem);
 
         long bestNs = Long.MAX_VALUE;
         DetectorErrorModel model = null;
@@ -117,10 +114,7 @@ class GoldenDemTest
 
     private static Path goldenDir()
     {
-        final String configured = System.getProperty(GOLDEN_DIR_PROP_NAME);
-        final Path dir = Paths.get(configured != null ? configured : GOLDEN_DIR_DEFAULT).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir), "golden data folder absent, skipping: dir=" + dir);
-        return dir;
+        return GoldenFiles.require(GoldenFiles.folder());
     }
 
     private static void assertCoordinates(final DetectorErrorModel model, final int detector, final double... expected)

@@ -1,5 +1,6 @@
 package io.qecnode.decoder.rounds;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import org.junit.jupiter.api.DynamicTest;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -19,15 +19,12 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RoundStructureTest
 {
-    private static final String GOLDEN_DIR_PROP_NAME = "qec.golden.dir";
-    // Relative to the module directory, where surefire runs tests, for runs without the property.
-    private static final String GOLDEN_DIR_DEFAULT = "../../shared/golden";
     private static final Pattern D = Pattern.compile("\"d\"\\s*:\\s*(\\d+)");
     private static final Pattern ROUNDS = Pattern.compile("\"rounds\"\\s*:\\s*(\\d+)");
 
@@ -152,7 +149,7 @@ class RoundStructureTest
         {
             children.filter((dir) -> Files.isRegularFile(dir.resolve("model.dem"))).sorted().forEach(cases::add);
         }
-        assumeTrue(!cases.isEmpty(), "no */model.dem in the golden data folder, skipping: dir=" + golden);
+        assertFalse(cases.isEmpty(), "no */model.dem in the golden data folder: dir=" + golden);
         return cases.stream().map((dir) -> DynamicTest.dynamicTest(dir.getFileName().toString(), () -> checkCase(dir)));
     }
 
@@ -220,9 +217,6 @@ class RoundStructureTest
 
     private static Path goldenDir()
     {
-        final String configured = System.getProperty(GOLDEN_DIR_PROP_NAME);
-        final Path dir = Paths.get(configured != null ? configured : GOLDEN_DIR_DEFAULT).toAbsolutePath().normalize();
-        assumeTrue(Files.isDirectory(dir), "golden data folder absent, skipping: dir=" + dir);
-        return dir;
+        return GoldenFiles.require(GoldenFiles.folder());
     }
 }

@@ -1,5 +1,6 @@
 package io.qecnode.decoder.window;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.ErrorSampler;
@@ -37,7 +38,7 @@ final class WindowMeasurement
     public static void main(final String[] args) throws IOException
     {
         final int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
-        final Path golden = Paths.get(args.length > 1 ? args[1] : WindowTestSupport.GOLDEN_DIR_DEFAULT);
+        final Path golden = args.length > 1 ? Paths.get(args[1]) : GoldenFiles.folder();
         final int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         final String[] circuitPs = (args.length > 3 ? args[3] : "0.001").split(",");
         final String[] phenomPs = (args.length > 4 ? args[4] : "0.001").split(",");

@@ -1,5 +1,6 @@
 package io.qecnode.decoder.window;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.GraphTestSupport;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
@@ -9,11 +10,9 @@ import io.qecnode.decoder.model.SampledShot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Shared helpers of the window tests: golden data location, pre-sampled blocks, and the check that a decoder's
@@ -21,10 +20,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 final class WindowTestSupport
 {
-    static final String GOLDEN_DIR_PROP_NAME = "qec.golden.dir";
-    // Relative to the module directory, where surefire runs tests, for runs without the property.
-    static final String GOLDEN_DIR_DEFAULT = "../../shared/golden";
-
     private WindowTestSupport()
     {
     }
@@ -36,10 +31,7 @@ final class WindowTestSupport
      */
     static DetectorErrorModel goldenModel(final String caseName) throws IOException
     {
-        final Path dem = Paths.get(System.getProperty(GOLDEN_DIR_PROP_NAME, GOLDEN_DIR_DEFAULT))
-            .resolve(caseName).resolve("model.dem");
-        assumeTrue(Files.isRegularFile(dem), "golden case absent, skipping: file=" + dem);
-        return DetectorErrorModel.parse(dem);
+        return DetectorErrorModel.parse(GoldenFiles.require(GoldenFiles.folder().resolve(caseName).resolve("model.dem")));
     }
 
     /** Blocks drawn up front: sorted defects and the true observable flips of each. */

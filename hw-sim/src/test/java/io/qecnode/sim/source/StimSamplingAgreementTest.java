@@ -1,5 +1,6 @@
 package io.qecnode.sim.source;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.model.ErrorSampler;
 import io.qecnode.decoder.model.SampledShot;
@@ -16,14 +17,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Holds shots drawn here from a golden Stim model against the detection events Stim drew from the same model
@@ -32,9 +31,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class StimSamplingAgreementTest
 {
-    private static final String GOLDEN_DIR_PROP_NAME = "qec.golden.dir";
-    // Relative to the module directory, where surefire runs tests, for runs without the property.
-    private static final String GOLDEN_DIR_DEFAULT = "../../shared/golden";
     private static final Pattern SHOTS = Pattern.compile("\"shots\"\\s*:\\s*(\\d+)");
     private static final Pattern SHOTS_WITH_ANY_DETECTION =
         Pattern.compile("\"shots_with_any_detection\"\\s*:\\s*(\\d+)");
@@ -148,10 +144,8 @@ class StimSamplingAgreementTest
 
     private static Path goldenCase(final String name)
     {
-        final String configured = System.getProperty(GOLDEN_DIR_PROP_NAME);
-        final Path dir = Paths.get(configured != null ? configured : GOLDEN_DIR_DEFAULT).toAbsolutePath().normalize()
-            .resolve(name);
-        assumeTrue(Files.isRegularFile(dir.resolve("dets.b8")), "golden case absent, skipping: dir=" + dir);
+        final Path dir = GoldenFiles.folder().resolve(name);
+        GoldenFiles.require(dir.resolve("dets.b8"));
         return dir;
     }
 

@@ -1,6 +1,7 @@
 package io.qecnode.bench.jmh;
 
 import io.qecnode.bench.golden.GoldenData;
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.experiment.AllocationMeter;
 import io.qecnode.pauli.PauliFrame;
 import io.qecnode.io.frame.FrameCounter;
@@ -12,7 +13,6 @@ import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every benchmark run in-process without JMH: its setup, then its benchmark method a few thousand times, checking the
@@ -38,7 +38,10 @@ class JmhBenchmarksSmokeTest
     @Test
     void shouldDecodeGoldenCircuitShotsWithCorrectionsWithoutAllocating() throws IOException
     {
-        assumeTrue(GoldenData.locate() != null, "reference data not found (../shared/golden); circuit not checked");
+        if (GoldenData.locate() == null)
+        {
+            GoldenFiles.missing(GoldenFiles.folder());
+        }
         final CircuitDecoderBenchmark benchmark = new CircuitDecoderBenchmark();
         benchmark.distance = 5;
         benchmark.p = "0.005";

@@ -1,6 +1,7 @@
 package io.qecnode.bench.jmh;
 
 import io.qecnode.bench.golden.GoldenData;
+import io.qecnode.decoder.GoldenFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.BenchmarkList;
@@ -60,6 +61,7 @@ class JmhSmokeIT
             "-p", "distance=5", "-p", "p=0.001"));
         if (golden == null)
         {
+            GoldenFiles.failOnCi(GoldenFiles.folder());
             System.out.println("JmhSmokeIT: reference data not found (../shared/golden); CircuitDecoderBenchmark " +
                 "left out");
             command.addAll(List.of("-e", "CircuitDecoderBenchmark"));

@@ -1,15 +1,14 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.shots.ShotFormat;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,14 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Runs {@code decode} on a golden circuit-level case made by Stim, as {@code pymatching predict} was run on it, and
- * holds its mistake count against a decode of the same shots straight through the decoder API.
+ * Runs {@code decode} on a golden circuit-level case made by Stim (the cut that ships with the repository), as
+ * {@code pymatching predict} was run on it, and holds its mistake count against a decode of the same shots straight
+ * through the decoder API, its predictions against the count it reports, and its mistakes against PyMatching's.
  */
 class DecodeGoldenTest
 {
-    private static final String GOLDEN_DIR_PROP_NAME = "qec.golden.dir";
-    private static final String GOLDEN_DIR_DEFAULT = "../../shared/golden";
-    private static final String CASE = "circuit_d05_r05_p0.001";
+    private static final String CASE = "circuit_d05_r05_p0.005";
     private static final Pattern SHOTS = Pattern.compile("\"shots\":(\\d+)");
     private static final Pattern MISTAKES = Pattern.compile("\"mistakes\":(\\d+)");
 
@@ -34,9 +32,7 @@ class DecodeGoldenTest
     @Test
     void shouldCountTheSameMistakesAsTheDecoderApiOnAGoldenCase() throws IOException
     {
-        final Path golden = Paths.get(System.getProperty(GOLDEN_DIR_PROP_NAME, GOLDEN_DIR_DEFAULT)).resolve(CASE);
-        Assumptions.assumeTrue(Files.isRegularFile(golden.resolve("model.dem")), () -> "golden case not found: dir=" +
-            golden.toAbsolutePath().normalize() + " (set -D" + GOLDEN_DIR_PROP_NAME + ")");
+        final Path golden = GoldenFiles.fixture().resolve(CASE);
         final Path dem = golden.resolve("model.dem");
         final Path dets = golden.resolve("dets.b8");
         final Path obs = golden.resolve("obs.b8");
@@ -52,7 +48,10 @@ class DecodeGoldenTest
         final long expected = DecodeCommandTest.countMistakes(dem, dets, obs, UnionFindDecoder.Growth.WEIGHTED,
             ShotFormat.B8);
         assertEquals(expected, Long.parseLong(field(MISTAKES, run.out())), run.out());
-        assertTrue(expected > 0 && expected < shots / 1000, "a plausible logical error rate: mistakes=" + expected);
+        assertEquals(expected, GoldenFiles.mistakes(out, obs), "the predictions written are the mistakes counted");
+        final long pymatching = GoldenFiles.mistakes(golden.resolve("pymatching.b8"), obs);
+        assertTrue(expected > 0 && GoldenFiles.withinBound(expected, pymatching),
+            "mistakes=" + expected + ", pymatching=" + pymatching);
     }
 
     private static String field(final Pattern pattern, final String json)

@@ -42,9 +42,22 @@ class SimulationPipelineTest
     void shouldForwardExactlyWhatAnOfflineBatchDecodeGivesForEveryBlock()
     {
         final int blocks = 100_000 / roundsPerBlock + 1;
-        final long[] forwarded = run("none", blocks, null);
-        final long[] offline = offlineDecode(blocks);
+        final PipelineProbe probe = new PipelineProbe();
+        final long[] forwarded = run("none", blocks, null, probe);
+        final long[] truth = new long[blocks];
+        final long[] offline = offlineDecode(blocks, truth);
         assertArrayEquals(offline, forwarded);
+
+        // The logical error count a user reads is the sink's: it must be a recount against the same seed's truth.
+        long recount = 0;
+        for (int b = 0; b < blocks; b++)
+        {
+            recount += (forwarded[b] & 3) != (truth[b] & 3) ? 1 : 0;
+        }
+        assertEquals(blocks, probe.sinkBlocks, "states checked by the sink");
+        assertEquals(0, probe.unknownTruth, "the truth of every block was still known");
+        assertEquals(recount, probe.logicalErrors);
+        assertTrue(recount > 0, "d=5 at p=0.01 makes logical errors in " + blocks + " blocks");
     }
 
     @Test
@@ -170,7 +183,9 @@ class SimulationPipelineTest
             }
             probe.rejected = rejected;
             probe.incompleteBlocks = pipeline.nodeCounters().blocksIncomplete();
-            assertEquals(0, pipeline.sink().logicalErrors() > blocks ? 1 : 0);
+            probe.sinkBlocks = pipeline.sink().blocks();
+            probe.logicalErrors = pipeline.sink().logicalErrors();
+            probe.unknownTruth = pipeline.sink().unknownTruth();
         }
         return frameBits;
     }
@@ -186,13 +201,13 @@ class SimulationPipelineTest
         return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener);
     }
 
-    private long[] offlineDecode(final int blocks)
+    private long[] offlineDecode(final int blocks, final long[] truth)
     {
         final SyndromeSource source = SyndromeSource.forCode(code, SEED, FaultPlan.none().burstFactor());
         final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), UnionFindDecoder.Growth.WEIGHTED);
         final DecodeResult result = new DecodeResult(code.graph());
         final long[] flips = new long[blocks];
-        final RoundSink ignore = new RoundSink()
+        final RoundSink recordTruth = new RoundSink()
         {
             @Override
             public void onRound(final long blockIndex, final int roundIndex, final boolean endOfBlock,
@@ -203,11 +218,12 @@ class SimulationPipelineTest
             @Override
             public void onBlockEnd(final long blockIndex, final long trueObservableFlips)
             {
+                truth[(int)blockIndex] = trueObservableFlips;
             }
         };
         for (int b = 0; b < blocks; b++)
         {
-            source.emitBlock(ignore);
+            source.emitBlock(recordTruth);
             final SampledShot shot = source.currentShot();
             // The node sees the defects round by round, each round's in detector order: ascending overall. Union-find
             // breaks ties by the order defects come in, so the offline decode takes them in the same order.
@@ -223,5 +239,8 @@ class SimulationPipelineTest
     {
         long rejected;
         long incompleteBlocks;
+        long sinkBlocks;
+        long logicalErrors;
+        long unknownTruth;
     }
 }

@@ -3,9 +3,14 @@ package io.qecnode.node.measure;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,18 +48,63 @@ class ThreadSchedStatsTest
         try
         {
             touched.await();
+            while (thread.getState() != Thread.State.WAITING)
+            {
+                Thread.onSpinWait();
+            }
             final ThreadSchedStats stats = ThreadSchedStats.of(thread);
             assertTrue(stats.available());
             assertTrue(stats.minorFaults() > 0, "minor faults: " + stats.minorFaults());
-            assertTrue(stats.majorFaults() >= 0);
-            assertTrue(stats.involuntarySwitches() >= 0);
-            assertEquals(16384, sum[0]);
+            assertEquals(16384, sum[0], "every page was touched");
+            // The thread is parked, so its figures hold still: they must be what the kernel shows for it.
+            final Path task = taskOf("sched-stats-tes");
+            final String statLine = Files.readString(task.resolve("stat"));
+            final String[] stat = statLine.substring(statLine.lastIndexOf(')') + 2).trim().split(" ");
+            // stat fields count from 1 and the split starts at field 3: minflt is field 10, majflt field 12.
+            assertEquals(Long.parseLong(stat[10 - 3]), stats.minorFaults());
+            assertEquals(Long.parseLong(stat[12 - 3]), stats.majorFaults());
+            assertEquals(statusField(task, "nonvoluntary_ctxt_switches"), stats.involuntarySwitches());
         }
         finally
         {
             done.countDown();
             thread.join();
         }
+    }
+
+    // The one task whose name (its first 15 bytes) starts so, found independently of the class under test.
+    private static Path taskOf(final String namePrefix) throws IOException
+    {
+        try (Stream<Path> tasks = Files.list(Paths.get("/proc/self/task")))
+        {
+            final List<Path> found = tasks.filter(task -> comm(task).startsWith(namePrefix)).collect(Collectors.toList());
+            assertEquals(1, found.size(), "tasks named " + namePrefix + "*: " + found);
+            return found.get(0);
+        }
+    }
+
+    private static String comm(final Path task)
+    {
+        try
+        {
+            return Files.readString(task.resolve("comm")).trim();
+        }
+        catch (final IOException ex)
+        {
+            return "";
+        }
+    }
+
+    private static long statusField(final Path task, final String name) throws IOException
+    {
+        for (final String line : Files.readAllLines(task.resolve("status")))
+        {
+            if (line.startsWith(name + ":"))
+            {
+                return Long.parseLong(line.substring(name.length() + 1).trim());
+            }
+        }
+        throw new AssertionError(name + " not in " + task.resolve("status"));
     }
 
     @Test
