@@ -110,6 +110,12 @@ public final class NodeAgent implements Agent, FrameHandler
         }
         final long block = view.blockIndex();
         final int round = view.roundIndex();
+        if (!inBlock && block == lastBlockFinished)
+        {
+            // A round of the block just decoded, resent under a new sequence: its state has gone already.
+            counters.roundsRepeated.incrementOrdered();
+            return;
+        }
         if (inBlock && block != currentBlock)
         {
             // The previous block's last round never came: its state cannot be completed.
@@ -128,6 +134,7 @@ public final class NodeAgent implements Agent, FrameHandler
         }
         if (round < nextRound)
         {
+            counters.roundsRepeated.incrementOrdered();
             return;
         }
         while (nextRound < round)

@@ -120,6 +120,7 @@ public final class NodeContext
     private int pinCpu = PIN_NONE;
 
     private Supplier<BlockDecoder> decoders;
+    private boolean decodersGiven;
     private IdleStrategy idleStrategy;
     private Subscription subscription;
     private FrameSender sender;
@@ -143,7 +144,10 @@ public final class NodeContext
         check(nodeId >= 0, "must be >= 0", NODE_PROP, nodeId);
         check(inStream >= 1, "must be >= 1", IN_STREAM_PROP, inStream);
         check(outStream >= 1, "must be >= 1", OUT_STREAM_PROP, outStream);
-        decoders = BlockDecoders.forWindow(window, code(), growth);
+        if (!decodersGiven)
+        {
+            decoders = BlockDecoders.forWindow(window, code(), growth);
+        }
         try
         {
             idleStrategy = IdleStrategies.of(idle);
@@ -272,6 +276,20 @@ public final class NodeContext
             throw new IllegalStateException("conclude() the node context first");
         }
         return decoders.get();
+    }
+
+    /**
+     * Block decoders other than the window and growth settings make (e.g. a tighter defect cap, for tests); the
+     * journal still records the window and growth settings.
+     *
+     * @param decoders makes the node's block decoder; null to go back to the settings.
+     * @return this context.
+     */
+    public NodeContext blockDecoders(final Supplier<BlockDecoder> decoders)
+    {
+        this.decoders = decoders;
+        this.decodersGiven = decoders != null;
+        return this;
     }
 
     /** @return true once {@link #conclude()} has run. */

@@ -13,6 +13,7 @@ import org.agrona.concurrent.status.CountersManager;
  *   4132 blocks incomplete       4135 max reaction ns (last round in to state offered)
  *   4136 relayed states          4137 rejected states (relay)
  *   4138 telemetry events dropped (hand-off ring full)
+ *   4139 rounds repeated (a round of a block already decoded or in hand, under a new sequence: skipped)
  * </pre>
  */
 public final class NodeCounters
@@ -29,6 +30,7 @@ public final class NodeCounters
     final AtomicCounter statesRelayed;
     final AtomicCounter statesRejected;
     final AtomicCounter telemetryOverflow;
+    final AtomicCounter roundsRepeated;
 
     private NodeCounters(final Allocator allocator, final String node)
     {
@@ -41,6 +43,7 @@ public final class NodeCounters
         statesRelayed = allocator.counter(4136, "qec node " + node + ": states relayed");
         statesRejected = allocator.counter(4137, "qec node " + node + ": states rejected");
         telemetryOverflow = allocator.counter(4138, "qec node " + node + ": telemetry events dropped");
+        roundsRepeated = allocator.counter(4139, "qec node " + node + ": rounds repeated");
     }
 
     /**
@@ -109,6 +112,12 @@ public final class NodeCounters
     public long statesRejected()
     {
         return statesRejected.get();
+    }
+
+    /** @return rounds skipped because their block was already decoded or the round already added. */
+    public long roundsRepeated()
+    {
+        return roundsRepeated.get();
     }
 
     /** @return the counter of telemetry events dropped because the hand-off was full. */

@@ -10,16 +10,12 @@ import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.FrameCounter;
-import io.qecnode.io.frame.FrameLayout;
-import io.qecnode.io.frame.FrameValidator;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.frame.LogicalStateView;
 import io.qecnode.io.frame.LongArrayFrameCounters;
-import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.node.telemetry.BlockTelemetry;
-import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.DirectBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -205,6 +201,14 @@ class NodeAgentTest
         assertEquals(0, counters.blocksIncomplete());
         assertEquals(1, frameCounters.value(FrameCounter.DUPLICATE));
         assertEquals(roundsPerBlock + 1, frameCounters.value(FrameCounter.ACCEPTED));
+        assertEquals(1, counters.roundsRepeated(), "the repeated round is counted, not lost silently");
+
+        // The finished block's last round resent under a new sequence: no second state, no rounds lost.
+        deliver(sequence++, 0, roundsPerBlock - 1, localDefects(defects, roundsPerBlock - 1));
+        assertEquals(1, sender.states.size(), "one state per block");
+        assertEquals(0, counters.roundsLost());
+        assertEquals(2, counters.roundsRepeated());
+        assertTrue(agent.betweenBlocks());
     }
 
     @Test
@@ -282,10 +286,8 @@ class NodeAgentTest
     // The one place the agent is built: the constructor is about to give way to a context and a factory.
     private NodeAgent newAgent(final BlockDecoder decoder)
     {
-        final FrameValidator validator = new FrameValidator(
-            new FrameLayout(code.distance(), code.detectorCounts()), 4, frameCounters, RejectionLog.NO_OP);
-        return new NodeAgent(null, validator, decoder, sender, counters, telemetry, new SingleWriterRecorder(3), clock,
-            NODE_ID, rounds.maxDetectorsPerRound());
+        return NodeFactory.newNodeAgent(new NodeContext().code(code).nodeId(NODE_ID).blockDecoders(() -> decoder)
+            .sender(sender).counters(counters).frameCounters(frameCounters).telemetry(telemetry).clock(clock));
     }
 
     // A window as long as the block: the agent's decode must then equal a batch decode of the block.
