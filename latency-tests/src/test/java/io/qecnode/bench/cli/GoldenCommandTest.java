@@ -20,8 +20,8 @@ class GoldenCommandTest
         final CommandLine commandLine = QecBenchMain.commandLine();
         final StringWriter out = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
-        final int exit = commandLine.execute("golden", "--family", "circuit", "--max-distance", "3", "--p", "0.005",
-            "--warmup", "0", "--repeats", "1", "--json");
+        final int exit = commandLine.execute("golden", "--family", "circuit", "--max-distance", "3", "--only-p", "0.005",
+            "--warmup-passes", "0", "--repeats", "1", "--json");
 
         assertEquals(0, exit, out.toString());
         final String line = out.toString().trim();

@@ -70,10 +70,10 @@ public final class RunCommand implements Callable<Integer>
     @Mixin
     private RunOptions options;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
-        description = "Stop after this long, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
-            "Default: ${DEFAULT-VALUE}.")
-    private String duration;
+    // Not --duration: a node runs until stopped, while --duration elsewhere is a measured stretch with one default.
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+        description = "Stop after this long, with its unit (10s, 5m). Default: run until stopped (SIGTERM, Ctrl-C).")
+    private String stopAfter;
 
     @Override
     public Integer call() throws InterruptedException
@@ -89,7 +89,8 @@ public final class RunCommand implements Callable<Integer>
         final Supplier<BlockDecoder> decoders = settings.decoders(code);
         final long reportNs = Durations.nanos(spec, "--report", settings.get("report", "1s"),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
-        final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
+        final long durationNs = stopAfter == null ? 0 :
+            Durations.nanos(spec, "--stop-after", stopAfter, 0, TimeUnit.DAYS.toNanos(365));
         final JournalConfig journalConfig = JournalOptions.config(spec, settings);
         final String decodingSettings = settings.decodingText();
         final int hotCpu = hotCpu(settings);

@@ -42,7 +42,7 @@ public final class RunOptions
     @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
     private String dem;
 
-    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Odd code distance, 3..51. Default: 5.")
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = OptionDefaults.DISTANCE_DESCRIPTION)
     private String distance;
 
     @Option(names = "--rounds", paramLabel = "R",
@@ -53,13 +53,13 @@ public final class RunOptions
         description = "Error probability of the built-in model, for edge weights, in (0, 0.5). Default: 0.001.")
     private String p;
 
-    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: aeron:ipc.")
+    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: " + OptionDefaults.CHANNEL + ".")
     private String inChannel;
 
-    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: 1001.")
+    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: " + OptionDefaults.ROUND_STREAM + ".")
     private String inStream;
 
-    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: aeron:ipc.")
+    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: " + OptionDefaults.CHANNEL + ".")
     private String outChannel;
 
     @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
@@ -72,11 +72,10 @@ public final class RunOptions
     private String window;
 
     @Option(names = "--idle", paramLabel = "STRATEGY",
-        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: busy-spin.")
+        description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: " + OptionDefaults.IDLE + ".")
     private String idle;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Aeron directory of an external media driver, which must be running. Default: embedded.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = OptionDefaults.AERON_DIR_DESCRIPTION)
     private String aeronDir;
 
     @Option(names = "--embedded-dir", paramLabel = "DIR",

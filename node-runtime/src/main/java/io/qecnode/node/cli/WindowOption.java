@@ -67,7 +67,7 @@ public final class WindowOption
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--window: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --window=" + value);
         }
         return () -> new StreamingBlockDecoder(code.graph(), code.rounds(), config);
     }

@@ -5,6 +5,7 @@ import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.cli.JournalOptions;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.WindowOption;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
@@ -32,6 +33,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipelineOptions
 {
+    /** What {@code --channel udp} stands for: UDP on localhost. */
+    public static final String UDP_LOCALHOST = "aeron:udp?endpoint=localhost:24580";
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
@@ -48,8 +52,9 @@ public final class PipelineOptions
             "Default: ${DEFAULT-VALUE}.")
     private int nodes;
 
-    @Option(names = "--channel", defaultValue = "ipc", paramLabel = "ipc|udp",
-        description = "Transport of every hop: Aeron IPC, or UDP on localhost. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
+        description = "Aeron channel of every hop, e.g. aeron:udp?endpoint=localhost:24580; the shorthands ipc and " +
+            "udp (UDP on localhost) are accepted. Default: ${DEFAULT-VALUE}.")
     private String channel;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -58,7 +63,7 @@ public final class PipelineOptions
             "machines with fewer than 4 cores, else 2.")
     private Integer threads;
 
-    @Option(names = "--idle", defaultValue = "busy-spin", paramLabel = "STRATEGY",
+    @Option(names = "--idle", defaultValue = OptionDefaults.IDLE, paramLabel = "STRATEGY",
         description = "Idle strategy of the hot thread: " + IdleStrategies.NAMES + ". Default: ${DEFAULT-VALUE}.")
     private String idle;
 
@@ -96,7 +101,7 @@ public final class PipelineOptions
         return Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** @return the Aeron channel of every hop. */
+    /** @return the Aeron channel of every hop: the URI given, or the one a shorthand stands for. */
     public String channel()
     {
         switch (channel)
@@ -104,9 +109,14 @@ public final class PipelineOptions
             case "ipc":
                 return "aeron:ipc";
             case "udp":
-                return "aeron:udp?endpoint=localhost:24580";
+                return UDP_LOCALHOST;
             default:
-                throw new ParameterException(spec.commandLine(), "--channel must be ipc or udp: " + channel);
+                if (!channel.startsWith("aeron:ipc") && !channel.startsWith("aeron:udp?"))
+                {
+                    throw new ParameterException(spec.commandLine(), "must be an Aeron channel (aeron:ipc, " +
+                        "aeron:udp?endpoint=host:port) or the shorthand ipc or udp, --channel=" + channel);
+                }
+                return channel;
         }
     }
 
@@ -130,7 +140,7 @@ public final class PipelineOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --faults=" + faults);
         }
         final IdleStrategy hotIdle;
         try
@@ -139,7 +149,7 @@ public final class PipelineOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--idle: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --idle=" + idle);
         }
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(code, periodNs(), nodes, plan, seed, WindowOption.decoders(spec, window, code, growth),
@@ -159,7 +169,7 @@ public final class PipelineOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--pin: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --pin=" + pin);
         }
         return pin;
     }

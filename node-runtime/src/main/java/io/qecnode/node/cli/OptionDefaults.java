@@ -1,0 +1,42 @@
+package io.qecnode.node.cli;
+
+/**
+ * The one default, or the one description, of each option that more than one command declares: an option means the
+ * same in every command of {@code qec-node} and {@code qec-bench} (a test walks both programs to hold this). To be
+ * folded into the node's context once it has one constant per default.
+ */
+public final class OptionDefaults
+{
+    /** {@code --channel}: an Aeron channel URI. */
+    public static final String CHANNEL = "aeron:ipc";
+
+    /** {@code --stream}, {@code --in-stream}: the stream of the syndrome rounds. */
+    public static final String ROUND_STREAM = "1001";
+
+    /** {@code --idle}: the busy thread spins, as a dedicated core should. */
+    public static final String IDLE = "busy-spin";
+
+    /** {@code --warmup}: left out of every figure and verdict (JIT compilation, the cold start's lag). */
+    public static final String WARMUP = "10s";
+
+    /** {@code --duration}: how long a command runs after its warm-up. */
+    public static final String DURATION = "10s";
+
+    /** {@code --interval}: time between report lines, as {@code run --report}. */
+    public static final String INTERVAL = "1s";
+
+    /** {@code --baseline-frames}: frames of the raw Aeron hop measured beside a pipeline run. */
+    public static final String BASELINE_FRAMES = "500000";
+
+    /** {@code --aeron-dir}. */
+    public static final String AERON_DIR_DESCRIPTION = "Aeron directory of an external media driver, which must be " +
+        "running. Default: an embedded driver in a fresh directory under /dev/shm, removed on exit.";
+
+    /** {@code --distance}. */
+    public static final String DISTANCE_DESCRIPTION =
+        "Odd code distance, 3..51. Default: 5 for --model; inferred from the first round for --dem.";
+
+    private OptionDefaults()
+    {
+    }
+}
