@@ -105,7 +105,7 @@ public final class NodeSettings
     {
         try
         {
-            return new GrowthConverter().convert(values.getProperty("decoder", "weighted"));
+            return new GrowthConverter().convert(values.getProperty("decoder", GrowthConverter.DEFAULT_NAME));
         }
         catch (final RuntimeException ex)
         {
@@ -119,7 +119,7 @@ public final class NodeSettings
      */
     Supplier<BlockDecoder> decoders(final CodeDescription code)
     {
-        return WindowOption.decoders(spec, values.getProperty("window", "auto"), code, growth());
+        return WindowOption.decoders(spec, values.getProperty("window", WindowOption.AUTO), code, growth());
     }
 
     /** @return the hot thread's idle strategy, from idle. */
@@ -155,8 +155,8 @@ public final class NodeSettings
             text.append("p=").append(number("p", "0.001")).append('\n');
         }
         text.append("distance=").append(code.distance()).append('\n');
-        text.append("decoder=").append(values.getProperty("decoder", "weighted")).append('\n');
-        text.append("window=").append(values.getProperty("window", "auto")).append('\n');
+        text.append("decoder=").append(values.getProperty("decoder", GrowthConverter.DEFAULT_NAME)).append('\n');
+        text.append("window=").append(values.getProperty("window", WindowOption.AUTO)).append('\n');
         return text.toString();
     }
 

@@ -65,7 +65,7 @@ public final class RunOptions
     @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
     private String outStream;
 
-    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
+    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: " + GrowthConverter.DEFAULT_NAME + ".")
     private String decoder;
 
     @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)

@@ -16,10 +16,13 @@ import java.util.function.Supplier;
  */
 public final class WindowOption
 {
+    /** The default: the window {@link StreamingBlockDecoder#autoWindow} picks for the code. */
+    public static final String AUTO = "auto";
+
     /** What the option's help says. */
     public static final String DESCRIPTION = "Streaming decode window: auto (commit (d-1)/2 rounds with (d+1)/2 " +
         "rounds of lookahead), batch (decode each block when it ends), or W,C (window and commit rounds). " +
-        "Default: auto.";
+        "Default: " + AUTO + ".";
 
     private WindowOption()
     {
@@ -44,7 +47,7 @@ public final class WindowOption
         final WindowConfig config;
         try
         {
-            if ("auto".equals(text))
+            if (AUTO.equals(text))
             {
                 config = StreamingBlockDecoder.autoWindow(code.distance(), code.rounds().roundCount(), growth);
             }
