@@ -48,7 +48,7 @@ public final class BusLatencyCommand implements Callable<Integer>
         description = "Channel for both measurements. Default: ${DEFAULT-VALUE}.")
     private String channel;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period of the paced runs. Default: ${DEFAULT-VALUE}.")
     private String period;
 

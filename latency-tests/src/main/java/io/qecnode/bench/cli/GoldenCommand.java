@@ -76,8 +76,8 @@ public final class GoldenCommand implements Callable<Integer>
         final Path data = folder != null ? folder : GoldenData.locate();
         if (data == null || !data.resolve("cases.jsonl").toFile().isFile())
         {
-            throw new ParameterException(spec.commandLine(), "--golden: reference data not found: dir=" +
-                (data == null ? "../shared/golden" : data));
+            throw new ParameterException(spec.commandLine(), "reference data not found (no cases.jsonl), " +
+                (folder != null ? "--golden=" + folder : "file=" + (data == null ? "../shared/golden" : data)));
         }
         final PrintWriter out = spec.commandLine().getOut();
         if (!json)

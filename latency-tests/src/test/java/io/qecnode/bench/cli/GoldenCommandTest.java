@@ -38,6 +38,6 @@ class GoldenCommandTest
         final StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
         assertEquals(2, commandLine.execute("golden", "--golden", "/nonexistent/golden"));
-        assertTrue(err.toString().contains("reference data not found: dir=/nonexistent/golden"), err.toString());
+        assertTrue(err.toString().contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"), err.toString());
     }
 }

@@ -127,7 +127,7 @@ public final class NodeSettings
     {
         try
         {
-            return IdleStrategies.of(values.getProperty("idle", "busy-spin"));
+            return IdleStrategies.of(values.getProperty("idle", OptionDefaults.IDLE));
         }
         catch (final IllegalArgumentException ex)
         {

@@ -10,6 +10,9 @@ public final class OptionDefaults
     /** {@code --channel}: an Aeron channel URI. */
     public static final String CHANNEL = "aeron:ipc";
 
+    /** {@code --period}: a round every microsecond, the hardware's pace. */
+    public static final String PERIOD = "1us";
+
     /** {@code --stream}, {@code --in-stream}: the stream of the syndrome rounds. */
     public static final String ROUND_STREAM = "1001";
 

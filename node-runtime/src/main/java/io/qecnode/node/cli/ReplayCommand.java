@@ -87,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         if (!"recorded".equals(pace) && !"max".equals(pace))
         {
-            throw new ParameterException(spec.commandLine(), "--pace: expected recorded or max: " + pace);
+            throw new ParameterException(spec.commandLine(), "expected recorded or max, --pace=" + pace);
         }
         if (!JournalReader.exists(journal))
         {

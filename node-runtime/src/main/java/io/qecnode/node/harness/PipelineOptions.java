@@ -42,7 +42,7 @@ public final class PipelineOptions
     @Mixin
     private CodeOptions codeOptions;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period, with its unit (500ns, 1us, 1ms), at most 1s; 0 for as fast as possible. " +
             "Default: ${DEFAULT-VALUE}.")
     private String period;

@@ -73,7 +73,7 @@ public final class SimCommand implements Callable<Integer>
         description = "Stream id of the rounds, >= 1. Default: ${DEFAULT-VALUE}.")
     private int streamId;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period, with its unit (1us, 500ns, 1ms), at most 1s; 0 for as fast as possible. " +
             "Default: ${DEFAULT-VALUE}.")
     private String period;
