@@ -19,9 +19,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A long option means one thing in every command of both programs, {@code qec-node} and {@code qec-bench}: one type
- * (the Java type and the value's label in the help) and one default. A user who learnt {@code --warmup} in one
- * command must not be surprised by it in another.
+ * A long option means one thing in every command of both programs, {@code qec-node} and {@code qec-bench}: one kind of
+ * value and one default, as the help shows them. A user who learnt {@code --warmup} in one command must not be
+ * surprised by it in another. The kind is the value's label ({@code DURATION}, {@code CHANNEL}, {@code N}): the Java
+ * field may differ where a command reads the text later ({@code run} lays its flags over {@code --config}), which the
+ * user cannot see. The default is the declared one, else the one the description states; an option that must be
+ * given has none.
  */
 class OneMeaningPerFlagTest
 {
