@@ -105,7 +105,8 @@ public final class WindowConfig
      */
     public static WindowConfig of(final int windowRounds, final int commitRounds)
     {
-        return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT, UnionFindDecoder.GROWTH_DEFAULT,
+        return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT,
+            UnionFindDecoder.GROWTH_DEFAULT,
             DETECTORS_PER_DEFECT_DEFAULT);
     }
 

@@ -207,7 +207,8 @@ class UnionFindDecoderTest
         final int[] pair = GraphTestSupport.syndromeOf(graph, new int[]{0}, 1);
         final long expected = graph.edgeObservables(0);
         assertEquals(expected, decoder.decode(pair, pair.length, result));
-        assertEquals(expected, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(pair, pair.length, new DecodeResult(graph)));
+        assertEquals(expected, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+            .decode(pair, pair.length, new DecodeResult(graph)));
     }
 
     @Test
@@ -235,7 +236,8 @@ class UnionFindDecoderTest
             .addBoundaryEdge(2, 0.1, 0)
             .build();
         final DecodeResult result = new DecodeResult(graph);
-        assertEquals(1L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(new int[]{0}, 1, result));
+        assertEquals(1L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+            .decode(new int[]{0}, 1, result));
         assertEquals(1, result.correctionCount());
     }
 

@@ -44,7 +44,8 @@ class BenchCliErrorsTest
         assertBadFlag("not a number, --p=lots", "decoder-bench", "--distances", "5", "--p", "lots");
         assertBadFlag("must be in [0, 100], --forks=-1", "decoder-bench", "--distances", "5", "--p", "0.001",
             "--forks", "-1");
-        assertBadFlag("must be in [101, 1000000000], --frames=10", "bus-latency", "--frames", "10", "--warmup-frames", "100");
+        assertBadFlag("must be in [101, 1000000000], --frames=10", "bus-latency", "--frames", "10", "--warmup-frames",
+            "100");
     }
 
     @Test

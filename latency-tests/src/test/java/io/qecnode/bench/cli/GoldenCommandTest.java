@@ -20,8 +20,8 @@ class GoldenCommandTest
         final CommandLine commandLine = QecBenchMain.commandLine();
         final StringWriter out = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
-        final int exit = commandLine.execute("golden", "--family", "circuit", "--max-distance", "3", "--only-p", "0.005",
-            "--warmup-passes", "0", "--repeats", "1", "--json");
+        final int exit = commandLine.execute("golden", "--family", "circuit", "--max-distance", "3", "--only-p",
+            "0.005", "--warmup-passes", "0", "--repeats", "1", "--json");
 
         assertEquals(0, exit, out.toString());
         final String line = out.toString().trim();
@@ -38,6 +38,7 @@ class GoldenCommandTest
         final StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
         assertEquals(2, commandLine.execute("golden", "--golden", "/nonexistent/golden"));
-        assertTrue(err.toString().contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"), err.toString());
+        assertTrue(err.toString().contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"),
+            err.toString());
     }
 }

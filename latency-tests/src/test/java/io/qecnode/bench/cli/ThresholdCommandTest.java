@@ -85,7 +85,8 @@ class ThresholdCommandTest
         // The sweep must be given: each required option the case does not set gets a valid value.
         final List<String> args = new ArrayList<>(List.of("threshold"));
         final List<String> given = List.of(flags);
-        for (final String[] required : new String[][]{{"--model", "code-capacity"}, {"--distances", "3"}, {"--p", "0.1"}})
+        final String[][] sweep = {{"--model", "code-capacity"}, {"--distances", "3"}, {"--p", "0.1"}};
+        for (final String[] required : sweep)
         {
             if (!given.contains(required[0]))
             {

@@ -53,19 +53,23 @@ public final class RunOptions
         description = "Error probability of the built-in model, for edge weights, in (0, 0.5). Default: 0.001.")
     private String p;
 
-    @Option(names = "--in-channel", paramLabel = "CHANNEL", description = "Rounds in. Default: " + OptionDefaults.CHANNEL + ".")
+    @Option(names = "--in-channel", paramLabel = "CHANNEL",
+        description = "Rounds in. Default: " + OptionDefaults.CHANNEL + ".")
     private String inChannel;
 
-    @Option(names = "--in-stream", paramLabel = "ID", description = "Stream of the rounds. Default: " + OptionDefaults.ROUND_STREAM + ".")
+    @Option(names = "--in-stream", paramLabel = "ID",
+        description = "Stream of the rounds. Default: " + OptionDefaults.ROUND_STREAM + ".")
     private String inStream;
 
-    @Option(names = "--out-channel", paramLabel = "CHANNEL", description = "States out. Default: " + OptionDefaults.CHANNEL + ".")
+    @Option(names = "--out-channel", paramLabel = "CHANNEL",
+        description = "States out. Default: " + OptionDefaults.CHANNEL + ".")
     private String outChannel;
 
     @Option(names = "--out-stream", paramLabel = "ID", description = "Stream of the states. Default: 1002.")
     private String outStream;
 
-    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: " + GrowthConverter.DEFAULT_NAME + ".")
+    @Option(names = "--decoder", paramLabel = "NAME",
+        description = "weighted or unweighted. Default: " + GrowthConverter.DEFAULT_NAME + ".")
     private String decoder;
 
     @Option(names = "--window", paramLabel = "W,C", description = WindowOption.DESCRIPTION)

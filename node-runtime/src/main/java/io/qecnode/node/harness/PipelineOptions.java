@@ -67,11 +67,13 @@ public final class PipelineOptions
         description = "Idle strategy of the hot thread: " + IdleStrategies.NAMES + ". Default: ${DEFAULT-VALUE}.")
     private String idle;
 
-    @Option(names = "--decoder", defaultValue = GrowthConverter.DEFAULT_NAME, paramLabel = "NAME", converter = GrowthConverter.class,
+    @Option(names = "--decoder", defaultValue = GrowthConverter.DEFAULT_NAME, paramLabel = "NAME",
+        converter = GrowthConverter.class,
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 
-    @Option(names = "--window", defaultValue = WindowOption.AUTO, paramLabel = "W,C", description = WindowOption.DESCRIPTION)
+    @Option(names = "--window", defaultValue = WindowOption.AUTO, paramLabel = "W,C",
+        description = WindowOption.DESCRIPTION)
     private String window;
 
     @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",

@@ -17,9 +17,10 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The one run loop of {@code simulate}, {@code latency} and {@code soak}: drives a {@link SimulationPipeline} for a
- * warm-up and a measured stretch, one interval at a time, and keeps what they report: end-to-end and per-stage histograms after warm-up, the backlog between the
- * simulator and the sink, losses, garbage collections and the hot thread's allocation per interval, the round rate
- * achieved over the measured stretch and, for a soak, the p99 of a raw-hop probe running beside the pipeline.
+ * warm-up and a measured stretch, one interval at a time, and keeps what they report: end-to-end and per-stage
+ * histograms after warm-up, the backlog between the simulator and the sink, losses, garbage collections and the hot
+ * thread's allocation per interval, the round rate achieved over the measured stretch and, for a soak, the p99 of a
+ * raw-hop probe running beside the pipeline. Every command judges the finished run by {@link #verdict()}.
  */
 public final class PipelineRun
 {
@@ -145,7 +146,8 @@ public final class PipelineRun
                 // Only intervals wholly after the warm-up count, so the last one of the warm-up ends with it; and the
                 // run ends on time, not at the end of an interval begun before.
                 final boolean warm = System.nanoTime() - startNs >= warmupNs;
-                final long intervalEndNs = Math.min(System.nanoTime() + intervalNs, startNs + (warm ? endNs : warmupNs));
+                final long intervalEndNs =
+                    Math.min(System.nanoTime() + intervalNs, startNs + (warm ? endNs : warmupNs));
                 final long untilRestartNs = startNs + restartAtNs - System.nanoTime();
                 if (!scheduleRestarted && untilRestartNs < intervalNs)
                 {

@@ -110,9 +110,9 @@ public final class SimulateCommand implements Callable<Integer>
         final PipelineRun run = PipelineRun.run(config, new PipelineRun.Stretch(warmupNs, durationNs,
             TimeUnit.SECONDS.toNanos(1)), null, false, stop::requested, (interval, latency) ->
         {
-            err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, interval p99 %.1f us%s%n",
-                interval.rounds(), interval.blocksChecked(), interval.logicalErrors(), interval.p99Ns() / 1000.0,
-                interval.warm() ? "" : " (warm-up)");
+            err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
+                "interval p99 %.1f us%s%n", interval.rounds(), interval.blocksChecked(), interval.logicalErrors(),
+                interval.p99Ns() / 1000.0, interval.warm() ? "" : " (warm-up)");
             err.flush();
         });
         final Summary summary = new Summary(code, run, baseline);
