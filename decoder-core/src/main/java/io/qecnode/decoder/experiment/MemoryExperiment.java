@@ -30,7 +30,7 @@ public final class MemoryExperiment
     public MemoryExperiment(final DecodingGraph graph, final long seed)
     {
         sampler = new ErrorSampler(graph, seed);
-        decoder = new UnionFindDecoder(graph);
+        decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
         shot = new SampledShot(graph);
         result = new DecodeResult(graph);
     }

@@ -1,5 +1,6 @@
 package io.qecnode.decoder.window;
 
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
 
 import java.util.Objects;
@@ -49,14 +50,6 @@ public final class WindowConfig
      */
     public static final int DETECTORS_PER_DEFECT_DEFAULT = 8;
 
-    /** Growth by default: weighted, which follows edge probabilities and makes fewer mistakes at circuit level. */
-    public static final Growth GROWTH_DEFAULT = Growth.WEIGHTED;
-
-    /** The defaults of every setting. */
-    public static final WindowConfig DEFAULT = new WindowConfig(
-        WINDOW_ROUNDS_DEFAULT, COMMIT_ROUNDS_DEFAULT, MAX_DEFECTS_PER_WINDOW_DEFAULT, GROWTH_DEFAULT)
-        .scaledCap(DETECTORS_PER_DEFECT_DEFAULT);
-
     private final int windowRounds;
     private final int commitRounds;
     private final int maxDefectsPerWindow;
@@ -104,19 +97,16 @@ public final class WindowConfig
         this.detectorsPerDefect = detectorsPerDefect;
     }
 
-    private WindowConfig scaledCap(final int detectorsPerDefect)
-    {
-        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect);
-    }
-
     /**
      * @param windowRounds rounds decoded together, W.
      * @param commitRounds rounds committed per window, C.
-     * @return a config with this window and commit length and the default cap (growing with the window) and growth.
+     * @return a config with this window and commit length, the default cap (growing with the window) and
+     * {@link UnionFindDecoder#GROWTH_DEFAULT}.
      */
     public static WindowConfig of(final int windowRounds, final int commitRounds)
     {
-        return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT, GROWTH_DEFAULT,
+        return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT,
+            UnionFindDecoder.GROWTH_DEFAULT,
             DETECTORS_PER_DEFECT_DEFAULT);
     }
 

@@ -155,7 +155,7 @@ class UnionFindDecoderTest
         final ExactDecoder exact = new ExactDecoder(graph, true);
         final ErrorSampler sampler = new ErrorSampler(graph, 3);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED);
         final DecodeResult result = new DecodeResult(graph);
         final int shots = 20_000;
         int unionFindErrors = 0;
@@ -185,7 +185,7 @@ class UnionFindDecoderTest
     {
         final DecodingGraph graph = SurfaceCodeModel.codeCapacity(5, 0.1).graph();
         final DecodeResult result = new DecodeResult(graph);
-        assertEquals(0L, new UnionFindDecoder(graph).decode(new int[0], 0, result));
+        assertEquals(0L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(new int[0], 0, result));
         assertEquals(0, result.correctionCount());
         assertEquals(0, result.growthSteps());
     }
@@ -194,7 +194,7 @@ class UnionFindDecoderTest
     void shouldRejectBadDefectsAndStayUsable()
     {
         final DecodingGraph graph = SurfaceCodeModel.codeCapacity(3, 0.1).graph();
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED);
         final DecodeResult result = new DecodeResult(graph);
         final int boundary = graph.boundaryVertex();
 
@@ -207,7 +207,8 @@ class UnionFindDecoderTest
         final int[] pair = GraphTestSupport.syndromeOf(graph, new int[]{0}, 1);
         final long expected = graph.edgeObservables(0);
         assertEquals(expected, decoder.decode(pair, pair.length, result));
-        assertEquals(expected, new UnionFindDecoder(graph).decode(pair, pair.length, new DecodeResult(graph)));
+        assertEquals(expected, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+            .decode(pair, pair.length, new DecodeResult(graph)));
     }
 
     @Test
@@ -221,7 +222,7 @@ class UnionFindDecoderTest
             .addEdge(3, 0, 0.1, 0)
             .build();
         final DecodeResult result = new DecodeResult(graph);
-        new UnionFindDecoder(graph).decode(new int[]{0, 1, 2}, 3, result);
+        new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(new int[]{0, 1, 2}, 3, result);
         assertEquals(1, result.unmatchedDefects());
     }
 
@@ -235,7 +236,8 @@ class UnionFindDecoderTest
             .addBoundaryEdge(2, 0.1, 0)
             .build();
         final DecodeResult result = new DecodeResult(graph);
-        assertEquals(1L, new UnionFindDecoder(graph).decode(new int[]{0}, 1, result));
+        assertEquals(1L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+            .decode(new int[]{0}, 1, result));
         assertEquals(1, result.correctionCount());
     }
 

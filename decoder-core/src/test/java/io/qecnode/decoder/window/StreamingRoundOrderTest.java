@@ -99,7 +99,8 @@ class StreamingRoundOrderTest
     void shouldRefuseRoundsThatDoNotCoverTheGraph()
     {
         final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-            () -> new StreamingDecoder(model.graph(), RoundStructure.uniform(3, 8), WindowConfig.DEFAULT));
+            () -> new StreamingDecoder(model.graph(), RoundStructure.uniform(3, 8),
+                WindowConfig.of(11, 5)));
         assertMessage(error, "roundDetectors=24", "graphDetectors=32");
     }
 

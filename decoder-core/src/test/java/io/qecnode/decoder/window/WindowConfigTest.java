@@ -1,5 +1,6 @@
 package io.qecnode.decoder.window;
 
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,23 +34,22 @@ class WindowConfigTest
     void shouldRejectANegativeDefectCapAndNoGrowth()
     {
         final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-            () -> WindowConfig.DEFAULT.maxDefectsPerWindow(-1));
+            () -> WindowConfig.of(11, 5).maxDefectsPerWindow(-1));
         assertTrue(error.getMessage().contains("maxDefectsPerWindow=-1"), error.getMessage());
-        assertThrows(NullPointerException.class, () -> WindowConfig.DEFAULT.growth(null));
+        assertThrows(NullPointerException.class, () -> WindowConfig.of(11, 5).growth(null));
     }
 
     @Test
-    void shouldHoldTheDefaults()
+    void shouldGrowTheDefaultCapWithTheWindowUntilOneIsSet()
     {
-        final WindowConfig config = WindowConfig.DEFAULT;
-        assertEquals(WindowConfig.WINDOW_ROUNDS_DEFAULT, config.windowRounds());
-        assertEquals(WindowConfig.COMMIT_ROUNDS_DEFAULT, config.commitRounds());
-        assertEquals(WindowConfig.MAX_DEFECTS_PER_WINDOW_DEFAULT, config.maxDefectsPerWindow());
-        assertEquals(WindowConfig.GROWTH_DEFAULT, config.growth());
-        assertEquals(config, WindowConfig.of(config.windowRounds(), config.commitRounds()));
-        assertEquals(config.hashCode(), WindowConfig.of(config.windowRounds(), config.commitRounds()).hashCode());
+        final WindowConfig config = WindowConfig.of(11, 5);
+        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, config.growth());
+        assertEquals(WindowConfig.MAX_DEFECTS_PER_WINDOW_DEFAULT, config.defectCap(100));
+        assertEquals(1000, config.defectCap(1000 * WindowConfig.DETECTORS_PER_DEFECT_DEFAULT));
+        assertEquals(7, config.maxDefectsPerWindow(7).defectCap(1000 * WindowConfig.DETECTORS_PER_DEFECT_DEFAULT));
+        assertEquals(config, WindowConfig.of(11, 5));
+        assertEquals(config.hashCode(), WindowConfig.of(11, 5).hashCode());
         assertEquals(Growth.UNWEIGHTED, config.growth(Growth.UNWEIGHTED).growth());
-        assertEquals(7, config.maxDefectsPerWindow(7).maxDefectsPerWindow());
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.qecnode.bench.bus.BusLatency;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.decoder.code.CodeDescription;
@@ -43,11 +44,11 @@ public final class BusLatencyCommand implements Callable<Integer>
     @Mixin
     private BusOptions busOptions;
 
-    @Option(names = "--channel", defaultValue = "aeron:ipc", paramLabel = "CHANNEL",
+    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
         description = "Channel for both measurements. Default: ${DEFAULT-VALUE}.")
     private String channel;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period of the paced runs. Default: ${DEFAULT-VALUE}.")
     private String period;
 
@@ -55,7 +56,7 @@ public final class BusLatencyCommand implements Callable<Integer>
         description = "Frames per pass (two passes each). Default: ${DEFAULT-VALUE}.")
     private long frames;
 
-    @Option(names = "--warmup", defaultValue = "100000", paramLabel = "N",
+    @Option(names = "--warmup-frames", defaultValue = "100000", paramLabel = "N",
         description = "Frames per pass left out of the histogram. Default: ${DEFAULT-VALUE}.")
     private long warmup;
 
@@ -77,7 +78,7 @@ public final class BusLatencyCommand implements Callable<Integer>
     {
         final CodeDescription code = codeOptions.code();
         final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
-        Ranges.check(spec, "--warmup", warmup, 0, 100_000_000L);
+        Ranges.check(spec, "--warmup-frames", warmup, 0, 100_000_000L);
         Ranges.check(spec, "--frames", frames, warmup + 1, 1_000_000_000L);
         final PrintWriter out = spec.commandLine().getOut();
         final BusLatency.Result result = new BusLatency(code,

@@ -42,15 +42,16 @@ public final class DecoderBenchCommand implements Callable<Integer>
         description = "Noise model: code-capacity or phenomenological. Default: ${DEFAULT-VALUE}.")
     private String model;
 
-    @Option(names = "--distances", split = ",", defaultValue = "5,9,13,17", paramLabel = "D[,D...]",
-        description = "Odd code distances, 3..51. Default: ${DEFAULT-VALUE}.")
+    // The sweep is the benchmark: distances and probabilities are the user's to say (elsewhere --p names one code).
+    @Option(names = "--distances", split = ",", required = true, paramLabel = "D[,D...]",
+        description = "Odd code distances, 3..51, e.g. 5,9,13,17.")
     private String[] distances;
 
-    @Option(names = {"--p", "-p"}, split = ",", defaultValue = "0.001,0.01", paramLabel = "P[,P...]",
-        description = "Physical error probabilities, each in (0, 0.5). Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--p", "-p"}, split = ",", required = true, paramLabel = "P[,P...]",
+        description = "Physical error probabilities, each in (0, 0.5), e.g. 0.001,0.01.")
     private String[] probabilities;
 
-    @Option(names = "--warmup", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--warmup-iterations", defaultValue = "3", paramLabel = "N",
         description = "Warm-up iterations of 1 s. Default: ${DEFAULT-VALUE}.")
     private int warmupIterations;
 
@@ -74,7 +75,7 @@ public final class DecoderBenchCommand implements Callable<Integer>
         {
             Ranges.probability(spec, "--p", number("--p", p));
         }
-        Ranges.check(spec, "--warmup", warmupIterations, 0, 1000);
+        Ranges.check(spec, "--warmup-iterations", warmupIterations, 0, 1000);
         Ranges.check(spec, "--iterations", iterations, 1, 1000);
         Ranges.check(spec, "--forks", forks, 0, 100);
         final ChainedOptionsBuilder options = new OptionsBuilder()

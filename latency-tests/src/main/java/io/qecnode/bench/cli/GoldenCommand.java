@@ -45,14 +45,14 @@ public final class GoldenCommand implements Callable<Integer>
         description = "Noise family: circuit, phenom, codecap or all. Default: ${DEFAULT-VALUE}.")
     private String family;
 
-    @Option(names = "--p", paramLabel = "P", description = "Only cases with this p.")
+    @Option(names = "--only-p", paramLabel = "P", description = "Only cases with this p. Default: every p.")
     private Double p;
 
     @Option(names = "--max-distance", defaultValue = "51", paramLabel = "D",
         description = "Skip cases of larger distance. Default: ${DEFAULT-VALUE}.")
     private int maxDistance;
 
-    @Option(names = "--warmup", defaultValue = "1", paramLabel = "N",
+    @Option(names = "--warmup-passes", defaultValue = "1", paramLabel = "N",
         description = "Untimed passes over a case before timing. Default: ${DEFAULT-VALUE}.")
     private int warmups;
 
@@ -67,17 +67,17 @@ public final class GoldenCommand implements Callable<Integer>
     public Integer call() throws Exception
     {
         Ranges.check(spec, "--repeats", repeats, 1, 1000);
-        Ranges.check(spec, "--warmup", warmups, 0, 1000);
+        Ranges.check(spec, "--warmup-passes", warmups, 0, 1000);
         Ranges.check(spec, "--max-distance", maxDistance, RotatedSurfaceCode.MIN_DISTANCE, Integer.MAX_VALUE);
         if (p != null)
         {
-            Ranges.probability(spec, "--p", p);
+            Ranges.probability(spec, "--only-p", p);
         }
         final Path data = folder != null ? folder : GoldenData.locate();
         if (data == null || !data.resolve("cases.jsonl").toFile().isFile())
         {
-            throw new ParameterException(spec.commandLine(), "--golden: reference data not found: dir=" +
-                (data == null ? "../shared/golden" : data));
+            throw new ParameterException(spec.commandLine(), "reference data not found (no cases.jsonl), " +
+                (folder != null ? "--golden=" + folder : "file=" + (data == null ? "../shared/golden" : data)));
         }
         final PrintWriter out = spec.commandLine().getOut();
         if (!json)

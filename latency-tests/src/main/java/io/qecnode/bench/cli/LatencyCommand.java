@@ -5,6 +5,7 @@ import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
@@ -58,15 +59,15 @@ public final class LatencyCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--warmup", defaultValue = "3s", paramLabel = "DURATION",
-        description = "Left out of the percentiles. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
+        description = "Left out of the percentiles and the schedule's verdict, at most 24h. Default: ${DEFAULT-VALUE}.")
     private String warmup;
 
-    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
+    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
         description = "Measured stretch after the warm-up, with its unit (10s, 5m); not 0. Default: ${DEFAULT-VALUE}.")
     private String duration;
 
-    @Option(names = "--baseline-frames", defaultValue = "500000", paramLabel = "N",
+    @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
         description = "Frames of the raw hop, 1..10^8. Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
 
@@ -110,7 +111,8 @@ public final class LatencyCommand implements Callable<Integer>
         try (PrintStream log = hlog == null ? null : new PrintStream(new FileOutputStream(hlog.toFile()), true,
             StandardCharsets.UTF_8))
         {
-            run = PipelineRun.run(config, warmupNs, durationNs, 1_000_000_000L, log, false, (interval, latency) ->
+            run = PipelineRun.run(config, new PipelineRun.Stretch(warmupNs, durationNs, TimeUnit.SECONDS.toNanos(1)),
+                log, false, () -> false, (interval, latency) ->
             {
                 err.printf(Locale.ROOT, "latency: %d rounds, %d blocks, backlog %d, interval p99 %.1f us%s%n",
                     interval.rounds(), interval.blocksChecked(), interval.backlog(), interval.p99Ns() / 1000.0,
@@ -122,7 +124,7 @@ public final class LatencyCommand implements Callable<Integer>
 
         final LatencyStats ours = LatencyStats.of(run.endToEnd());
         final LatencyStats raw = LatencyStats.of(baseline);
-        final RunVerdict verdict = run.verdict();
+        final RunVerdict verdict = verdict(run);
         if (json)
         {
             out.printf(Locale.ROOT, "{\"code\":\"%s\",\"period_ns\":%d,\"channel\":\"%s\",\"rounds\":%d,\"blocks\":%d," +
@@ -157,6 +159,15 @@ public final class LatencyCommand implements Callable<Integer>
         err.println(verdict.line("latency"));
         err.flush();
         return verdict.passed() ? 0 : 1;
+    }
+
+    /**
+     * @param run a finished run.
+     * @return the verdict {@code latency} gives it: the one rule of every pipeline command.
+     */
+    static RunVerdict verdict(final PipelineRun run)
+    {
+        return run.verdict();
     }
 
     private static void checkWritable(final String option, final Path file)

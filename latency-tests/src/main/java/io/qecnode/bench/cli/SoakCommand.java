@@ -3,6 +3,7 @@ package io.qecnode.bench.cli;
 import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.bench.latency.SoakVerdict;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.harness.PipelineConfig;
@@ -50,15 +51,16 @@ public final class SoakCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--duration", defaultValue = "1h", paramLabel = "DURATION",
-        description = "Soak after the warm-up, with its unit (30m, 1h); not 0. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
+        description = "Soak after the warm-up, with its unit (30m, 1h); not 0. Default: ${DEFAULT-VALUE}, a quick " +
+            "check: a soak worth the name is given its length.")
     private String duration;
 
-    @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION",
-        description = "Left out of the verdict. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
+        description = "Left out of the verdict, at most 24h. Default: ${DEFAULT-VALUE}.")
     private String warmup;
 
-    @Option(names = "--interval", defaultValue = "10s", paramLabel = "DURATION",
+    @Option(names = "--interval", defaultValue = OptionDefaults.INTERVAL, paramLabel = "DURATION",
         description = "Reporting interval, from 100ms up to --duration. Default: ${DEFAULT-VALUE}.")
     private String interval;
 
@@ -89,8 +91,8 @@ public final class SoakCommand implements Callable<Integer>
         out.flush();
 
         final SoakVerdict verdict = new SoakVerdict(drift);
-        final PipelineRun run = PipelineRun.run(config, warmupNs, durationNs, intervalNs, null, true,
-            (line, latency) ->
+        final PipelineRun run = PipelineRun.run(config, new PipelineRun.Stretch(warmupNs, durationNs, intervalNs), null,
+            true, () -> false, (line, latency) ->
         {
             verdict.add(line);
             out.println(verdict.row(line));

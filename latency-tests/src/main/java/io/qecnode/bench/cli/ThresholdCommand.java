@@ -32,22 +32,25 @@ public final class ThresholdCommand implements Callable<Integer>
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "code-capacity", paramLabel = "MODEL",
-        description = "Noise model: code-capacity or phenomenological. Default: ${DEFAULT-VALUE}.")
+    // The sweep is the experiment: model, distances and probabilities are the user's to say (elsewhere --model, --p
+    // name one code and have one default).
+    @Option(names = "--model", required = true, paramLabel = "MODEL",
+        description = "Noise model: code-capacity or phenomenological.")
     private String model;
 
-    @Option(names = "--distances", split = ",", defaultValue = "3,5,7,9", paramLabel = "D[,D...]",
-        description = "Odd code distances, 3..51. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--distances", split = ",", required = true, paramLabel = "D[,D...]",
+        description = "Odd code distances, 3..51, e.g. 3,5,7,9.")
     private int[] distances;
 
-    @Option(names = {"--p", "-p"}, split = ",", defaultValue = "0.08,0.09,0.1,0.11,0.12", paramLabel = "P[,P...]",
-        description = "Physical error probabilities, each in (0, 0.5), ascending. Default: ${DEFAULT-VALUE}.")
+    @Option(names = {"--p", "-p"}, split = ",", required = true, paramLabel = "P[,P...]",
+        description = "Physical error probabilities, each in (0, 0.5), ascending, e.g. 0.08,0.09,0.1,0.11,0.12 for " +
+            "code-capacity.")
     private double[] probabilities;
 
-    @Option(names = "--rounds", defaultValue = "0", paramLabel = "R",
+    @Option(names = "--rounds", paramLabel = "R",
         description = "Noisy rounds per shot for phenomenological noise, up to " + Ranges.MAX_ROUNDS + "; 0 means d " +
             "rounds. Default: d.")
-    private int rounds;
+    private Integer rounds;
 
     @Option(names = "--shots", defaultValue = "20000", paramLabel = "N",
         description = "Shots per (d, p) point. Default: ${DEFAULT-VALUE}.")
@@ -67,7 +70,8 @@ public final class ThresholdCommand implements Callable<Integer>
         validate();
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final ThresholdRun run = new ThresholdRun(noise, distances, probabilities, rounds, shots, seed);
+        final ThresholdRun run = new ThresholdRun(noise, distances, probabilities, rounds == null ? 0 : rounds,
+            shots, seed);
 
         if (!json)
         {
@@ -116,7 +120,7 @@ public final class ThresholdCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--model: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --model=" + model);
         }
     }
 
@@ -136,6 +140,6 @@ public final class ThresholdCommand implements Callable<Integer>
             }
         }
         Ranges.check(spec, "--shots", shots, 1, Long.MAX_VALUE);
-        Ranges.check(spec, "--rounds", rounds, 0, Ranges.MAX_ROUNDS);
+        Ranges.check(spec, "--rounds", rounds == null ? 0 : rounds, 0, Ranges.MAX_ROUNDS);
     }
 }

@@ -48,7 +48,7 @@ final class CorrectionSets
 
         final ErrorSampler sampler = new ErrorSampler(graph, seed);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
         final DecodeResult result = new DecodeResult(graph);
         final int[][] xQubits = new int[count][];
         final int[][] zQubits = new int[count][];

@@ -70,7 +70,7 @@ public class DecoderBenchmark
             sampler.sample(shot);
             shots[i] = Arrays.copyOf(shot.defects(), shot.defectCount());
         }
-        decoder = new UnionFindDecoder(graph);
+        decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
         result = new DecodeResult(graph);
     }
 

@@ -34,14 +34,18 @@ class BenchCliErrorsTest
         assertBadFlag("must be in [1, 16], --nodes=0", "soak", "--nodes", "0");
         assertBadFlag("must be in [1, 100000000], --baseline-frames=0", "latency", "--baseline-frames", "0");
         assertBadFlag("must be a number > 1.0, --drift=NaN", "soak", "--drift", "NaN");
-        assertBadFlag("must be in [0, 10000], --rounds=-1", "threshold", "--rounds", "-1");
+        assertBadFlag("must be in [0, 10000], --rounds=-1", "threshold", "--model", "code-capacity", "--distances", "3",
+            "--p", "0.1", "--rounds", "-1");
         assertBadFlag("must be in [1, 1000], --repeats=0", "golden", "--repeats", "0");
-        assertBadFlag("must be a probability in (0, 0.5), --p=0.9", "golden", "--p", "0.9");
-        assertBadFlag("must be an odd distance in [3, 51], --distances=4", "decoder-bench", "--distances", "4");
-        assertBadFlag("must be a probability in (0, 0.5), --p=0.0", "decoder-bench", "--p", "0");
-        assertBadFlag("not a number, --p=lots", "decoder-bench", "--p", "lots");
-        assertBadFlag("must be in [0, 100], --forks=-1", "decoder-bench", "--forks", "-1");
-        assertBadFlag("must be in [101, 1000000000], --frames=10", "bus-latency", "--frames", "10", "--warmup", "100");
+        assertBadFlag("must be a probability in (0, 0.5), --only-p=0.9", "golden", "--only-p", "0.9");
+        assertBadFlag("must be an odd distance in [3, 51], --distances=4", "decoder-bench", "--distances", "4", "--p",
+            "0.001");
+        assertBadFlag("must be a probability in (0, 0.5), --p=0.0", "decoder-bench", "--distances", "5", "--p", "0");
+        assertBadFlag("not a number, --p=lots", "decoder-bench", "--distances", "5", "--p", "lots");
+        assertBadFlag("must be in [0, 100], --forks=-1", "decoder-bench", "--distances", "5", "--p", "0.001",
+            "--forks", "-1");
+        assertBadFlag("must be in [101, 1000000000], --frames=10", "bus-latency", "--frames", "10", "--warmup-frames",
+            "100");
     }
 
     @Test

@@ -35,8 +35,8 @@ class BusBoundsTest
     void shouldSayThatNoDriverRunsInAnExternalDirectory(@TempDir final Path temp) throws Exception
     {
         final Path empty = Files.createDirectory(temp.resolve("empty"));
-        final String[] result = run("bus-latency", "--aeron-dir", empty.toString(), "--frames", "1000", "--warmup",
-            "100");
+        final String[] result = run("bus-latency", "--aeron-dir", empty.toString(), "--frames", "1000",
+            "--warmup-frames", "100");
         assertEquals("1", result[0], result[1]);
         // Until the CLI's handler prints the failure alone, picocli follows this first line with the trace.
         assertTrue(result[1].lines().findFirst().orElse("").contains("no media driver is running there (no cnc.dat), " +

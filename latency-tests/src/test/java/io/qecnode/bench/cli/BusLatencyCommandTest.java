@@ -25,7 +25,7 @@ class BusLatencyCommandTest
         final CommandLine commandLine = QecBenchMain.commandLine();
         final StringWriter out = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
-        final int exit = commandLine.execute("bus-latency", "-d", "5", "--frames", "20000", "--warmup", "5000",
+        final int exit = commandLine.execute("bus-latency", "-d", "5", "--frames", "20000", "--warmup-frames", "5000",
             "--period", "5us", "--same-thread", "--json");
         assertEquals(0, exit, out.toString());
 

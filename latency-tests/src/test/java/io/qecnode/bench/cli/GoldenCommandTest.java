@@ -29,7 +29,7 @@ class GoldenCommandTest
         final StringWriter out = new StringWriter();
         commandLine.setOut(new PrintWriter(out));
         final int exit = commandLine.execute("golden", "--golden", fixture.toString(), "--family", "circuit",
-            "--warmup", "0", "--repeats", "1", "--json");
+            "--warmup-passes", "0", "--repeats", "1", "--json");
 
         assertEquals(0, exit, out.toString());
         final String[] lines = out.toString().trim().split("\n");
@@ -63,7 +63,8 @@ class GoldenCommandTest
         final StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
         assertEquals(2, commandLine.execute("golden", "--golden", "/nonexistent/golden"));
-        assertTrue(err.toString().contains("reference data not found: dir=/nonexistent/golden"), err.toString());
+        assertTrue(err.toString().contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"),
+            err.toString());
     }
 
     private static long number(final String json, final String key)

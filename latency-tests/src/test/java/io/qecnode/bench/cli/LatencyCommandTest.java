@@ -116,7 +116,8 @@ class LatencyCommandTest
         final StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
         assertEquals(2, commandLine.execute("latency", "--channel", "tcp"));
-        assertTrue(err.toString().contains("--channel must be ipc or udp: tcp"), err.toString());
+        assertTrue(err.toString().contains("must be an Aeron channel (aeron:ipc, " +
+            "aeron:udp?endpoint=host:port) or the shorthand ipc or udp, --channel=tcp"), err.toString());
     }
 
     private static long field(final String json, final String name)

@@ -21,7 +21,8 @@ class QecBenchJarIT
         final File jar = new File("target/qec-bench.jar");
         assertTrue(jar.isFile(), "package the jar first: " + jar.getAbsolutePath());
         final Process process = new ProcessBuilder(List.of(System.getProperty("java.home") + "/bin/java", "-jar",
-            jar.getPath(), "threshold", "--distances", "3,7", "--p", "0.03,0.16", "--shots", "4000"))
+            jar.getPath(), "threshold", "--model", "code-capacity", "--distances", "3,7", "--p", "0.03,0.16", "--shots",
+            "4000"))
             .redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS));

@@ -35,8 +35,9 @@ class SoakCommandTest
         assertUsageError("must be a number > 1.0, --drift=0.5", "soak", "--drift", "0.5");
         assertUsageError("must be between 100ms and 1m, --interval=2m", "soak", "--duration", "1m",
             "--interval", "2m");
-        assertUsageError("--faults: ", "soak", "--faults", "melt=0.1");
-        assertUsageError("unknown idle strategy 'nap'", "soak", "--idle", "nap");
+        assertUsageError(", --faults=melt=0.1", "soak", "--faults", "melt=0.1");
+        assertUsageError("unknown idle strategy 'nap': expected busy-spin, yield, backoff, sleep, noop, --idle=nap",
+            "soak", "--idle", "nap");
         assertUsageError("--duration=forever", "soak", "--duration", "forever");
     }
 

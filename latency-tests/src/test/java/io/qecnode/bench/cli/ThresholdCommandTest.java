@@ -5,6 +5,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -51,8 +52,8 @@ class ThresholdCommandTest
     @Test
     void shouldRepeatResultsForTheSameSeed()
     {
-        final String[] args = {"threshold", "--distances", "3", "--p", "0.1", "--shots", "3000", "--seed", "3",
-            "--json"};
+        final String[] args = {"threshold", "--model", "code-capacity", "--distances", "3", "--p", "0.1", "--shots",
+            "3000", "--seed", "3", "--json"};
         final String first = run(args).out.replaceAll("\"decode_us_per_shot\":[0-9.]+", "");
         final String second = run(args).out.replaceAll("\"decode_us_per_shot\":[0-9.]+", "");
         assertEquals(first, second);
@@ -61,7 +62,8 @@ class ThresholdCommandTest
     @Test
     void shouldPrintATableAndTheCrossings()
     {
-        final Run run = run("threshold", "--distances", "3,7", "--p", "0.03,0.16", "--shots", "4000");
+        final Run run = run("threshold", "--model", "code-capacity", "--distances", "3,7", "--p", "0.03,0.16",
+            "--shots", "4000");
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.out.contains("95% CI"), run.out);
         assertTrue(run.out.contains("d=3 and d=7 cross near p="), run.out);
@@ -80,10 +82,19 @@ class ThresholdCommandTest
 
     private static void assertBadFlag(final String expected, final String... flags)
     {
-        final String[] args = new String[flags.length + 1];
-        args[0] = "threshold";
-        System.arraycopy(flags, 0, args, 1, flags.length);
-        final Run run = run(args);
+        // The sweep must be given: each required option the case does not set gets a valid value.
+        final List<String> args = new ArrayList<>(List.of("threshold"));
+        final List<String> given = List.of(flags);
+        final String[][] sweep = {{"--model", "code-capacity"}, {"--distances", "3"}, {"--p", "0.1"}};
+        for (final String[] required : sweep)
+        {
+            if (!given.contains(required[0]))
+            {
+                args.addAll(List.of(required));
+            }
+        }
+        args.addAll(given);
+        final Run run = run(args.toArray(new String[0]));
         assertEquals(2, run.exitCode, run.out);
         assertTrue(run.err.contains(expected), run.err);
     }

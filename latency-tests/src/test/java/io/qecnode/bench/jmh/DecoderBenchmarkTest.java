@@ -19,7 +19,8 @@ class DecoderBenchmarkTest
         benchmark.model = "phenomenological";
         benchmark.setup();
 
-        final UnionFindDecoder reference = new UnionFindDecoder(SurfaceCodeModel.phenomenological(5, 5, 0.01).graph());
+        final UnionFindDecoder reference = new UnionFindDecoder(SurfaceCodeModel.phenomenological(5, 5, 0.01).graph(),
+            UnionFindDecoder.GROWTH_DEFAULT);
         final DecodeResult result = new DecodeResult(reference.graph());
         long defects = 0;
         for (int i = 0; i < 2 * DecoderBenchmark.SHOT_RING; i++)

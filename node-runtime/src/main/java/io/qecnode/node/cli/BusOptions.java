@@ -16,14 +16,12 @@ public final class BusOptions
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Aeron directory of an external media driver, which must be running. Default: launch an " +
-            "embedded driver in a fresh directory under /dev/shm, removed on exit.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = OptionDefaults.AERON_DIR_DESCRIPTION)
     private String aeronDir;
 
-    @Option(names = "--idle", defaultValue = "yield", paramLabel = "STRATEGY",
-        description = "Idle strategy of the working thread: busy-spin (a dedicated core), yield (shared cores), " +
-            "backoff, sleep. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--idle", defaultValue = OptionDefaults.IDLE, paramLabel = "STRATEGY",
+        description = "Idle strategy of the working thread: " + IdleStrategies.NAMES + "; yield shares a core. " +
+            "Default: ${DEFAULT-VALUE}.")
     private String idle;
 
     /** @return the bus context. */
@@ -44,7 +42,7 @@ public final class BusOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--idle: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --idle=" + idle);
         }
     }
 }

@@ -26,7 +26,7 @@ public final class CodeOptions
     private Path dem;
 
     @Option(names = {"--distance", "-d"}, paramLabel = "D",
-        description = "Odd code distance, 3..51. Default: 5 for --model; inferred from the first round for --dem.")
+        description = OptionDefaults.DISTANCE_DESCRIPTION)
     private Integer distance;
 
     @Option(names = "--rounds", paramLabel = "R",

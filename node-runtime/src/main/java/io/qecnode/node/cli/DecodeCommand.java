@@ -102,7 +102,8 @@ public final class DecodeCommand implements Callable<Integer>
         description = "Format of --obs_in: 01, b8 or dets. Default: the --in_format.")
     private ShotFormat observablesInFormat;
 
-    @Option(names = "--decoder", paramLabel = "NAME", defaultValue = "weighted", converter = GrowthConverter.class,
+    @Option(names = "--decoder", paramLabel = "NAME", defaultValue = GrowthConverter.DEFAULT_NAME,
+        converter = GrowthConverter.class,
         description = "Union-find cluster growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 

@@ -11,6 +11,9 @@ import java.util.Locale;
  */
 public final class GrowthConverter implements ITypeConverter<UnionFindDecoder.Growth>
 {
+    /** The name of {@link UnionFindDecoder#GROWTH_DEFAULT}, for an option's default, which must be a constant. */
+    public static final String DEFAULT_NAME = "weighted";
+
     /**
      * @param name the decoder name as given on the command line.
      * @return the growth it selects.

@@ -62,7 +62,7 @@ public final class ReplayCommand implements Callable<Integer>
         description = "Play the rounds onto this channel (e.g. aeron:ipc) instead of decoding them.")
     private String publish;
 
-    @Option(names = "--stream", defaultValue = "1001", paramLabel = "ID",
+    @Option(names = "--stream", defaultValue = OptionDefaults.ROUND_STREAM, paramLabel = "ID",
         description = "Stream id for --publish. Default: ${DEFAULT-VALUE}.")
     private int streamId;
 
@@ -71,8 +71,8 @@ public final class ReplayCommand implements Callable<Integer>
             "takes them). Default: ${DEFAULT-VALUE}.")
     private String pace;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "For --publish: Aeron directory of an external media driver. Default: an embedded driver.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = "For --publish. " +
+        OptionDefaults.AERON_DIR_DESCRIPTION)
     private String aeronDir;
 
     @Override
@@ -81,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         if (!"recorded".equals(pace) && !"max".equals(pace))
         {
-            throw new ParameterException(spec.commandLine(), "--pace: expected recorded or max: " + pace);
+            throw new ParameterException(spec.commandLine(), "expected recorded or max, --pace=" + pace);
         }
         if (!JournalReader.exists(journal))
         {

@@ -64,12 +64,12 @@ public final class RunCommand implements Callable<Integer>
     private RunOptions options;
 
     /** Report interval when none is given. */
-    static final String REPORT_DEFAULT = "1s";
+    static final String REPORT_DEFAULT = OptionDefaults.INTERVAL;
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "0",
-        description = "Stop after this long, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
-            "Default: ${DEFAULT-VALUE}.")
-    private String duration;
+    // Not --duration: a node runs until stopped, while --duration elsewhere is a measured stretch with one default.
+    @Option(names = "--stop-after", paramLabel = "DURATION",
+        description = "Stop after this long, with its unit (10s, 5m). Default: run until stopped (SIGTERM, Ctrl-C).")
+    private String stopAfter;
 
     @Override
     public Integer call() throws InterruptedException
@@ -78,7 +78,8 @@ public final class RunCommand implements Callable<Integer>
         final NodeContext node = settings.applyTo(new NodeContext().maxSources(NodeContext.MAX_SOURCES_DEFAULT));
         final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
-        final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
+        final long durationNs = stopAfter == null ? 0 :
+            Durations.nanos(spec, "--stop-after", stopAfter, 0, TimeUnit.DAYS.toNanos(365));
         if (node.journal() != null)
         {
             checkJournal(node.journal());

@@ -47,8 +47,7 @@ public final class RunOptions
     @Option(names = "--dem", paramLabel = "FILE", description = "Stim DEM to decode with, instead of --model.")
     private String dem;
 
-    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = "Odd code distance, 3..51. Default: " +
-        NodeContext.DISTANCE_DEFAULT + ".")
+    @Option(names = {"--distance", "-d"}, paramLabel = "D", description = OptionDefaults.DISTANCE_DESCRIPTION)
     private String distance;
 
     @Option(names = "--rounds", paramLabel = "R",
@@ -76,7 +75,8 @@ public final class RunOptions
         NodeContext.STATES_STREAM_DEFAULT + ".")
     private String outStream;
 
-    @Option(names = "--decoder", paramLabel = "NAME", description = "weighted or unweighted. Default: weighted.")
+    @Option(names = "--decoder", paramLabel = "NAME",
+        description = "weighted or unweighted. Default: " + GrowthConverter.DEFAULT_NAME + ".")
     private String decoder;
 
     @Option(names = "--window", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)
@@ -86,8 +86,7 @@ public final class RunOptions
         description = "Hot thread idle strategy: " + IdleStrategies.NAMES + ". Default: " + NodeContext.IDLE_DEFAULT + ".")
     private String idle;
 
-    @Option(names = "--aeron-dir", paramLabel = "DIR",
-        description = "Aeron directory of an external media driver, which must be running. Default: embedded.")
+    @Option(names = "--aeron-dir", paramLabel = "DIR", description = OptionDefaults.AERON_DIR_DESCRIPTION)
     private String aeronDir;
 
     @Option(names = "--embedded-dir", paramLabel = "DIR",

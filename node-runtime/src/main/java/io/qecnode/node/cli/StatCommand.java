@@ -37,7 +37,7 @@ public final class StatCommand implements Callable<Integer>
         description = "Aeron directory of the node's media driver, as 'run' prints it.")
     private File directory;
 
-    @Option(names = "--interval", defaultValue = "1s", paramLabel = "DURATION",
+    @Option(names = "--interval", defaultValue = OptionDefaults.INTERVAL, paramLabel = "DURATION",
         description = "Time between reports. Default: ${DEFAULT-VALUE}.")
     private String interval;
 

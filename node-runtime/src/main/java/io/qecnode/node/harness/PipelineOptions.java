@@ -5,6 +5,7 @@ import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.cli.JournalOptions;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.pipeline.BlockDecoders;
@@ -28,13 +29,16 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipelineOptions
 {
+    /** What {@code --channel udp} stands for: UDP on localhost. */
+    public static final String UDP_LOCALHOST = "aeron:udp?endpoint=localhost:24580";
+
     @Spec(Spec.Target.MIXEE)
     private CommandSpec spec;
 
     @Mixin
     private CodeOptions codeOptions;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period, with its unit (500ns, 1us, 1ms), at most 1s; 0 for as fast as possible. " +
             "Default: ${DEFAULT-VALUE}.")
     private String period;
@@ -44,8 +48,9 @@ public final class PipelineOptions
             "Default: ${DEFAULT-VALUE}.")
     private int nodes;
 
-    @Option(names = "--channel", defaultValue = "ipc", paramLabel = "ipc|udp",
-        description = "Transport of every hop: Aeron IPC, or UDP on localhost. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
+        description = "Aeron channel of every hop, e.g. aeron:udp?endpoint=localhost:24580; the shorthands ipc and " +
+            "udp (UDP on localhost) are accepted. Default: ${DEFAULT-VALUE}.")
     private String channel;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -54,11 +59,12 @@ public final class PipelineOptions
             "machines with fewer than 4 cores, else 2.")
     private Integer threads;
 
-    @Option(names = "--idle", defaultValue = "busy-spin", paramLabel = "STRATEGY",
+    @Option(names = "--idle", defaultValue = OptionDefaults.IDLE, paramLabel = "STRATEGY",
         description = "Idle strategy of the hot thread: " + IdleStrategies.NAMES + ". Default: ${DEFAULT-VALUE}.")
     private String idle;
 
-    @Option(names = "--decoder", defaultValue = "weighted", paramLabel = "NAME", converter = GrowthConverter.class,
+    @Option(names = "--decoder", defaultValue = GrowthConverter.DEFAULT_NAME, paramLabel = "NAME",
+        converter = GrowthConverter.class,
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 
@@ -92,7 +98,7 @@ public final class PipelineOptions
         return Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
     }
 
-    /** @return the Aeron channel of every hop. */
+    /** @return the Aeron channel of every hop: the URI given, or the one a shorthand stands for. */
     public String channel()
     {
         switch (channel)
@@ -100,9 +106,14 @@ public final class PipelineOptions
             case "ipc":
                 return "aeron:ipc";
             case "udp":
-                return "aeron:udp?endpoint=localhost:24580";
+                return UDP_LOCALHOST;
             default:
-                throw new ParameterException(spec.commandLine(), "--channel must be ipc or udp: " + channel);
+                if (!channel.startsWith("aeron:ipc") && !channel.startsWith("aeron:udp?"))
+                {
+                    throw new ParameterException(spec.commandLine(), "must be an Aeron channel (aeron:ipc, " +
+                        "aeron:udp?endpoint=host:port) or the shorthand ipc or udp, --channel=" + channel);
+                }
+                return channel;
         }
     }
 
@@ -126,7 +137,7 @@ public final class PipelineOptions
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --faults=" + faults);
         }
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs()).faults(plan)
             .seed(seed).out(channel(), NodeContext.ROUNDS_STREAM_DEFAULT);

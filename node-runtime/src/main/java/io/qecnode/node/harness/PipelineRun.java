@@ -2,6 +2,7 @@ package io.qecnode.node.harness;
 
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.sim.faults.FaultKind;
@@ -12,12 +13,14 @@ import java.io.PrintStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * Drives a {@link SimulationPipeline} for a warm-up and a measured stretch, one interval at a time, and keeps what
- * the latency and soak commands report: end-to-end and per-stage histograms after warm-up, the backlog between the
- * simulator and the sink, losses, garbage collections and the hot thread's allocation per interval, the round rate
- * achieved over the measured stretch and, for a soak, the p99 of a raw-hop probe running beside the pipeline.
+ * The one run loop of {@code simulate}, {@code latency} and {@code soak}: drives a {@link SimulationPipeline} for a
+ * warm-up and a measured stretch, one interval at a time, and keeps what they report: end-to-end and per-stage
+ * histograms after warm-up, the backlog between the simulator and the sink, losses, garbage collections and the hot
+ * thread's allocation per interval, the round rate achieved over the measured stretch and, for a soak, the p99 of a
+ * raw-hop probe running beside the pipeline. Every command judges the finished run by {@link #verdict()}.
  */
 public final class PipelineRun
 {
@@ -26,6 +29,17 @@ public final class PipelineRun
         long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
         long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes,
         long hotThreadPreemptions, long hotThreadPageFaults, long probeP99Ns)
+    {
+    }
+
+    /**
+     * How long a run lasts: a warm-up left out of the figures, then the measured stretch, reported by interval.
+     *
+     * @param warmupNs   first stretch left out of the histograms.
+     * @param durationNs measured stretch after warm-up.
+     * @param intervalNs length of an interval; the last one of the warm-up and of the run end on time.
+     */
+    public record Stretch(long warmupNs, long durationNs, long intervalNs)
     {
     }
 
@@ -45,7 +59,12 @@ public final class PipelineRun
     private final Histogram reaction = new Histogram(3);
     private final Histogram perRound = new Histogram(3);
     private long rounds;
+    private long emittedBlocks;
     private long blocks;
+    private long unknownTruth;
+    private long missingBlocks;
+    private long notSent;
+    private long elapsedNs;
     private long logicalErrors;
     private long lost;
     private long rejected;
@@ -65,30 +84,31 @@ public final class PipelineRun
 
     /**
      * @param config    the pipeline.
-     * @param warmupNs  first stretch left out of the histograms.
-     * @param durationNs measured stretch after warm-up.
-     * @param intervalNs length of an interval.
+     * @param stretch   warm-up, measured stretch and interval.
      * @param hlog      interval log of the end-to-end latency (HdrHistogram log format); null for none.
      * @param withProbe run a raw-hop probe beside the pipeline ({@link HopProbe}) and report its interval p99.
+     * @param stop      asked after each interval: true ends the run early, judged on what it measured.
      * @param listener  sees each interval.
      * @return the finished run.
      * @throws InterruptedException if interrupted.
      */
     public static PipelineRun run(
         final PipelineConfig config,
-        final long warmupNs,
-        final long durationNs,
-        final long intervalNs,
+        final Stretch stretch,
         final PrintStream hlog,
         final boolean withProbe,
+        final BooleanSupplier stop,
         final IntervalListener listener) throws InterruptedException
     {
+        final long warmupNs = stretch.warmupNs();
+        final long intervalNs = stretch.intervalNs();
+        final long endNs = warmupNs + stretch.durationNs();
         final PipelineRun run = new PipelineRun();
         run.periodNs = config.periodNs();
         run.blockNs = Math.max(1, config.periodNs() * config.code().rounds().roundCount());
         final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
-        try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace);
+        try (SimulationPipeline pipeline = SimulationPipeline.start(config, ex -> System.err.println("error: " + ex));
             HopProbe probe = !withProbe ? null : HopProbe.start(pipeline.bus(), config.channel(),
                 SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound())))
         {
@@ -120,12 +140,14 @@ public final class PipelineRun
             // The hardware schedule starts afresh within the warm-up, so that neither the cold start's lag nor the
             // first run of the restart itself (the JIT meets a new branch) lands in the measured stretch.
             final long restartAtNs = Math.max(warmupNs - intervalNs, warmupNs / 2);
-            while (System.nanoTime() - startNs < warmupNs + durationNs)
+            while (System.nanoTime() - startNs < endNs && !stop.getAsBoolean())
             {
                 final long intervalStartMs = System.currentTimeMillis();
-                final long intervalEndNs = System.nanoTime() + intervalNs;
-                // Only intervals wholly after the warm-up count: the one it ends in still carries warm-up effects.
+                // Only intervals wholly after the warm-up count, so the last one of the warm-up ends with it; and the
+                // run ends on time, not at the end of an interval begun before.
                 final boolean warm = System.nanoTime() - startNs >= warmupNs;
+                final long intervalEndNs =
+                    Math.min(System.nanoTime() + intervalNs, startNs + (warm ? endNs : warmupNs));
                 final long untilRestartNs = startNs + restartAtNs - System.nanoTime();
                 if (!scheduleRestarted && untilRestartNs < intervalNs)
                 {
@@ -187,7 +209,10 @@ public final class PipelineRun
                 run.measuredNs = System.nanoTime() - measureStartNs;
                 run.measuredRounds = pipeline.simulator().roundsSent() - roundsAtMeasureStart;
             }
-            run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            run.elapsedNs = System.nanoTime() - startNs;
+            // A node that accepted nothing has nothing to drain: no need to wait the full timeout to say so.
+            final boolean nothingArrived = pipeline.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0;
+            run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(nothingArrived ? 1 : 10));
             run.snapshot(pipeline);
             run.rejectedByKind = RunVerdict.rejectedByKind(counter -> pipeline.frameCounters().counter(counter).get());
             run.journal = pipeline.journal() == null ? null : pipeline.journal().describe();
@@ -246,16 +271,20 @@ public final class PipelineRun
     private void snapshot(final SimulationPipeline pipeline)
     {
         rounds = pipeline.simulator().roundsSent();
+        emittedBlocks = pipeline.simulator().source().blocksSampled();
         blocks = pipeline.sink().blocks();
         logicalErrors = pipeline.sink().logicalErrors();
+        unknownTruth = pipeline.sink().unknownTruth();
+        missingBlocks = pipeline.sink().missingBlocks();
         incomplete = pipeline.sink().incomplete();
         lost = pipeline.unaccounted();
-        long rejectedFrames = 0;
-        for (final FrameCounter counter : FrameCounter.values())
+        long notSentFrames = 0;
+        for (final FramePublisher publisher : pipeline.publishers())
         {
-            rejectedFrames += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
+            notSentFrames += publisher.notSentCount();
         }
-        rejected = rejectedFrames;
+        notSent = notSentFrames;
+        rejected = RunVerdict.rejected(counter -> pipeline.frameCounters().counter(counter).get());
         fallback = pipeline.sink().fallback();
         accepted = pipeline.frameCounters().counter(FrameCounter.ACCEPTED).get();
         dropped = pipeline.simulator().injector().injected(FaultKind.DROP);
@@ -318,6 +347,36 @@ public final class PipelineRun
     public Histogram perRound()
     {
         return perRound;
+    }
+
+    /** @return blocks the simulator emitted. */
+    public long emittedBlocks()
+    {
+        return emittedBlocks;
+    }
+
+    /** @return blocks whose ground truth the sink did not know. */
+    public long unknownTruth()
+    {
+        return unknownTruth;
+    }
+
+    /** @return blocks the sink never saw. */
+    public long missingBlocks()
+    {
+        return missingBlocks;
+    }
+
+    /** @return frames a publisher gave up on. */
+    public long notSent()
+    {
+        return notSent;
+    }
+
+    /** @return time from the start of the run to the end of emission, ns. */
+    public long elapsedNs()
+    {
+        return elapsedNs;
     }
 
     /** @return rounds emitted. */

@@ -5,6 +5,8 @@ import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
+import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.StopSignal;
 import io.aeron.ExclusivePublication;
 import io.qecnode.io.transport.BusCounters;
@@ -60,20 +62,20 @@ public final class SimCommand implements Callable<Integer>
     @Mixin
     private BusOptions busOptions;
 
-    @Option(names = "--channel", defaultValue = "aeron:ipc", paramLabel = "CHANNEL",
+    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
         description = "Aeron channel to publish on, e.g. aeron:udp?endpoint=10.0.0.2:40123. Default: ${DEFAULT-VALUE}.")
     private String channel;
 
-    @Option(names = "--stream", defaultValue = "1001", paramLabel = "ID",
+    @Option(names = "--stream", defaultValue = OptionDefaults.ROUND_STREAM, paramLabel = "ID",
         description = "Stream id of the rounds, >= 1. Default: ${DEFAULT-VALUE}.")
     private int streamId;
 
-    @Option(names = "--period", defaultValue = "1us", paramLabel = "DURATION",
+    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
         description = "Round period, with its unit (1us, 500ns, 1ms), at most 1s; 0 for as fast as possible. " +
             "Default: ${DEFAULT-VALUE}.")
     private String period;
 
-    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
+    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
         description = "How long to run, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
             "Default: ${DEFAULT-VALUE}.")
     private String duration;
@@ -171,7 +173,7 @@ public final class SimCommand implements Callable<Integer>
         }
         catch (final IllegalArgumentException ex)
         {
-            throw new ParameterException(spec.commandLine(), "--faults: " + ex.getMessage());
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --faults=" + faults);
         }
     }
 }

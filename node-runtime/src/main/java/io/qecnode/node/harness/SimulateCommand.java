@@ -2,19 +2,16 @@ package io.qecnode.node.harness;
 
 import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.StopSignal;
 import io.qecnode.decoder.experiment.BinomialInterval;
-import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.BusException;
-import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
-import io.qecnode.sim.faults.FaultKind;
 import io.qecnode.decoder.code.CodeDescription;
-import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,17 +51,17 @@ public final class SimulateCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--duration", defaultValue = "10s", paramLabel = "DURATION",
-        description = "How long the simulator emits, with its unit (10s, 5m); not 0: the summary needs an end. " +
+    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
+        description = "Measured stretch after the warm-up, with its unit (10s, 5m); not 0: the summary needs an end. " +
             "Default: ${DEFAULT-VALUE}.")
     private String duration;
 
-    @Option(names = "--warmup", defaultValue = "2s", paramLabel = "DURATION",
-        description = "Latencies of this first stretch (JIT compilation) are left out of the percentiles; the " +
-            "logical error count covers every block. At most 24h. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
+        description = "Left out of the percentiles and the schedule's verdict (JIT compilation); the logical error " +
+            "count covers every block. At most 24h. Default: ${DEFAULT-VALUE}.")
     private String warmup;
 
-    @Option(names = "--baseline-frames", defaultValue = "200000", paramLabel = "N",
+    @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
         description = "Frames of the raw Aeron hop measured first, at most 10^8; 0 to skip. " +
             "Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
@@ -75,7 +72,8 @@ public final class SimulateCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        // SIGTERM or Ctrl-C ends the run early; the JVM waits until the pipeline and its driver directory are gone.
+        // SIGTERM or Ctrl-C ends the run early, judged on what it measured; the JVM waits until the pipeline and its
+        // driver directory are gone.
         try (StopSignal stop = StopSignal.install("qec-simulate"))
         {
             return simulate(stop);
@@ -83,6 +81,10 @@ public final class SimulateCommand implements Callable<Integer>
         catch (final BusException ex)
         {
             throw BusLaunch.failure(ex, "dir");
+        }
+        catch (final JournalException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
     }
 
@@ -96,152 +98,48 @@ public final class SimulateCommand implements Callable<Integer>
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        if (durationNs <= warmupNs)
-        {
-            throw new ParameterException(spec.commandLine(), "nothing would be measured: --duration must be longer " +
-                "than --warmup=" + warmup + ", --duration=" + duration);
-        }
 
         final LatencyStats baseline = baselineFrames > 0 ? LatencyStats.of(RawHop.measure(config.channel(),
             SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
             config.sharedThread())) : null;
-        final Histogram latency = new Histogram(3);
-        final Histogram reaction = new Histogram(3);
-        final Histogram perRound = new Histogram(3);
         if (!json)
         {
             out.println("simulate: " + pipeline.describe(config));
             out.flush();
         }
-        final boolean drained;
-        final long rounds;
-        final long emittedBlocks;
-        try (SimulationPipeline run = start(config, err))
+        final PipelineRun run = PipelineRun.run(config, new PipelineRun.Stretch(warmupNs, durationNs,
+            TimeUnit.SECONDS.toNanos(1)), null, false, stop::requested, (interval, latency) ->
         {
-            // Timed from here, not before the driver started: a slow start must not eat the duration.
-            final long startNs = System.nanoTime();
-            final Measured measured = new Measured();
-            Histogram interval = null;
-            boolean warm = false;
-            long elapsedNs;
-            while ((elapsedNs = System.nanoTime() - startNs) < durationNs && !stop.requested())
-            {
-                if (!warm && elapsedNs >= warmupNs)
-                {
-                    // The schedule starts afresh so that the cold start's lag is not measured; what was recorded
-                    // until now is warm-up.
-                    run.restartSchedule();
-                    run.latencyNs().reset();
-                    run.reactionNs().reset();
-                    run.roundNs().reset();
-                    warm = true;
-                    measured.start(run);
-                }
-                final boolean counted = warm;
-                // A progress line a second, and the warm-up's end and the run's end kept to the nanosecond.
-                TimeUnit.NANOSECONDS.sleep(Math.min(TimeUnit.SECONDS.toNanos(1),
-                    (warm ? durationNs : warmupNs) - elapsedNs));
-                interval = run.latencyNs().getIntervalHistogram(interval);
-                final Histogram reactions = run.reactionNs().getIntervalHistogram();
-                final Histogram roundTimes = run.roundNs().getIntervalHistogram();
-                if (counted)
-                {
-                    latency.add(interval);
-                    reaction.add(reactions);
-                    perRound.add(roundTimes);
-                    measured.backlog(run.backlogBlocks());
-                }
-                err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
-                    "interval p99 %.1f us%s%n", run.simulator().roundsSent(), run.sink().blocks(),
-                    run.sink().logicalErrors(), interval.getValueAtPercentile(99) / 1000.0, counted ? "" :
-                    " (warm-up)");
-                err.flush();
-            }
-            run.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
-            measured.end(run);
-            // A node that accepted nothing has nothing to drain: no need to wait the full timeout to say so.
-            final boolean nothingArrived = run.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0;
-            drained = run.stopAndDrain(TimeUnit.SECONDS.toNanos(nothingArrived ? 1 : 10));
-            latency.add(run.latencyNs().getIntervalHistogram());
-            reaction.add(run.reactionNs().getIntervalHistogram());
-            perRound.add(run.roundNs().getIntervalHistogram());
-            rounds = run.simulator().roundsSent();
-            emittedBlocks = run.simulator().source().blocksSampled();
-            final Summary summary = new Summary(code, run, rounds, emittedBlocks, drained,
-                LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
-                (System.nanoTime() - startNs) / 1e9, measured.verdict(run, drained));
-            out.println(json ? summary.toJson() : summary.toText());
-            if (run.journal() != null)
-            {
-                (json ? err : out).println(run.journal().describe());
-            }
-            if (json)
-            {
-                err.println(summary.verdict.line("simulate"));
-            }
-            out.flush();
+            err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
+                "interval p99 %.1f us%s%n", interval.rounds(), interval.blocksChecked(), interval.logicalErrors(),
+                interval.p99Ns() / 1000.0, interval.warm() ? "" : " (warm-up)");
             err.flush();
-            return summary.verdict.passed() ? 0 : 1;
+        });
+        final Summary summary = new Summary(code, run, baseline);
+        out.println(json ? summary.toJson() : summary.toText());
+        if (run.journal() != null)
+        {
+            (json ? err : out).println(run.journal());
         }
+        if (json)
+        {
+            err.println(summary.verdict.line("simulate"));
+        }
+        out.flush();
+        err.flush();
+        return summary.verdict.passed() ? 0 : 1;
     }
 
-    /** The measured stretch: rounds and time from the warm-up's end to the run's end, and the backlog over it. */
-    private static final class Measured
+    /**
+     * @param code     the code the run decoded.
+     * @param run      a finished run.
+     * @param baseline the raw hop measured before it; null for none.
+     * @return the text summary {@code simulate} prints for the run, its verdict the last line.
+     */
+    public static String summary(final CodeDescription code, final PipelineRun run, final LatencyStats baseline)
     {
-        private long startNs;
-        private long startRounds;
-        private long rounds;
-        private long ns;
-        private long firstBacklog = -1;
-        private long lastBacklog;
-
-        void start(final SimulationPipeline run)
-        {
-            startNs = System.nanoTime();
-            startRounds = run.simulator().roundsSent();
-        }
-
-        void backlog(final long blocks)
-        {
-            firstBacklog = firstBacklog < 0 ? blocks : firstBacklog;
-            lastBacklog = blocks;
-        }
-
-        void end(final SimulationPipeline run)
-        {
-            if (startNs != 0)
-            {
-                ns = System.nanoTime() - startNs;
-                rounds = run.simulator().roundsSent() - startRounds;
-            }
-        }
-
-        RunVerdict verdict(final SimulationPipeline run, final boolean drained)
-        {
-            final PipelineConfig config = run.config();
-            final RunVerdict verdict = new RunVerdict()
-                .schedule(config.periodNs(), rounds, ns, Math.max(0, firstBacklog), lastBacklog,
-                    Math.max(1, config.periodNs() * config.code().rounds().roundCount()))
-                .accounting(run.unaccounted(), drained, run.sink().blocks())
-                .fallback(run.sink().fallback(), run.sink().blocks())
-                .arrivals(run.simulator().roundsSent(), run.frameCounters().counter(FrameCounter.ACCEPTED).get(),
-                    run.simulator().injector().injected(FaultKind.DROP));
-            return verdict;
-        }
+        return new Summary(code, run, baseline).toText();
     }
-
-    private SimulationPipeline start(final PipelineConfig config, final PrintWriter err)
-    {
-        try
-        {
-            return SimulationPipeline.start(config, ex -> err.println("error: " + ex));
-        }
-        catch (final JournalException ex)
-        {
-            throw new ParameterException(spec.commandLine(), ex.getMessage());
-        }
-    }
-
 
     /** What a run found. */
     private static final class Summary
@@ -266,48 +164,27 @@ public final class SimulateCommand implements Callable<Integer>
         private final String rejectedByKind;
         private final RunVerdict verdict;
 
-        Summary(
-            final CodeDescription code,
-            final SimulationPipeline pipeline,
-            final long rounds,
-            final long emittedBlocks,
-            final boolean drained,
-            final LatencyStats latency,
-            final LatencyStats reaction,
-            final LatencyStats perRound,
-            final LatencyStats baseline,
-            final double seconds,
-            final RunVerdict verdict)
+        Summary(final CodeDescription code, final PipelineRun run, final LatencyStats baseline)
         {
-            this.verdict = verdict;
-            this.rejectedByKind = RunVerdict.rejectedByKind(counter -> pipeline.frameCounters().counter(counter).get());
+            this.verdict = run.verdict();
+            this.rejectedByKind = run.rejectedByKind();
             this.code = code;
-            this.rounds = rounds;
-            this.emittedBlocks = emittedBlocks;
-            this.drained = drained;
-            this.blocks = pipeline.sink().blocks();
-            this.logicalErrors = pipeline.sink().logicalErrors();
-            this.unknownTruth = pipeline.sink().unknownTruth();
-            this.missingBlocks = pipeline.sink().missingBlocks();
-            this.incomplete = pipeline.sink().incomplete();
-            this.fallback = pipeline.sink().fallback();
-            long rejected = 0;
-            for (final FrameCounter counter : FrameCounter.values())
-            {
-                rejected += counter.isRejection() ? pipeline.frameCounters().counter(counter).get() : 0;
-            }
-            this.rejectedFrames = rejected;
-            long lost = 0;
-            for (final FramePublisher publisher : pipeline.publishers())
-            {
-                lost += publisher.notSentCount();
-            }
-            this.notSent = lost;
-            this.latency = latency;
-            this.reaction = reaction;
-            this.perRound = perRound;
+            this.rounds = run.rounds();
+            this.emittedBlocks = run.emittedBlocks();
+            this.drained = run.drained();
+            this.blocks = run.blocks();
+            this.logicalErrors = run.logicalErrors();
+            this.unknownTruth = run.unknownTruth();
+            this.missingBlocks = run.missingBlocks();
+            this.incomplete = run.incomplete();
+            this.fallback = run.fallback();
+            this.rejectedFrames = run.rejected();
+            this.notSent = run.notSent();
+            this.latency = LatencyStats.of(run.endToEnd());
+            this.reaction = LatencyStats.of(run.reaction());
+            this.perRound = LatencyStats.of(run.perRound());
             this.baseline = baseline;
-            this.seconds = seconds;
+            this.seconds = run.elapsedNs() / 1e9;
         }
 
         double rate()
@@ -319,7 +196,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             final StringBuilder text = new StringBuilder();
             text.append(String.format(Locale.ROOT, "rounds emitted      %d (%.0f rounds/s), blocks emitted %d%n",
-                rounds, rounds / seconds, emittedBlocks));
+                rounds, seconds > 0 ? rounds / seconds : 0, emittedBlocks));
             text.append("schedule            ").append(verdict.scheduleLine()).append('\n');
             text.append(String.format(Locale.ROOT, "blocks checked      %d at the sink%s%n", blocks,
                 drained ? "" : " (chain did not drain in time)"));

@@ -211,22 +211,34 @@ public final class RunVerdict
 
     /**
      * @param counters the validator's counters, read by kind.
+     * @return the rejected frames, every kind of rejection summed.
+     */
+    public static long rejected(final ToLongFunction<FrameCounter> counters)
+    {
+        long total = 0;
+        for (final FrameCounter counter : FrameCounter.values())
+        {
+            total += counter.isRejection() ? counters.applyAsLong(counter) : 0;
+        }
+        return total;
+    }
+
+    /**
+     * @param counters the validator's counters, read by kind.
      * @return the rejected frames, total and by kind, e.g. {@code rejected 12 (bad checksum 10, duplicate 2)}.
      */
     public static String rejectedByKind(final ToLongFunction<FrameCounter> counters)
     {
-        long total = 0;
         final StringBuilder kinds = new StringBuilder();
         for (final FrameCounter counter : FrameCounter.values())
         {
             final long count = counter.isRejection() ? counters.applyAsLong(counter) : 0;
             if (count > 0)
             {
-                total += count;
                 kinds.append(kinds.length() == 0 ? " (" : ", ").append(kindName(counter)).append(' ').append(count);
             }
         }
-        return "rejected " + total + (kinds.length() == 0 ? "" : kinds.append(')').toString());
+        return "rejected " + rejected(counters) + (kinds.length() == 0 ? "" : kinds.append(')').toString());
     }
 
     private static String kindName(final FrameCounter counter)

@@ -25,9 +25,6 @@ public final class DecodeSettings
     /** Default format of the predictions, as {@code pymatching predict --out_format}. */
     public static final ShotFormat PREDICTIONS_FORMAT_DEFAULT = ShotFormat.TEXT_01;
 
-    /** Default cluster growth: weighted, which makes far fewer mistakes on circuit-level models. */
-    public static final UnionFindDecoder.Growth GROWTH_DEFAULT = UnionFindDecoder.Growth.WEIGHTED;
-
     /** Default shortest time between two progress reports. */
     public static final long PROGRESS_INTERVAL_NS_DEFAULT = TimeUnit.SECONDS.toNanos(2);
 
@@ -39,7 +36,7 @@ public final class DecodeSettings
     private ShotFormat predictionsFormat = PREDICTIONS_FORMAT_DEFAULT;
     private Path observablesIn;
     private ShotFormat observablesInFormat;
-    private UnionFindDecoder.Growth growth = GROWTH_DEFAULT;
+    private UnionFindDecoder.Growth growth = UnionFindDecoder.GROWTH_DEFAULT;
     private long progressIntervalNs = PROGRESS_INTERVAL_NS_DEFAULT;
 
     /**

@@ -6,7 +6,6 @@ import io.qecnode.decoder.dem.DemFormatException;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.RotatedSurfaceCode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.frame.FrameCounters;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
@@ -79,7 +78,7 @@ public final class NodeContext
     /** The built-in model's error probability when none is given. */
     public static final double P_DEFAULT = 0.001;
     /** Cluster growth when none is given. */
-    public static final UnionFindDecoder.Growth GROWTH_DEFAULT = WindowConfig.GROWTH_DEFAULT;
+    public static final UnionFindDecoder.Growth GROWTH_DEFAULT = UnionFindDecoder.GROWTH_DEFAULT;
     /** The decode window when none is given. */
     public static final String WINDOW_DEFAULT = BlockDecoders.AUTO;
     /** Channel of the rounds in and the states out when none is given: the host's shared memory. */

@@ -47,7 +47,7 @@ class CliErrorsTest
     {
         assertBadFlag("a duration needs a unit (ns, us, ms, s, m, h), --duration=3", "simulate", "--duration", "3");
         assertBadFlag("a duration needs a unit (ns, us, ms, s, m, h), --period=1", "sim", "--period", "1");
-        assertBadFlag("a duration needs a unit (ns, us, ms, s, m, h), --duration=5", "run", "--duration", "5");
+        assertBadFlag("a duration needs a unit (ns, us, ms, s, m, h), --stop-after=5", "run", "--stop-after", "5");
         assertBadFlag("must be between 1ms and 8760h, --duration=0", "simulate", "--duration", "0");
         assertBadFlag("must be between 0 and 1s, --period=2s", "simulate", "--period", "2s");
         assertBadFlag("must be between 0 and 24h, --warmup=25h", "simulate", "--warmup", "25h");

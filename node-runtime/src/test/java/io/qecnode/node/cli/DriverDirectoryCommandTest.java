@@ -41,7 +41,7 @@ class DriverDirectoryCommandTest
         Files.write(victim.resolve("important.txt"), IMPORTANT);
 
         final CommandRunner.Run run = CommandRunner.run("run", "--embedded-dir", victim.toString(), "--idle",
-            "yield", "--duration", "1s");
+            "yield", "--stop-after", "1s");
 
         assertFailure(run, 1, "the directory holds files that are not a media driver's (important.txt); name a " +
             "new or empty directory, --embedded-dir=" + victim);
@@ -57,7 +57,7 @@ class DriverDirectoryCommandTest
             Throwable::printStackTrace))
         {
             final CommandRunner.Run run = CommandRunner.run("run", "--embedded-dir", live.getPath(), "--idle",
-                "yield", "--duration", "1s");
+                "yield", "--stop-after", "1s");
 
             assertFailure(run, 1, "a live media driver is running there (pid " + ProcessHandle.current().pid() +
                 ", heartbeat ");
@@ -75,7 +75,7 @@ class DriverDirectoryCommandTest
     void shouldRefuseAnEmbeddedDirectoryItCannotCreate()
     {
         final CommandRunner.Run run = CommandRunner.run("run", "--embedded-dir", "/proc/x", "--idle", "yield",
-            "--duration", "1s");
+            "--stop-after", "1s");
         assertFailure(run, 1, "cannot create the directory (");
         assertTrue(run.err().contains("--embedded-dir=/proc/x"), run.err());
     }
@@ -83,11 +83,11 @@ class DriverDirectoryCommandTest
     @Test
     void shouldSayThatNoDriverRunsInAnExternalDirectory(@TempDir final Path temp) throws Exception
     {
-        assertFailure(CommandRunner.run("run", "--aeron-dir", "/nonexistent", "--duration", "1s"), 1,
+        assertFailure(CommandRunner.run("run", "--aeron-dir", "/nonexistent", "--stop-after", "1s"), 1,
             "no such directory (start a media driver there, or leave the option out to embed one), " +
                 "--aeron-dir=/nonexistent");
         final Path empty = Files.createDirectory(temp.resolve("empty"));
-        assertFailure(CommandRunner.run("run", "--aeron-dir", empty.toString(), "--duration", "1s"), 1,
+        assertFailure(CommandRunner.run("run", "--aeron-dir", empty.toString(), "--stop-after", "1s"), 1,
             "no media driver is running there (no cnc.dat), --aeron-dir=" + empty);
         assertFailure(CommandRunner.run("sim", "--aeron-dir", empty.toString(), "--duration", "1s"), 1,
             "no media driver is running there (no cnc.dat), --aeron-dir=" + empty);
@@ -127,7 +127,7 @@ class DriverDirectoryCommandTest
     {
         final Path directory = temp.resolve("a/b/driver");
         final CommandRunner.Run run = CommandRunner.run("run", "--embedded-dir", directory.toString(), "-d", "3",
-            "--idle", "yield", "--duration", "300ms", "--report", "100ms");
+            "--idle", "yield", "--stop-after", "300ms", "--report", "100ms");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("aeron dir=" + directory + " (embedded)"), run.out());
         assertFalse(temp.resolve("a").toFile().exists(), "created directories are removed on exit");

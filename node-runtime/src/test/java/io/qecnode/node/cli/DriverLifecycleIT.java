@@ -68,7 +68,7 @@ class DriverLifecycleIT
             awaitTrue(() -> first.output().contains("run: node 1"), "the first node starts: " + first.output());
 
             final Result second = run(List.of(JAVA, "-jar", JAR.getPath(), "run", "-d", "3", "--embedded-dir",
-                dir.getPath(), "--idle", "yield", "--duration", "1s"));
+                dir.getPath(), "--idle", "yield", "--stop-after", "1s"));
 
             assertEquals(1, second.exitCode, second.output);
             assertTrue(second.firstLine().contains("a live media driver is running there (pid " +
@@ -119,7 +119,7 @@ class DriverLifecycleIT
             last.output.contains("the driver is dead: these are the values it left"), last.output);
 
         final Result next = run(List.of(JAVA, "-jar", JAR.getPath(), "run", "-d", "3", "--embedded-dir",
-            dir.getPath(), "--idle", "yield", "--duration", "500ms", "--report", "100ms"));
+            dir.getPath(), "--idle", "yield", "--stop-after", "500ms", "--report", "100ms"));
         assertEquals(0, next.exitCode, next.output);
         assertFalse(dir.exists(), "a dead driver's directory, taken over, is removed on exit");
     }

@@ -43,7 +43,7 @@ class RunCommandTest
         final Path config = Files.write(dir.resolve("node.properties"),
             "distance=4\nnode=7\nidle=yield\n".getBytes(StandardCharsets.UTF_8));
         final CommandRunner.Run run = CommandRunner.run("run", "--config", config.toString(), "-d", "3",
-            "--duration", "300ms", "--report", "100ms");
+            "--stop-after", "300ms", "--report", "100ms");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("run: node 7, phenomenological d=3"), run.out());
         assertTrue(run.out().contains("run: stopped:"), run.out());
@@ -52,7 +52,7 @@ class RunCommandTest
     @Test
     void shouldNotShowAReactionTimeForAnIntervalWithoutBlocks()
     {
-        final CommandRunner.Run run = CommandRunner.run("run", "-d", "3", "--idle", "yield", "--duration", "300ms",
+        final CommandRunner.Run run = CommandRunner.run("run", "-d", "3", "--idle", "yield", "--stop-after", "300ms",
             "--report", "100ms");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("0 incomplete, reaction -, no blocks, rejected 0, not sent 0"), run.out());
@@ -68,7 +68,7 @@ class RunCommandTest
         final String dir = "/dev/shm/qec-run-test-" + ProcessHandle.current().pid();
         final CommandRunner.Run[] node = new CommandRunner.Run[1];
         final Thread nodeThread = new Thread(() -> node[0] = CommandRunner.run("run", "-d", "3", "--idle", "yield",
-            "--embedded-dir", dir, "--duration", "4s", "--report", "500ms"));
+            "--embedded-dir", dir, "--stop-after", "4s", "--report", "500ms"));
         nodeThread.start();
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (!new File(dir, "cnc.dat").exists() && System.nanoTime() < deadline)
@@ -111,20 +111,20 @@ class RunCommandTest
         final Path journal = dir.resolve("journal");
         // Daily files: a minutely roll inside the run would write the settings a second time.
         final CommandRunner.Run run = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",
-            "--idle", "yield", "--duration", "300ms", "--report", "100ms", "--journal-roll", "daily");
+            "--idle", "yield", "--stop-after", "300ms", "--report", "100ms", "--journal-roll", "daily");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("journal: new journal in " + journal), run.out());
         assertTrue(run.out().contains("journal: 2 records appended, 0 lost at the hand-off (gaps), 0 write failures, 1 checkpoints"),
             "settings and the first checkpoint; no hardware, so no rounds: " + run.out());
 
         final CommandRunner.Run again = CommandRunner.run("run", "--journal", journal.toString(), "-d", "3",
-            "--idle", "yield", "--duration", "200ms", "--report", "100ms");
+            "--idle", "yield", "--stop-after", "200ms", "--report", "100ms");
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("journal: recovered: checkpoint after block -1, 0 rounds replayed"),
             again.out());
 
         final CommandRunner.Run other = CommandRunner.run("run", "--journal", journal.toString(), "-d", "5",
-            "--duration", "200ms");
+            "--stop-after", "200ms");
         assertEquals(2, other.exitCode(), other.out());
         assertTrue(other.err().contains("the journal was written with other decoding settings"), other.err());
     }
@@ -139,7 +139,7 @@ class RunCommandTest
         final String tornPrint = DamagedJournal.sha256(torn);
 
         final CommandRunner.Run run = CommandRunner.run("run", "--journal", journal.directory().toString(), "-d",
-            "5", "-p", "0.01", "--idle", "yield", "--duration", "300ms", "--report", "100ms", "--journal-roll",
+            "5", "-p", "0.01", "--idle", "yield", "--stop-after", "300ms", "--report", "100ms", "--journal-roll",
             "daily");
         assertEquals(0, run.exitCode(), run.toString());
         // A checkpoint every 10 blocks opens a document: the one after block 249 opens the document that was cut.

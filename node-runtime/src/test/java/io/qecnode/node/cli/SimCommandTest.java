@@ -33,10 +33,12 @@ class SimCommandTest
     @Test
     void shouldRefuseBadFlagsBeforeStarting()
     {
-        assertBad("--faults: unknown fault 'late'", "--faults", "late=0.1");
+        assertBad("unknown fault 'late'", "--faults", "late=0.1");
+        assertBad(", --faults=late=0.1", "--faults", "late=0.1");
         assertBad("not a duration (e.g. 500ns, 1us, 10s, 10m, 1h), --period=fast", "--period", "fast");
         assertBad("must be an odd distance in [3, 51], --distance=4", "-d", "4");
-        assertBad("--idle: unknown idle strategy 'spin'", "--idle", "spin");
+        assertBad("unknown idle strategy 'spin': expected busy-spin, yield, backoff, sleep, noop, --idle=spin",
+            "--idle", "spin");
     }
 
     private static void assertBad(final String expected, final String... flags)

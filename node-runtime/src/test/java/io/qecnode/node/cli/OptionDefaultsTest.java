@@ -1,0 +1,48 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.node.harness.PipelineOptions;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The option defaults that are text (picocli needs a constant) select the defaults the code holds as values: the
+ * default {@code --decoder} is {@link UnionFindDecoder#GROWTH_DEFAULT}, and a pipeline's default channel is the one
+ * {@link OptionDefaults#CHANNEL} names, with the shorthands standing for what they say.
+ */
+class OptionDefaultsTest
+{
+    @Test
+    void shouldNameTheDefaultGrowth()
+    {
+        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, new GrowthConverter().convert(GrowthConverter.DEFAULT_NAME));
+    }
+
+    @Test
+    void shouldTakeAnAeronUriOrAShorthandForTheChannel()
+    {
+        assertEquals(OptionDefaults.CHANNEL, pipeline().channel());
+        assertEquals("aeron:ipc", pipeline("--channel", "ipc").channel());
+        assertEquals(PipelineOptions.UDP_LOCALHOST, pipeline("--channel", "udp").channel());
+        assertEquals("aeron:udp?endpoint=localhost:40123",
+            pipeline("--channel", "aeron:udp?endpoint=localhost:40123").channel());
+    }
+
+    private static PipelineOptions pipeline(final String... args)
+    {
+        final Holder holder = new Holder();
+        new CommandLine(holder).parseArgs(args);
+        return holder.pipeline;
+    }
+
+    @Command(name = "holder")
+    static final class Holder
+    {
+        @Mixin
+        PipelineOptions pipeline;
+    }
+}
