@@ -23,7 +23,7 @@ public final class OptionDefaults
     public static final String IDLE = NodeContext.IDLE_DEFAULT;
 
     /** {@code --warmup}: left out of every figure and verdict (JIT compilation, the cold start's lag). */
-    public static final String WARMUP = "3s";
+    public static final String WARMUP = "10s";
 
     /** {@code --duration}: how long a command runs after its warm-up. */
     public static final String DURATION = "10s";
