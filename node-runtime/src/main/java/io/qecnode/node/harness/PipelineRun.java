@@ -44,6 +44,8 @@ public final class PipelineRun
     private final Histogram ingress = new Histogram(3);
     private final Histogram reaction = new Histogram(3);
     private final Histogram perRound = new Histogram(3);
+    private final Histogram lastWindow = new Histogram(3);
+    private final Histogram perBlock = new Histogram(3);
     private long rounds;
     private long blocks;
     private long logicalErrors;
@@ -110,6 +112,8 @@ public final class PipelineRun
             Histogram ingressInterval = null;
             Histogram reactionInterval = null;
             Histogram roundInterval = null;
+            Histogram lastWindowInterval = null;
+            Histogram blockInterval = null;
             Histogram probeInterval = null;
             long measureStartNs = 0;
             long roundsAtMeasureStart = 0;
@@ -138,6 +142,8 @@ public final class PipelineRun
                         ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
                         reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
                         roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                        lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
+                        blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
                     }
                 }
                 if (warm && measureStartNs == 0)
@@ -153,6 +159,8 @@ public final class PipelineRun
                 ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
                 reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
                 roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
+                blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
                 final long allocated = threads.getThreadAllocatedBytes(hotThread);
                 final long gc = gcCount();
                 final long backlog = pipeline.backlogBlocks();
@@ -162,6 +170,8 @@ public final class PipelineRun
                     run.ingress.add(ingressInterval);
                     run.reaction.add(reactionInterval);
                     run.perRound.add(roundInterval);
+                    run.lastWindow.add(lastWindowInterval);
+                    run.perBlock.add(blockInterval);
                     run.trackBacklog(backlog);
                     if (log != null)
                     {
@@ -318,6 +328,18 @@ public final class PipelineRun
     public Histogram perRound()
     {
         return perRound;
+    }
+
+    /** @return decode of each block's last window after warm-up (the decoder's share of the reaction), ns. */
+    public Histogram lastWindow()
+    {
+        return lastWindow;
+    }
+
+    /** @return decode of each block after warm-up, summed over its windows, ns. */
+    public Histogram perBlock()
+    {
+        return perBlock;
     }
 
     /** @return rounds emitted. */

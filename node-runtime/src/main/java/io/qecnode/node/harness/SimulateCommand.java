@@ -108,6 +108,8 @@ public final class SimulateCommand implements Callable<Integer>
         final Histogram latency = new Histogram(3);
         final Histogram reaction = new Histogram(3);
         final Histogram perRound = new Histogram(3);
+        final Histogram lastWindow = new Histogram(3);
+        final Histogram perBlock = new Histogram(3);
         if (!json)
         {
             out.println("simulate: " + pipeline.describe(config));
@@ -134,6 +136,8 @@ public final class SimulateCommand implements Callable<Integer>
                     run.latencyNs().reset();
                     run.reactionNs().reset();
                     run.roundNs().reset();
+                    run.lastWindowNs().reset();
+                    run.decodeNs().reset();
                     warm = true;
                     measured.start(run);
                 }
@@ -144,11 +148,15 @@ public final class SimulateCommand implements Callable<Integer>
                 interval = run.latencyNs().getIntervalHistogram(interval);
                 final Histogram reactions = run.reactionNs().getIntervalHistogram();
                 final Histogram roundTimes = run.roundNs().getIntervalHistogram();
+                final Histogram lastWindows = run.lastWindowNs().getIntervalHistogram();
+                final Histogram blockDecodes = run.decodeNs().getIntervalHistogram();
                 if (counted)
                 {
                     latency.add(interval);
                     reaction.add(reactions);
                     perRound.add(roundTimes);
+                    lastWindow.add(lastWindows);
+                    perBlock.add(blockDecodes);
                     measured.backlog(run.backlogBlocks());
                 }
                 err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
@@ -165,10 +173,13 @@ public final class SimulateCommand implements Callable<Integer>
             latency.add(run.latencyNs().getIntervalHistogram());
             reaction.add(run.reactionNs().getIntervalHistogram());
             perRound.add(run.roundNs().getIntervalHistogram());
+            lastWindow.add(run.lastWindowNs().getIntervalHistogram());
+            perBlock.add(run.decodeNs().getIntervalHistogram());
             rounds = run.simulator().roundsSent();
             emittedBlocks = run.simulator().source().blocksSampled();
             final Summary summary = new Summary(code, run, rounds, emittedBlocks, drained,
-                LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound), baseline,
+                LatencyStats.of(latency), LatencyStats.of(reaction), LatencyStats.of(perRound),
+                LatencyStats.of(lastWindow), LatencyStats.of(perBlock), baseline,
                 (System.nanoTime() - startNs) / 1e9, measured.verdict(run, drained));
             out.println(json ? summary.toJson() : summary.toText());
             if (run.journal() != null)
@@ -261,6 +272,8 @@ public final class SimulateCommand implements Callable<Integer>
         private final LatencyStats latency;
         private final LatencyStats reaction;
         private final LatencyStats perRound;
+        private final LatencyStats lastWindow;
+        private final LatencyStats perBlock;
         private final LatencyStats baseline;
         private final double seconds;
         private final String rejectedByKind;
@@ -275,6 +288,8 @@ public final class SimulateCommand implements Callable<Integer>
             final LatencyStats latency,
             final LatencyStats reaction,
             final LatencyStats perRound,
+            final LatencyStats lastWindow,
+            final LatencyStats perBlock,
             final LatencyStats baseline,
             final double seconds,
             final RunVerdict verdict)
@@ -306,6 +321,8 @@ public final class SimulateCommand implements Callable<Integer>
             this.latency = latency;
             this.reaction = reaction;
             this.perRound = perRound;
+            this.lastWindow = lastWindow;
+            this.perBlock = perBlock;
             this.baseline = baseline;
             this.seconds = seconds;
         }
@@ -332,14 +349,17 @@ public final class SimulateCommand implements Callable<Integer>
             text.append(latency.row("end to end")).append('\n');
             text.append(reaction.row("node reaction")).append('\n');
             text.append(perRound.row("node per round")).append('\n');
+            text.append(lastWindow.row("decode last window")).append('\n');
+            text.append(perBlock.row("decode per block")).append('\n');
             if (baseline != null)
             {
                 text.append(baseline.row("raw aeron hop")).append('\n');
                 text.append(latency.differenceRow(baseline)).append('\n');
             }
             text.append("end to end: last round emitted -> logical state at the sink; node reaction: last round in " +
-                "-> state offered; node per round: any other round, in -> decoded; raw hop: one IPC hop at the same " +
-                "period, same run\n");
+                "-> state offered; node per round: any other round, in -> decoded; decode last window: the block's " +
+                "final window, inside the reaction; decode per block: every window of the block, summed; raw hop: " +
+                "one IPC hop at the same period, same run\n");
             text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", cores: ")
                 .append(Runtime.getRuntime().availableProcessors()).append('\n');
@@ -354,11 +374,13 @@ public final class SimulateCommand implements Callable<Integer>
                 "\"logical_error_rate\":%.6e,\"ci95_low\":%.6e,\"ci95_high\":%.6e,\"frames_rejected\":%d," +
                 "\"not_sent\":%d,\"blocks_missing\":%d,\"incomplete\":%d,\"fallback\":%d,\"drained\":%b," +
                 "\"passed\":%b,\"schedule\":\"%s\"," +
-                "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"raw_hop\":%s}",
+                "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"decode_last_window\":%s," +
+                "\"decode_per_block\":%s,\"raw_hop\":%s}",
                 code, rounds, emittedBlocks, blocks, logicalErrors, rate(), lower(), upper(), rejectedFrames,
                 notSent, missingBlocks, incomplete, fallback, drained, verdict.passed(), verdict.scheduleLine(),
                 latency.toJson("end to end"),
                 reaction.toJson("node reaction"), perRound.toJson("node per round"),
+                lastWindow.toJson("decode last window"), perBlock.toJson("decode per block"),
                 baseline == null ? "null" : baseline.toJson("raw aeron hop"));
         }
 

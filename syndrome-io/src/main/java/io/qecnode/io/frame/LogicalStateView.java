@@ -98,7 +98,8 @@ public final class LogicalStateView
     }
 
     /**
-     * @return time spent decoding the block, ns.
+     * @return time spent decoding the block, ns, summed over its decode windows (those decoded while its rounds
+     * arrived and the final one after the last round).
      */
     public long decodeTimeNs()
     {

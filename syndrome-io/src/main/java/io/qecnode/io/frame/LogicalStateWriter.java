@@ -61,7 +61,7 @@ public final class LogicalStateWriter
      * @param frameBits         logical Pauli frame as an observable mask: bit 0 logical X flip, bit 1 logical Z flip.
      * @param roundsDecoded     rounds that went into the decode ({@code uint32}).
      * @param originTimestampNs emit time of the block's last round.
-     * @param decodeTimeNs      time spent decoding the block.
+     * @param decodeTimeNs      time spent decoding the block, summed over its decode windows.
      * @param flags             {@link LogicalStateFlags} bits; bits outside {@link LogicalStateFlags#ALL} are dropped.
      * @return the frame length in bytes.
      */
