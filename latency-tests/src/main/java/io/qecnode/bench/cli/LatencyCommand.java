@@ -127,10 +127,12 @@ public final class LatencyCommand implements Callable<Integer>
         if (json)
         {
             out.printf(Locale.ROOT, "{\"code\":\"%s\",\"period_ns\":%d,\"channel\":\"%s\",\"rounds\":%d,\"blocks\":%d," +
-                "\"logical_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fallback\":%d,\"passed\":%b,\"end_to_end\":%s," +
+                "\"complete_blocks\":%d,\"logical_errors\":%d,\"logical_error_rate\":%.6e,\"incomplete\":%d," +
+                "\"incomplete_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fallback\":%d,\"passed\":%b,\"end_to_end\":%s," +
                 "\"ingress\":%s,\"reaction\":%s,\"per_round\":%s,\"decode_last_window\":%s,\"decode_per_block\":%s," +
                 "\"baseline\":%s}%n", code, periodNs,
-                config.channel(), run.rounds(), run.blocks(), run.logicalErrors(), run.lost(), run.rejected(),
+                config.channel(), run.rounds(), run.blocks(), run.completeBlocks(), run.logicalErrors(),
+                run.logicalErrorRate(), run.incomplete(), run.incompleteErrors(), run.lost(), run.rejected(),
                 run.fallback(), verdict.passed(), ours.toJson("end to end"), LatencyStats.of(run.ingress()).toJson("ingress"),
                 LatencyStats.of(run.reaction()).toJson("reaction"), LatencyStats.of(run.perRound()).toJson("per round"),
                 LatencyStats.of(run.lastWindow()).toJson("decode last window"),
@@ -138,8 +140,10 @@ public final class LatencyCommand implements Callable<Integer>
         }
         else
         {
-            out.printf(Locale.ROOT, "latency: %s; %d rounds, %d blocks, %d logical errors%n",
-                pipeline.describe(config), run.rounds(), run.blocks(), run.logicalErrors());
+            out.printf(Locale.ROOT, "latency: %s; %d rounds, %d blocks, %d logical errors over %d complete blocks " +
+                "(rate %.3e)%n", pipeline.describe(config), run.rounds(), run.blocks(), run.logicalErrors(),
+                run.completeBlocks(), run.logicalErrorRate());
+            out.println("latency: " + run.incompleteLine());
             out.printf(Locale.ROOT, "latency: %s; %s; %s%n", verdict.scheduleLine(), verdict.fallbackLine(),
                 run.rejectedByKind());
             out.println(LatencyStats.header());

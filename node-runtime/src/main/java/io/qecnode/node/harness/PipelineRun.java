@@ -21,10 +21,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipelineRun
 {
-    /** What one interval saw; {@code probeP99Ns} is the raw-hop probe's interval p99, -1 without a probe. */
+    /**
+     * What one interval saw, counts as totals so far; {@code logicalErrors} are among the {@code completeBlocks}
+     * (see {@link SinkAgent}), {@code incomplete} the states flagged incomplete; {@code probeP99Ns} is the raw-hop
+     * probe's interval p99, -1 without a probe.
+     */
     public record Interval(
         long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
-        long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes,
+        long logicalErrors, long completeBlocks, long incomplete, long p99Ns, long maxNs, long gcCount,
+        long hotThreadAllocatedBytes,
         long hotThreadPreemptions, long hotThreadPageFaults, long probeP99Ns)
     {
     }
@@ -49,6 +54,8 @@ public final class PipelineRun
     private long rounds;
     private long blocks;
     private long logicalErrors;
+    private long completeBlocks;
+    private long incompleteErrors;
     private long lost;
     private long rejected;
     private long incomplete;
@@ -182,7 +189,7 @@ public final class PipelineRun
                 }
                 run.snapshot(pipeline);
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
-                    run.logicalErrors, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
+                    run.logicalErrors, run.completeBlocks, run.incomplete, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
                     allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
                     delta(faults(sched), faultsBefore), probeInterval == null ? -1 :
                     probeInterval.getValueAtPercentile(99)), interval);
@@ -258,7 +265,9 @@ public final class PipelineRun
         rounds = pipeline.simulator().roundsSent();
         blocks = pipeline.sink().blocks();
         logicalErrors = pipeline.sink().logicalErrors();
+        completeBlocks = pipeline.sink().completeBlocks();
         incomplete = pipeline.sink().incomplete();
+        incompleteErrors = pipeline.sink().incompleteErrors();
         lost = pipeline.unaccounted();
         long rejectedFrames = 0;
         for (final FrameCounter counter : FrameCounter.values())
@@ -354,10 +363,45 @@ public final class PipelineRun
         return blocks;
     }
 
-    /** @return logical errors found at the sink. */
+    /** @return logical errors found at the sink among complete blocks. */
     public long logicalErrors()
     {
         return logicalErrors;
+    }
+
+    /** @return complete blocks judged at the sink: the logical error rate's denominator. */
+    public long completeBlocks()
+    {
+        return completeBlocks;
+    }
+
+    /** @return logical error rate over complete blocks, 0 without any. */
+    public double logicalErrorRate()
+    {
+        return completeBlocks == 0 ? 0.0 : (double)logicalErrors / completeBlocks;
+    }
+
+    /** @return states flagged incomplete that changed the residual at the sink. */
+    public long incompleteErrors()
+    {
+        return incompleteErrors;
+    }
+
+    /** @return blocks flagged incomplete, the logical error rate left aside, as one phrase. */
+    public String incompleteLine()
+    {
+        return incompleteLine(incomplete, incompleteErrors);
+    }
+
+    /**
+     * @param incomplete       states flagged incomplete.
+     * @param incompleteErrors those of them that changed the residual.
+     * @return one phrase for every report.
+     */
+    public static String incompleteLine(final long incomplete, final long incompleteErrors)
+    {
+        return "incomplete " + incomplete + " blocks, not in the logical error rate (the residual changed at " +
+            incompleteErrors + " of them)";
     }
 
     /** @return losses not accounted by a counter: frames not sent, blocks missing unaccounted, truth unknown. */

@@ -47,7 +47,7 @@ class SimulationPipelineTest
     void shouldForwardExactlyWhatAnOfflineBatchDecodeGivesForEveryBlock()
     {
         final int blocks = 100_000 / roundsPerBlock + 1;
-        final long[] forwarded = run("none", blocks, null);
+        final long[] forwarded = perBlock(run("none", blocks, null));
         final long[] offline = offlineDecode(blocks);
         assertArrayEquals(offline, forwarded);
     }
@@ -58,9 +58,10 @@ class SimulationPipelineTest
     {
         final int blocks = 20_000;
         final int[] flags = new int[blocks];
-        final long[] clean = run("none", blocks, null);
+        final long[] clean = perBlock(run("none", blocks, null));
         final PipelineProbe probe = new PipelineProbe();
-        final long[] faulty = run("duplicate=0.002,corrupt=0.002,truncate=0.001,reorder=0.001", blocks, flags, probe);
+        final long[] faulty = perBlock(run("duplicate=0.002,corrupt=0.002,truncate=0.001,reorder=0.001", blocks,
+            flags, probe));
 
         assertTrue(probe.rejected > 0, "faults were injected and rejected");
         int complete = 0;
@@ -177,6 +178,19 @@ class SimulationPipelineTest
             assertEquals(0, pipeline.sink().logicalErrors() > blocks ? 1 : 0);
         }
         return frameBits;
+    }
+
+    // The states carry the frame accumulated over blocks: each block's own flips are the change from the state
+    // before (-1 where either state is missing).
+    private static long[] perBlock(final long[] frameBits)
+    {
+        final long[] flips = new long[frameBits.length];
+        for (int b = 0; b < frameBits.length; b++)
+        {
+            final long before = b == 0 ? 0 : frameBits[b - 1];
+            flips[b] = frameBits[b] == -1 || before == -1 ? -1 : frameBits[b] ^ before;
+        }
+        return flips;
     }
 
     private PipelineConfig config(

@@ -74,7 +74,8 @@ public final class LogicalStateView
     }
 
     /**
-     * @return logical Pauli frame as an observable mask: bit 0 logical X flip, bit 1 logical Z flip.
+     * @return the qubit's logical Pauli frame after this block, accumulated over its blocks, as an observable mask:
+     * bit 0 logical X flip, bit 1 logical Z flip.
      */
     public long frameBits()
     {
