@@ -45,8 +45,9 @@ import java.util.concurrent.TimeUnit;
         "Drive hw-sim at a fixed round rate through the node(s) to a sink and record, after a warm-up, the " +
             "end-to-end latency (last round of a block emitted -> logical state received, corrected for " +
             "coordinated omission against the emission schedule) and per stage (ingress: round emitted -> node; " +
-            "reaction: last round in -> state offered; per round: any other round in -> decoded). First, in the same " +
-            "run, a raw Aeron hop on the same transport carrying frames of the same size at the same period.",
+            "reaction: last round in -> state offered; per round: any other round in -> decoded; decode last " +
+            "window: the block's final window, inside the reaction; decode per block: every window of the block, " +
+            "summed). First, in the same run, a raw Aeron hop on the same transport carrying frames of the same size at the same period.",
         "Writes an HdrHistogram interval log (--hlog), a percentile file (--hgrm) and a PNG percentile plot (--png). " +
             "Fails (exit 1) if the hardware schedule was not held (achieved rate below 99%% of 1/--period, or the " +
             "backlog grew), frames or blocks were lost unaccounted, or more than 1%% of the blocks went to the " +
@@ -128,17 +129,23 @@ public final class LatencyCommand implements Callable<Integer>
         if (json)
         {
             out.printf(Locale.ROOT, "{\"code\":\"%s\",\"period_ns\":%d,\"channel\":\"%s\",\"rounds\":%d,\"blocks\":%d," +
-                "\"logical_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fallback\":%d,\"passed\":%b,\"end_to_end\":%s," +
-                "\"ingress\":%s,\"reaction\":%s,\"per_round\":%s,\"baseline\":%s}%n", code, periodNs,
-                config.channel(), run.rounds(), run.blocks(), run.logicalErrors(), run.lost(), run.rejected(),
+                "\"complete_blocks\":%d,\"logical_errors\":%d,\"logical_error_rate\":%.6e,\"incomplete\":%d," +
+                "\"incomplete_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fallback\":%d,\"passed\":%b,\"end_to_end\":%s," +
+                "\"ingress\":%s,\"reaction\":%s,\"per_round\":%s,\"decode_last_window\":%s,\"decode_per_block\":%s," +
+                "\"baseline\":%s}%n", code, periodNs,
+                config.channel(), run.rounds(), run.blocks(), run.completeBlocks(), run.logicalErrors(),
+                run.logicalErrorRate(), run.incomplete(), run.incompleteErrors(), run.lost(), run.rejected(),
                 run.fallback(), verdict.passed(), ours.toJson("end to end"), LatencyStats.of(run.ingress()).toJson("ingress"),
                 LatencyStats.of(run.reaction()).toJson("reaction"), LatencyStats.of(run.perRound()).toJson("per round"),
-                raw.toJson("raw hop"));
+                LatencyStats.of(run.lastWindow()).toJson("decode last window"),
+                LatencyStats.of(run.perBlock()).toJson("decode per block"), raw.toJson("raw hop"));
         }
         else
         {
-            out.printf(Locale.ROOT, "latency: %s; %d rounds, %d blocks, %d logical errors%n",
-                pipeline.describe(config), run.rounds(), run.blocks(), run.logicalErrors());
+            out.printf(Locale.ROOT, "latency: %s; %d rounds, %d blocks, %d logical errors over %d complete blocks " +
+                "(rate %.3e)%n", pipeline.describe(config), run.rounds(), run.blocks(), run.logicalErrors(),
+                run.completeBlocks(), run.logicalErrorRate());
+            out.println("latency: " + run.incompleteLine());
             out.printf(Locale.ROOT, "latency: %s; %s; %s%n", verdict.scheduleLine(), verdict.fallbackLine(),
                 run.rejectedByKind());
             out.println(LatencyStats.header());
@@ -146,6 +153,8 @@ public final class LatencyCommand implements Callable<Integer>
             out.println(LatencyStats.of(run.ingress()).row("  ingress"));
             out.println(LatencyStats.of(run.reaction()).row("  node reaction"));
             out.println(LatencyStats.of(run.perRound()).row("  node per round"));
+            out.println(LatencyStats.of(run.lastWindow()).row("  decode last window"));
+            out.println(LatencyStats.of(run.perBlock()).row("  decode per block"));
             out.println(raw.row("raw hop (baseline)"));
             out.println(ours.differenceRow(raw));
             out.println("JVM: " + System.getProperty("java.vm.name") + " " +

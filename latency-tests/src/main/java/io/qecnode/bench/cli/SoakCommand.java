@@ -31,8 +31,9 @@ import java.util.concurrent.TimeUnit;
     sortOptions = false,
     description = {
         "Run the full pipeline at the configured round rate for --duration after a --warmup, optionally with " +
-            "--faults, printing a line per --interval: rounds, blocks, lost, rejected, logical error rate, the " +
-            "interval's end-to-end p99 and max, garbage collections and bytes allocated by the hot thread.",
+            "--faults, printing a line per --interval: rounds, blocks, lost, rejected, logical error rate (over " +
+            "complete blocks; those flagged incomplete are counted apart in the summary), the interval's " +
+            "end-to-end p99 and max, garbage collections and bytes allocated by the hot thread.",
         "A light raw-hop probe runs beside the pipeline for the whole soak: a thread of its own sends frames of the " +
             "same size over the same bus, every 20 us within a 0.5 ms window every 10 ms (5%% of a core), and " +
             "records their latency from their slot. Its interval p99 and both running drifts are in every line.",

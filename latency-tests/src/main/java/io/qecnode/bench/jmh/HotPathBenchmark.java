@@ -159,7 +159,8 @@ public class HotPathBenchmark
         return true;
     }
 
-    private void onTelemetry(final long block, final long reactionNs, final long decodeNs, final int flags)
+    private void onTelemetry(final long block, final long reactionNs, final long decodeNs, final long lastWindowNs,
+        final int flags)
     {
         telemetryEvents++;
     }

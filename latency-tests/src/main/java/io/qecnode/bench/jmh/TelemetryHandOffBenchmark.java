@@ -59,7 +59,7 @@ public class TelemetryHandOffBenchmark
     public boolean offer(final Producer producer)
     {
         final long block = producer.nextBlock++;
-        final boolean offered = telemetry.offer(block, block & 0xFFF, DECODE_NS, FLAGS);
+        final boolean offered = telemetry.offer(block, block & 0xFFF, DECODE_NS, DECODE_NS, FLAGS);
         if (!offered)
         {
             producer.dropped++;
@@ -127,7 +127,8 @@ public class TelemetryHandOffBenchmark
             return reactionNsSum;
         }
 
-        private void onBlock(final long block, final long reactionNs, final long decodeNs, final int flags)
+        private void onBlock(final long block, final long reactionNs, final long decodeNs, final long lastWindowNs,
+            final int flags)
         {
             reactionNsSum += reactionNs;
         }

@@ -61,12 +61,13 @@ public class TelemetryRoundTripBenchmark
     public long offerAndDrain()
     {
         final long block = nextBlock++;
-        telemetry.offer(block, block & 0xFFF, DECODE_NS, FLAGS);
+        telemetry.offer(block, block & 0xFFF, DECODE_NS, DECODE_NS, FLAGS);
         telemetry.drain(onBlock, DRAIN_LIMIT);
         return lastReactionNs;
     }
 
-    private void onBlock(final long block, final long reactionNs, final long decodeNs, final int flags)
+    private void onBlock(final long block, final long reactionNs, final long decodeNs, final long lastWindowNs,
+        final int flags)
     {
         lastReactionNs = reactionNs;
         drained++;

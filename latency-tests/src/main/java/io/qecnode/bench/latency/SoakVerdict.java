@@ -35,6 +35,7 @@ public final class SoakVerdict
     private String schedule = "";
     private String fallback = "";
     private String rejectedByKind = "";
+    private String incomplete = "incomplete -";
 
     /**
      * @param driftFactor largest allowed rise of the interval p99, beyond the probe's own rise.
@@ -72,6 +73,7 @@ public final class SoakVerdict
         schedule = shared.scheduleLine();
         fallback = shared.fallbackLine();
         rejectedByKind = run.rejectedByKind();
+        incomplete = run.incompleteLine();
         final long allocated = warm.stream().mapToLong(PipelineRun.Interval::hotThreadAllocatedBytes).sum();
         if (allocated > 0)
         {
@@ -168,11 +170,12 @@ public final class SoakVerdict
         {
             return "soak: no interval completed";
         }
-        return String.format(Locale.ROOT, "soak: %s; %s; %s%n" +
+        return String.format(Locale.ROOT, "soak: %s; %s; %s; %s%n" +
             "soak %s: %d intervals after warm-up, %d rounds, %d blocks, lost %d, rejected %d, logical error rate " +
-            "%.3e, p99 drift %s, probe drift %s (fail above %.2fx and %.2fx the probe's), GCs after warm-up %d, " +
-            "hot-thread bytes after warm-up %d", schedule, fallback, rejectedByKind, passed() ? "PASSED" : "FAILED",
-            warm.size(), end.rounds(), end.blocksChecked(), end.lost(), end.rejected(), errorRate(end), times(drift),
+            "%.3e over %d complete blocks, p99 drift %s, probe drift %s (fail above %.2fx and %.2fx the probe's), GCs after warm-up %d, " +
+            "hot-thread bytes after warm-up %d", schedule, fallback, rejectedByKind, incomplete,
+            passed() ? "PASSED" : "FAILED", warm.size(), end.rounds(), end.blocksChecked(), end.lost(), end.rejected(),
+            errorRate(end), end.completeBlocks(), times(drift),
             times(probeDrift), driftFactor, driftFactor, warm.stream().mapToLong(PipelineRun.Interval::gcCount).sum(),
             warm.stream().mapToLong(PipelineRun.Interval::hotThreadAllocatedBytes).sum());
     }
@@ -207,8 +210,9 @@ public final class SoakVerdict
             interval.hotThreadPreemptions(), interval.hotThreadPageFaults());
     }
 
+    // Over complete blocks: an incomplete one (rounds lost) is counted apart, not as a decoder's mistake.
     private static double errorRate(final PipelineRun.Interval interval)
     {
-        return interval.blocksChecked() == 0 ? 0.0 : interval.logicalErrors() / (double)interval.blocksChecked();
+        return interval.completeBlocks() == 0 ? 0.0 : interval.logicalErrors() / (double)interval.completeBlocks();
     }
 }

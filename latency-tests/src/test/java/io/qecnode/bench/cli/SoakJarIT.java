@@ -25,8 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SoakJarIT
 {
     private static final Pattern SUMMARY = Pattern.compile("soak PASSED: (\\d+) intervals after warm-up, (\\d+) " +
-        "rounds, (\\d+) blocks, lost 0, rejected (\\d+), logical error rate \\S+, p99 drift \\S+, probe drift " +
-        "\\S+ \\(fail above 10.00x and 10.00x the probe's\\), GCs after warm-up 0, hot-thread bytes after warm-up 0");
+        "rounds, (\\d+) blocks, lost 0, rejected (\\d+), logical error rate \\S+ over \\d+ complete blocks, p99 " +
+        "drift \\S+, probe drift \\S+ \\(fail above 10.00x and 10.00x the probe's\\), GCs after warm-up 0, " +
+        "hot-thread bytes after warm-up 0");
 
     @Test
     void shouldSoakThirtySecondsWithFaultsAndPass() throws Exception

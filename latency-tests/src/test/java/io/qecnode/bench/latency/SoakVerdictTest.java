@@ -21,8 +21,8 @@ class SoakVerdictTest
         final long index, final boolean warm, final long lost, final long p99, final long gc, final long bytes,
         final long probeP99)
     {
-        return new PipelineRun.Interval(index, warm, 1000 * (index + 1), 100 * (index + 1), 1, lost, 0, 0, p99,
-            p99 * 2, gc, bytes, 0, 0, probeP99);
+        return new PipelineRun.Interval(index, warm, 1000 * (index + 1), 100 * (index + 1), 1, lost, 0, 0,
+            100 * (index + 1), 0, p99, p99 * 2, gc, bytes, 0, 0, probeP99);
     }
 
     /** Warm intervals of our p99 and the probe's, after one warm-up interval. */

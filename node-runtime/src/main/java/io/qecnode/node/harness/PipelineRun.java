@@ -24,10 +24,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class PipelineRun
 {
-    /** What one interval saw; {@code probeP99Ns} is the raw-hop probe's interval p99, -1 without a probe. */
+    /**
+     * What one interval saw, counts as totals so far; {@code logicalErrors} are among the {@code completeBlocks}
+     * (see {@link SinkAgent}), {@code incomplete} the states flagged incomplete; {@code probeP99Ns} is the raw-hop
+     * probe's interval p99, -1 without a probe.
+     */
     public record Interval(
         long index, boolean warm, long rounds, long blocksChecked, long backlog, long lost, long rejected,
-        long logicalErrors, long p99Ns, long maxNs, long gcCount, long hotThreadAllocatedBytes,
+        long logicalErrors, long completeBlocks, long incomplete, long p99Ns, long maxNs, long gcCount,
+        long hotThreadAllocatedBytes,
         long hotThreadPreemptions, long hotThreadPageFaults, long probeP99Ns)
     {
     }
@@ -58,6 +63,8 @@ public final class PipelineRun
     private final Histogram ingress = new Histogram(3);
     private final Histogram reaction = new Histogram(3);
     private final Histogram perRound = new Histogram(3);
+    private final Histogram lastWindow = new Histogram(3);
+    private final Histogram perBlock = new Histogram(3);
     private long rounds;
     private long emittedBlocks;
     private long blocks;
@@ -66,6 +73,8 @@ public final class PipelineRun
     private long notSent;
     private long elapsedNs;
     private long logicalErrors;
+    private long completeBlocks;
+    private long incompleteErrors;
     private long lost;
     private long rejected;
     private long incomplete;
@@ -130,6 +139,8 @@ public final class PipelineRun
             Histogram ingressInterval = null;
             Histogram reactionInterval = null;
             Histogram roundInterval = null;
+            Histogram lastWindowInterval = null;
+            Histogram blockInterval = null;
             Histogram probeInterval = null;
             long measureStartNs = 0;
             long roundsAtMeasureStart = 0;
@@ -160,6 +171,8 @@ public final class PipelineRun
                         ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
                         reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
                         roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                        lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
+                        blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
                     }
                 }
                 if (warm && measureStartNs == 0)
@@ -175,6 +188,8 @@ public final class PipelineRun
                 ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
                 reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
                 roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
+                lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
+                blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
                 final long allocated = threads.getThreadAllocatedBytes(hotThread);
                 final long gc = gcCount();
                 final long backlog = pipeline.backlogBlocks();
@@ -184,6 +199,8 @@ public final class PipelineRun
                     run.ingress.add(ingressInterval);
                     run.reaction.add(reactionInterval);
                     run.perRound.add(roundInterval);
+                    run.lastWindow.add(lastWindowInterval);
+                    run.perBlock.add(blockInterval);
                     run.trackBacklog(backlog);
                     if (log != null)
                     {
@@ -194,7 +211,7 @@ public final class PipelineRun
                 }
                 run.snapshot(pipeline);
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
-                    run.logicalErrors, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
+                    run.logicalErrors, run.completeBlocks, run.incomplete, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
                     allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
                     delta(faults(sched), faultsBefore), probeInterval == null ? -1 :
                     probeInterval.getValueAtPercentile(99)), interval);
@@ -276,7 +293,9 @@ public final class PipelineRun
         logicalErrors = pipeline.sink().logicalErrors();
         unknownTruth = pipeline.sink().unknownTruth();
         missingBlocks = pipeline.sink().missingBlocks();
+        completeBlocks = pipeline.sink().completeBlocks();
         incomplete = pipeline.sink().incomplete();
+        incompleteErrors = pipeline.sink().incompleteErrors();
         lost = pipeline.unaccounted();
         long notSentFrames = 0;
         for (final FramePublisher publisher : pipeline.publishers())
@@ -379,6 +398,18 @@ public final class PipelineRun
         return elapsedNs;
     }
 
+    /** @return decode of each block's last window after warm-up (the decoder's share of the reaction), ns. */
+    public Histogram lastWindow()
+    {
+        return lastWindow;
+    }
+
+    /** @return decode of each block after warm-up, summed over its windows, ns. */
+    public Histogram perBlock()
+    {
+        return perBlock;
+    }
+
     /** @return rounds emitted. */
     public long rounds()
     {
@@ -391,10 +422,45 @@ public final class PipelineRun
         return blocks;
     }
 
-    /** @return logical errors found at the sink. */
+    /** @return logical errors found at the sink among complete blocks. */
     public long logicalErrors()
     {
         return logicalErrors;
+    }
+
+    /** @return complete blocks judged at the sink: the logical error rate's denominator. */
+    public long completeBlocks()
+    {
+        return completeBlocks;
+    }
+
+    /** @return logical error rate over complete blocks, 0 without any. */
+    public double logicalErrorRate()
+    {
+        return completeBlocks == 0 ? 0.0 : (double)logicalErrors / completeBlocks;
+    }
+
+    /** @return states flagged incomplete that changed the residual at the sink. */
+    public long incompleteErrors()
+    {
+        return incompleteErrors;
+    }
+
+    /** @return blocks flagged incomplete, the logical error rate left aside, as one phrase. */
+    public String incompleteLine()
+    {
+        return incompleteLine(incomplete, incompleteErrors);
+    }
+
+    /**
+     * @param incomplete       states flagged incomplete.
+     * @param incompleteErrors those of them that changed the residual.
+     * @return one phrase for every report.
+     */
+    public static String incompleteLine(final long incomplete, final long incompleteErrors)
+    {
+        return "incomplete " + incomplete + " blocks, not in the logical error rate (the residual changed at " +
+            incompleteErrors + " of them)";
     }
 
     /** @return losses not accounted by a counter: frames not sent, blocks missing unaccounted, truth unknown. */

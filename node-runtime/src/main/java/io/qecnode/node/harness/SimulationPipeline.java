@@ -215,6 +215,18 @@ public final class SimulationPipeline implements AutoCloseable
         return telemetry.reactionNs();
     }
 
+    /** @return decode time of each block of the decoding node, summed over its windows, ns. */
+    public SingleWriterRecorder decodeNs()
+    {
+        return telemetry.decodeNs();
+    }
+
+    /** @return decode time of each block's last window (after its last round arrived), ns. */
+    public SingleWriterRecorder lastWindowNs()
+    {
+        return telemetry.lastWindowNs();
+    }
+
     /** @return time the decoding node spends on each round that does not end a block, ns. */
     public SingleWriterRecorder roundNs()
     {

@@ -149,6 +149,9 @@ public final class JournalReplay
         final long journaled = journaledBits.size();
         final long[] verdicts = new long[Verdict.values().length];
         final boolean[] afterGap = new boolean[1];
+        // The frame bits the node forwarded for a block the replay got wrong, taken as the replay's own before its
+        // next round (-1: none pending).
+        final long[] takeFrame = {-1, -1};
         final LogicalStateView replayed = new LogicalStateView();
         final NodeAgent node = newNode.apply((buffer, offset, length) ->
         {
@@ -162,7 +165,15 @@ public final class JournalReplay
             {
                 verdict = Verdict.UNVERIFIABLE;
             }
-            afterGap[0] = false;
+            if (verdict == Verdict.DIFFERENT || verdict == Verdict.UNVERIFIABLE)
+            {
+                // The frame outlives the block: left as it is, one difference would make every later state differ.
+                // Taking the node's frame judges each later block on its own decode.
+                takeFrame[0] = block;
+                takeFrame[1] = bits;
+            }
+            // A state the journal lost says nothing about the gap before it; the next one it kept still may differ.
+            afterGap[0] &= verdict == Verdict.NOT_IN_JOURNAL;
             verdicts[verdict.ordinal()]++;
             listener.onState(block, replayed.frameBits(), replayed.flags(), verdict);
             return true;
@@ -173,6 +184,11 @@ public final class JournalReplay
         {
             if (type == RecordType.ROUND)
             {
+                if (takeFrame[0] >= 0)
+                {
+                    node.restore(takeFrame[0], takeFrame[1]);
+                    takeFrame[0] = -1;
+                }
                 rounds[0]++;
                 node.onFrame(payload, JournalHandOff.ROUND_FRAME_OFFSET, length - JournalHandOff.ROUND_FRAME_OFFSET);
             }

@@ -21,6 +21,15 @@ public interface BlockDecoder
      */
     long finishBlock();
 
+    /**
+     * @return ns the decoder spent on the block just finished after its last round arrived: the final window of a
+     * streaming decoder, the whole block for one that decodes at the end.
+     */
+    long lastWindowNs();
+
+    /** @return ns the decoder spent on the block just finished, summed over its windows (the whole decode). */
+    long blockDecodeNs();
+
     /** @return true if the block just finished needed the bounded fallback. */
     boolean blockUsedFallback();
 

@@ -25,8 +25,11 @@ import java.nio.ByteBuffer;
  * round to the block decoder, and at the end of a block fold the decoded logical flips into the Pauli frame, encode
  * a {@code LogicalState} and offer it to the next hop.
  * <p>
- * Rounds lost on the way (a gap inside a block) are filled in empty so the block can still be decoded; the state
- * then carries the incomplete flag. A block whose end never arrives is abandoned when the next block starts. The
+ * The Pauli frame lives as long as the logical qubit it describes, not as long as a block: each state carries the
+ * frame after folding in its block's flips, and checkpoints carry it over a restart. Rounds lost on the way (a gap
+ * inside a block) are filled in empty so the block can still be decoded; the state then carries the incomplete flag.
+ * A block whose end never arrives is abandoned when the next block starts; its flips never reach the frame, so the
+ * next state, and any state whose block does not follow the last one finished, is flagged incomplete too. The
  * reaction time, from the last round's arrival to the state's offer, goes through a bounded SPSC ring to a telemetry
  * thread; a full ring is counted, never waited on.
  * <p>
@@ -57,6 +60,8 @@ public final class NodeAgent implements Agent, FrameHandler
     private int nextRound;
     private boolean inBlock;
     private boolean incomplete;
+    // The block does not follow the last one finished: flips of the blocks between are missing from the frame.
+    private boolean blocksMissedBefore;
     private boolean anyDefect;
     private JournalHandOff journal;
     private int checkpointEvery = Integer.MAX_VALUE;
@@ -130,6 +135,7 @@ public final class NodeAgent implements Agent, FrameHandler
             logicalQubit = view.logicalQubit();
             nextRound = 0;
             incomplete = false;
+            blocksMissedBefore = lastBlockFinished >= 0 && block != lastBlockFinished + 1;
             anyDefect = false;
         }
         if (round < nextRound)
@@ -159,10 +165,11 @@ public final class NodeAgent implements Agent, FrameHandler
 
     private void finishBlock(final long arrivedNs, final long originTimestampNs)
     {
-        final long startNs = clock.nanoTime();
         final long flips = decoder.finishBlock();
-        final long decodeNs = clock.nanoTime() - startNs;
-        int flags = incomplete ? LogicalStateFlags.INCOMPLETE : 0;
+        // Timed inside the decoder, window by window where each is decoded: the final window runs inside the last
+        // round's addRound, so timing finishBlock() here would time a field read.
+        final long decodeNs = decoder.blockDecodeNs();
+        int flags = incomplete || blocksMissedBefore ? LogicalStateFlags.INCOMPLETE : 0;
         if (decoder.blockUsedFallback())
         {
             flags |= LogicalStateFlags.FALLBACK;
@@ -176,9 +183,9 @@ public final class NodeAgent implements Agent, FrameHandler
         {
             counters.blocksIncomplete.incrementOrdered();
         }
+        // Never reset: the state carries the qubit's frame with this block folded in.
         frame.foldObservableFlips(0, flips & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
         final long frameBits = frame.observableFlips(0);
-        frame.reset(0);
         final int length = writer.encode(state, 0, nodeId, logicalQubit, currentBlock, frameBits, nextRound,
             originTimestampNs, decodeNs, flags);
         out.send(state, 0, length);
@@ -187,7 +194,7 @@ public final class NodeAgent implements Agent, FrameHandler
             journal.offerState(state, 0, length);
         }
         final long reactionNs = clock.nanoTime() - arrivedNs;
-        telemetry.offer(currentBlock, reactionNs, decodeNs, flags);
+        telemetry.offer(currentBlock, reactionNs, decodeNs, decoder.lastWindowNs(), flags);
         counters.maxReactionNs.proposeMaxOrdered(reactionNs);
         counters.roundsDecoded.getAndAddOrdered(nextRound);
         counters.blocksOut.incrementOrdered();
@@ -216,7 +223,7 @@ public final class NodeAgent implements Agent, FrameHandler
 
     /**
      * Hand a checkpoint to the journal if the node is between blocks, where the decoder window is empty and the
-     * state is whole.
+     * state is whole: the last block finished and the logical qubit's frame after it.
      *
      * @return true if a checkpoint was handed over.
      */
@@ -231,10 +238,11 @@ public final class NodeAgent implements Agent, FrameHandler
     }
 
     /**
-     * Restore the state a checkpoint recorded, before any round is handed in.
+     * Restore the state a checkpoint recorded, between blocks: before any round is handed in, or (a replay taking
+     * the journal's frame after a state it could not reproduce) right after a block finished.
      *
      * @param lastBlock the last block finished, -1 for none.
-     * @param frameBits logical frame bits carried into the next block.
+     * @param frameBits the logical qubit's frame after that block, carried into the next.
      */
     public void restore(final long lastBlock, final long frameBits)
     {

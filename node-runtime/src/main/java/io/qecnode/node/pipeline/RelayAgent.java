@@ -14,9 +14,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 import java.nio.ByteBuffer;
 
 /**
- * A node further down the chain: receives the logical states of the node before it, folds each into its own Pauli
- * frame for the qubit (entanglement swapping with a trivial Bell outcome here) and passes the state on with its own
- * id, keeping the origin timestamp so that end-to-end latency spans the whole chain.
+ * A node further down the chain: receives the logical states of the node before it, folds each into a Pauli frame
+ * for the qubit (entanglement swapping with a trivial Bell outcome here, so the frame bits go on unchanged) and
+ * passes the state on with its own id, keeping the origin timestamp so that end-to-end latency spans the whole
+ * chain.
  * <p>
  * <b>Note:</b> single-threaded; allocation-free.
  */
@@ -60,6 +61,9 @@ public final class RelayAgent implements Agent, FrameHandler
             counters.statesRejected.incrementOrdered();
             return;
         }
+        // The state already carries the qubit's whole frame (the decoding node accumulates it): with a trivial Bell
+        // outcome this relay owes no correction of its own, so the frame goes on unchanged. Folding each state into
+        // a frame that accumulated too would count every earlier block twice.
         frame.foldObservableFlips(0, view.frameBits() & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
         final long frameBits = frame.observableFlips(0);
         frame.reset(0);

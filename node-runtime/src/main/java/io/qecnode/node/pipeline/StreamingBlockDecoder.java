@@ -56,6 +56,18 @@ public final class StreamingBlockDecoder implements BlockDecoder
     }
 
     @Override
+    public long lastWindowNs()
+    {
+        return decoder.finalWindowNs();
+    }
+
+    @Override
+    public long blockDecodeNs()
+    {
+        return decoder.blockDecodeNs();
+    }
+
+    @Override
     public boolean blockUsedFallback()
     {
         return decoder.blockUsedFallback();

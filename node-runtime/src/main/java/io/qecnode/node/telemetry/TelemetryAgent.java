@@ -5,14 +5,16 @@ import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.Agent;
 
 /**
- * The cold end of the telemetry hand-off, on its own thread: drains the per-block events and records reaction and
- * decode times into recorders that reporting threads read by interval.
+ * The cold end of the telemetry hand-off, on its own thread: drains the per-block events and records the reaction,
+ * the block's decode (summed over its windows) and its last window's decode into recorders that reporting threads
+ * read by interval.
  */
 public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
 {
     private final BlockTelemetry telemetry;
     private final SingleWriterRecorder reactionNs = HotRecorders.newRecorder();
     private final SingleWriterRecorder decodeNs = HotRecorders.newRecorder();
+    private final SingleWriterRecorder lastWindowNs = HotRecorders.newRecorder();
     private volatile long blocks;
 
     /**
@@ -30,10 +32,12 @@ public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
     }
 
     @Override
-    public void onBlock(final long block, final long reaction, final long decode, final int flags)
+    public void onBlock(
+        final long block, final long reaction, final long decode, final long lastWindow, final int flags)
     {
         reactionNs.recordValue(HotRecorders.clamp(reaction));
         decodeNs.recordValue(HotRecorders.clamp(decode));
+        lastWindowNs.recordValue(HotRecorders.clamp(lastWindow));
         blocks = blocks + 1;
     }
 
@@ -43,10 +47,16 @@ public final class TelemetryAgent implements Agent, BlockTelemetry.BlockHandler
         return reactionNs;
     }
 
-    /** @return times of the decoder's final step, by interval. */
+    /** @return each block's decode time, summed over its windows, by interval. */
     public SingleWriterRecorder decodeNs()
     {
         return decodeNs;
+    }
+
+    /** @return each block's last window's decode time (after its last round arrived), by interval. */
+    public SingleWriterRecorder lastWindowNs()
+    {
+        return lastWindowNs;
     }
 
     /** @return blocks seen. */

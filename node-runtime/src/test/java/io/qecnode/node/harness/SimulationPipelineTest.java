@@ -43,7 +43,7 @@ class SimulationPipelineTest
     {
         final int blocks = 100_000 / roundsPerBlock + 1;
         final PipelineProbe probe = new PipelineProbe();
-        final long[] forwarded = run("none", blocks, null, probe);
+        final long[] forwarded = perBlock(run("none", blocks, null, probe));
         final long[] truth = new long[blocks];
         final long[] offline = offlineDecode(blocks, truth);
         assertArrayEquals(offline, forwarded);
@@ -66,9 +66,10 @@ class SimulationPipelineTest
     {
         final int blocks = 20_000;
         final int[] flags = new int[blocks];
-        final long[] clean = run("none", blocks, null);
+        final long[] clean = perBlock(run("none", blocks, null));
         final PipelineProbe probe = new PipelineProbe();
-        final long[] faulty = run("duplicate=0.002,corrupt=0.002,truncate=0.001,reorder=0.001", blocks, flags, probe);
+        final long[] faulty = perBlock(run("duplicate=0.002,corrupt=0.002,truncate=0.001,reorder=0.001", blocks,
+            flags, probe));
 
         assertTrue(probe.rejected > 0, "faults were injected and rejected");
         int complete = 0;
@@ -188,6 +189,19 @@ class SimulationPipelineTest
             probe.unknownTruth = pipeline.sink().unknownTruth();
         }
         return frameBits;
+    }
+
+    // The states carry the frame accumulated over blocks: each block's own flips are the change from the state
+    // before (-1 where either state is missing).
+    private static long[] perBlock(final long[] frameBits)
+    {
+        final long[] flips = new long[frameBits.length];
+        for (int b = 0; b < frameBits.length; b++)
+        {
+            final long before = b == 0 ? 0 : frameBits[b - 1];
+            flips[b] = frameBits[b] == -1 || before == -1 ? -1 : frameBits[b] ^ before;
+        }
+        return flips;
     }
 
     private PipelineConfig config(

@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * A node in its own process, journaling, killed with SIGKILL in the middle of a block and started again on the same
- * journal: what it forwards, before and after, must be what an uninterrupted node forwards for the same rounds, and
- * an offline replay of the journal must reproduce every state bit for bit.
+ * journal: what it forwards, before and after, must be what an uninterrupted node forwards for the same rounds (the
+ * accumulated Pauli frame included, restored from a checkpoint), and an offline replay of the journal must reproduce
+ * every state bit for bit.
  * <p>
  * The test process plays the hardware and the next node on a media driver of its own, so the bus outlives the node.
  * It waits for the journal to hold what the node received before killing it: rounds still in the node's hand-off
@@ -194,18 +195,27 @@ class NodeCrashRecoveryIT
         }
 
         // A block the first life forwarded whole may come again from the second, flagged incomplete, when the kill
-        // took its state's journal record with it: two honest states. A complete state must be the right one.
+        // took its state's journal record with it: two honest states. The frame outlives a block, so rounds lost to
+        // the kill may leave it different from an uninterrupted node's from there on; that difference (the
+        // residual) may change only at a state flagged incomplete: a complete state changes the frame as an
+        // uninterrupted node does, with the same flags.
         final java.util.Set<Long> incompleteBlocks = new java.util.TreeSet<>();
+        long residual = 0;
         for (final Map.Entry<Long, String> state : everyState)
         {
+            final String expected = uninterrupted.get(state.getKey());
+            final long now = frameBits(state.getValue()) ^ frameBits(expected);
             if (isIncomplete(state.getValue()))
             {
                 incompleteBlocks.add(state.getKey());
-                continue;
             }
-            assertEquals(uninterrupted.get(state.getKey()), state.getValue(), "block " + state.getKey() +
-                " was forwarded complete, so it must be what an uninterrupted node forwards (killed after " +
-                killAfterMs + " ms)");
+            else
+            {
+                assertEquals(residual + "/" + expected.split("/")[1], now + "/" + state.getValue().split("/")[1],
+                    "block " + state.getKey() + " was forwarded complete, so it must change the frame as an " +
+                    "uninterrupted node does (killed after " + killAfterMs + " ms)");
+            }
+            residual = now;
         }
         final int incomplete = incompleteBlocks.size();
         assertTrue(duplicates.isEmpty(), "states forwarded twice with different content: " + duplicates +
@@ -249,6 +259,11 @@ class NodeCrashRecoveryIT
             }
         }, 64);
         return true;
+    }
+
+    private static long frameBits(final String state)
+    {
+        return Long.parseLong(state.split("/")[0]);
     }
 
     private static boolean isIncomplete(final String state)

@@ -97,6 +97,46 @@ class NodeJournalTest
     }
 
     @Test
+    void shouldReplayFromALaterCheckpointThatCarriesTheQubitsFrame()
+    {
+        // The journal starts after the node has run a while: its first checkpoint holds the frame those blocks left,
+        // chosen not to be the identity so that a replay that dropped it could not pass.
+        final Map<Long, String> expected = stream.uninterruptedStates();
+        long before = 100;
+        while (expected.get(before).startsWith("0/"))
+        {
+            before++;
+        }
+        final int firstJournaled = (int)(before + 1) * RecordedStream.ROUNDS_PER_BLOCK;
+        final Map<Long, String> forwarded = new TreeMap<>();
+        final NodeAgent node = RecordedStream.node(RecordedStream.collector(forwarded),
+            UnionFindDecoder.Growth.WEIGHTED);
+        for (int i = 0; i < firstJournaled; i++)
+        {
+            node.onFrame(stream.frames.get(i), 0, stream.frames.get(i).capacity());
+        }
+        final NodeJournal journal = journal();
+        try (JournalWriter writer = journal.start(node, SETTINGS, line -> { }))
+        {
+            feed(node, writer, firstJournaled, stream.frames.size());
+            writer.drainAll();
+        }
+        assertEquals(expected, forwarded, "the frame outlives every block");
+
+        final Map<Long, String> replayed = new TreeMap<>();
+        try (JournalReader reader = JournalReader.open(dir))
+        {
+            final JournalReplay.Summary summary = JournalReplay.replay(reader,
+                out -> RecordedStream.node(out, UnionFindDecoder.Growth.WEIGHTED), (block, bits, flags, verdict) ->
+                    replayed.put(block, bits + "/" + flags));
+            assertTrue(summary.fromCheckpoint(), summary.describe());
+            assertTrue(summary.reproduced(), summary.describe());
+            assertEquals(BLOCKS - before - 1, summary.identical(), summary.describe());
+        }
+        assertEquals(new TreeMap<>(expected).tailMap(before, false), replayed);
+    }
+
+    @Test
     void shouldReportAReplayWithAnotherDecoderAsNotReproduced()
     {
         final NodeJournal journal = journal();

@@ -267,8 +267,8 @@ class NodeAgentTest
         deliverBlock(1, new int[0]);
 
         final List<long[]> events = new ArrayList<>();
-        telemetry.drain((block, reactionNs, decodeNs, flags) -> events.add(new long[]{block, reactionNs, decodeNs,
-            flags}), 16);
+        telemetry.drain((block, reactionNs, decodeNs, lastWindowNs, flags) -> events.add(new long[]{block,
+            reactionNs, decodeNs, flags}), 16);
         assertEquals(2, events.size());
         for (int i = 0; i < 2; i++)
         {

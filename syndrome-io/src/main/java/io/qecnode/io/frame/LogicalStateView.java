@@ -74,7 +74,8 @@ public final class LogicalStateView
     }
 
     /**
-     * @return logical Pauli frame as an observable mask: bit 0 logical X flip, bit 1 logical Z flip.
+     * @return the qubit's logical Pauli frame after this block, accumulated over its blocks, as an observable mask:
+     * bit 0 logical X flip, bit 1 logical Z flip.
      */
     public long frameBits()
     {
@@ -98,7 +99,8 @@ public final class LogicalStateView
     }
 
     /**
-     * @return time spent decoding the block, ns.
+     * @return time spent decoding the block, ns, summed over its decode windows (those decoded while its rounds
+     * arrived and the final one after the last round).
      */
     public long decodeTimeNs()
     {

@@ -58,10 +58,11 @@ public final class LogicalStateWriter
      * @param nodeId            node that decoded the block ({@code uint32}).
      * @param logicalQubit      logical qubit the block belongs to ({@code uint32}).
      * @param blockSequence     per node and logical qubit, +1 per block.
-     * @param frameBits         logical Pauli frame as an observable mask: bit 0 logical X flip, bit 1 logical Z flip.
+     * @param frameBits         the qubit's logical Pauli frame after this block (accumulated over its blocks) as an
+     *                          observable mask: bit 0 logical X flip, bit 1 logical Z flip.
      * @param roundsDecoded     rounds that went into the decode ({@code uint32}).
      * @param originTimestampNs emit time of the block's last round.
-     * @param decodeTimeNs      time spent decoding the block.
+     * @param decodeTimeNs      time spent decoding the block, summed over its decode windows.
      * @param flags             {@link LogicalStateFlags} bits; bits outside {@link LogicalStateFlags#ALL} are dropped.
      * @return the frame length in bytes.
      */
