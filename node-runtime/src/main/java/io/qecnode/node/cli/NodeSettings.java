@@ -57,7 +57,7 @@ public final class NodeSettings
      * Set every node setting given; what is absent keeps the context's default.
      *
      * @param context receives the settings.
-     * @return the context, concluded.
+     * @return the context, its settings checked (what the wiring site hands in is left open).
      * @throws ParameterException naming the key for a value that is not of its type or out of range.
      * @throws CommandFailure     for a DEM that cannot be read.
      */
@@ -110,7 +110,7 @@ public final class NodeSettings
                 Integer.MAX_VALUE));
         }
         context.journal(JournalOptions.config(spec, this));
-        return ConfigErrors.checked(spec, context::conclude);
+        return ConfigErrors.checked(spec, context::checkSettings);
     }
 
     /**

@@ -144,7 +144,7 @@ public final class PipelineOptions
         final NodeContext node = codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window)
             .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin);
         // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
-        ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.conclude() != null);
+        ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(hardware, node, nodes, new YieldingIdleStrategy(), shared, listener);
     }

@@ -3,6 +3,7 @@ package io.qecnode.node.harness;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.sim.faults.FaultKind;
@@ -59,12 +60,12 @@ public final class PipelineRun
         void onInterval(Interval interval, Histogram latency);
     }
 
-    private final Histogram endToEnd = new Histogram(3);
-    private final Histogram ingress = new Histogram(3);
-    private final Histogram reaction = new Histogram(3);
-    private final Histogram perRound = new Histogram(3);
-    private final Histogram lastWindow = new Histogram(3);
-    private final Histogram perBlock = new Histogram(3);
+    private final Histogram endToEnd = runHistogram();
+    private final Histogram ingress = runHistogram();
+    private final Histogram reaction = runHistogram();
+    private final Histogram perRound = runHistogram();
+    private final Histogram lastWindow = runHistogram();
+    private final Histogram perBlock = runHistogram();
     private long rounds;
     private long emittedBlocks;
     private long blocks;
@@ -322,6 +323,13 @@ public final class PipelineRun
     public long lastBacklog()
     {
         return lastBacklog;
+    }
+
+    // The run's totals take each interval's histogram: a fixed range, as the recorders have, so that adding an
+    // interval with a new largest value does not resize (allocate) in the middle of a measured stretch.
+    private static Histogram runHistogram()
+    {
+        return new Histogram(1, HotRecorders.HIGHEST_NS, 3);
     }
 
     private static long faults(final ThreadSchedStats sched)

@@ -140,6 +140,26 @@ public final class NodeContext
      */
     public NodeContext conclude()
     {
+        checkSettings();
+        clock = clock != null ? clock : SystemNanoClock.INSTANCE;
+        frameCounters = frameCounters != null ? frameCounters : new LongArrayFrameCounters();
+        rejectionLog = rejectionLog != null ? rejectionLog : RejectionLog.NO_OP;
+        counters = counters != null ? counters : NodeCounters.allocate(inMemoryCounters(), String.valueOf(nodeId));
+        roundRecorder = roundRecorder != null ? roundRecorder : HotRecorders.newRecorder();
+        telemetry = telemetry != null ? telemetry : new BlockTelemetry(telemetryCapacity, counters.telemetryOverflow());
+        concluded = true;
+        return this;
+    }
+
+    /**
+     * Check every setting and build the code and the block decoders, without filling in what a wiring site hands in
+     * (counters, telemetry): for a command that refuses bad settings before anything starts.
+     *
+     * @return this context.
+     * @throws NodeConfigException naming the setting at fault.
+     */
+    public NodeContext checkSettings()
+    {
         check(nodeId >= 0, "must be >= 0", NODE_PROP, nodeId);
         check(inStream >= 1, "must be >= 1", IN_STREAM_PROP, inStream);
         check(outStream >= 1, "must be >= 1", OUT_STREAM_PROP, outStream);
@@ -166,13 +186,6 @@ public final class NodeContext
                 throw new NodeConfigException(ex.getMessage(), PIN_PROP, pinCpu);
             }
         }
-        clock = clock != null ? clock : SystemNanoClock.INSTANCE;
-        frameCounters = frameCounters != null ? frameCounters : new LongArrayFrameCounters();
-        rejectionLog = rejectionLog != null ? rejectionLog : RejectionLog.NO_OP;
-        counters = counters != null ? counters : NodeCounters.allocate(inMemoryCounters(), String.valueOf(nodeId));
-        roundRecorder = roundRecorder != null ? roundRecorder : HotRecorders.newRecorder();
-        telemetry = telemetry != null ? telemetry : new BlockTelemetry(telemetryCapacity, counters.telemetryOverflow());
-        concluded = true;
         return this;
     }
 

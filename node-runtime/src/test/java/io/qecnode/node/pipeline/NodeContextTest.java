@@ -54,6 +54,25 @@ class NodeContextTest
     }
 
     @Test
+    void shouldLeaveWhatTheWiringSiteHandsInOpenWhenOnlyCheckingSettings()
+    {
+        // A command checks the settings before its bus exists; the counters it hands in later must be the ones the
+        // telemetry ring counts its overflow in, or stat would never show it.
+        final NodeContext context = new NodeContext().telemetryCapacity(1024).checkSettings();
+        assertEquals(null, context.telemetry());
+        assertEquals(null, context.counters());
+        final NodeCounters counters = NodeCounters.allocate(new org.agrona.concurrent.status.CountersManager(
+            new org.agrona.concurrent.UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(64 * 1024)),
+            new org.agrona.concurrent.UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(8 * 1024))), "t");
+        context.counters(counters).conclude();
+        for (int i = 0; i < 1000; i++)
+        {
+            context.telemetry().offer(i, 1, 1, 1, 0);
+        }
+        assertTrue(counters.telemetryOverflow().get() > 0, "the overflow is counted in the node's counters");
+    }
+
+    @Test
     void shouldRecordTheDecodingSettingsAsJournalsAlwaysHave()
     {
         // Journals written before the context existed must still match a node started with the same settings.
