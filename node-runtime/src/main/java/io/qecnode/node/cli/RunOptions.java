@@ -125,8 +125,8 @@ public final class RunOptions
             {
                 if (!KEYS.contains(key))
                 {
-                    throw new ParameterException(spec.commandLine(), "--config: unknown setting: file=" + config +
-                        ", key=" + key + " (known: " + String.join(", ", KEYS) + ")");
+                    throw new ParameterException(spec.commandLine(), "unknown setting '" + key + "' (known: " +
+                        String.join(", ", KEYS) + "), --config=" + config);
                 }
             }
         }

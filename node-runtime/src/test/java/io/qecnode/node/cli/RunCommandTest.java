@@ -24,7 +24,8 @@ class RunCommandTest
     {
         final Path unknown = Files.write(dir.resolve("a.properties"), "distance=5\nspeed=fast\n"
             .getBytes(StandardCharsets.UTF_8));
-        assertBad("--config: unknown setting", "--config", unknown.toString());
+        assertBad("unknown setting 'speed' (known: ", "--config", unknown.toString());
+        assertBad(", --config=" + unknown, "--config", unknown.toString());
         final Path badNumber = Files.write(dir.resolve("b.properties"), "distance=five\n"
             .getBytes(StandardCharsets.UTF_8));
         assertBad("not a whole number, --distance=five", "--config", badNumber.toString());
