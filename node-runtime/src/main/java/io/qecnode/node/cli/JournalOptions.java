@@ -88,22 +88,31 @@ public final class JournalOptions
         }
         try
         {
-            final long handOffBytes = bytes(spec, "journal-hand-off", settings.get("journal-hand-off", "16m"));
+            // What is not given is JournalConfig's default, defined there once.
+            final long handOffBytes = sizeOr(spec, settings, "journal-hand-off", JournalConfig.HAND_OFF_BYTES_DEFAULT);
             if (handOffBytes > 1L << 30)
             {
                 throw new IllegalArgumentException("journal-hand-off: at most 1g: " + handOffBytes);
             }
+            final String roll = settings.get("journal-roll", null);
             return new JournalConfig(Paths.get(dir),
-                JournalConfig.Roll.fromCliName(settings.get("journal-roll", "minutely").trim()),
-                bytes(spec, "journal-retain", settings.get("journal-retain", "8g")),
-                bytes(spec, "journal-min-free", settings.get("journal-min-free", "1g")),
-                (int)handOffBytes, settings.integer("checkpoint-every", "1000", 1,
-                    Integer.MAX_VALUE));
+                roll == null ? JournalConfig.Roll.MINUTELY : JournalConfig.Roll.fromCliName(roll.trim()),
+                sizeOr(spec, settings, "journal-retain", JournalConfig.RETAIN_BYTES_DEFAULT),
+                sizeOr(spec, settings, "journal-min-free", JournalConfig.MIN_FREE_BYTES_DEFAULT),
+                (int)handOffBytes, settings.integer("checkpoint-every",
+                String.valueOf(JournalConfig.CHECKPOINT_EVERY_DEFAULT), 1, Integer.MAX_VALUE));
         }
         catch (final IllegalArgumentException ex)
         {
             throw new ParameterException(spec.commandLine(), "journal: " + ex.getMessage());
         }
+    }
+
+    private static long sizeOr(
+        final CommandSpec spec, final NodeSettings settings, final String key, final long defaultBytes)
+    {
+        final String value = settings.get(key, null);
+        return value == null ? defaultBytes : bytes(spec, key, value);
     }
 
     /**
