@@ -68,7 +68,8 @@ public final class PipelineOptions
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
     private UnionFindDecoder.Growth growth;
 
-    @Option(names = "--window", defaultValue = "auto", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)
+    @Option(names = "--window", defaultValue = BlockDecoders.AUTO, paramLabel = "W,C",
+        description = BlockDecoders.DESCRIPTION)
     private String window;
 
     @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
@@ -104,7 +105,7 @@ public final class PipelineOptions
         switch (channel)
         {
             case "ipc":
-                return "aeron:ipc";
+                return NodeContext.CHANNEL_DEFAULT;
             case "udp":
                 return UDP_LOCALHOST;
             default:
