@@ -26,6 +26,9 @@ package io.qecnode.pauli;
  * {@code zzParity} (pulled back through the circuit, B1's Z is {@code X_B1 X_B2} and B2's Z is {@code Z_B1 Z_B2}).
  * Those are the textbook teleportation outcomes m1 (B1) and m2 (B2), and the correction reads {@code X^m2 Z^m1}.
  * <p>
+ * Along a chain of repeaters, each swap's correction is folded into one mask streamed to the end node; see
+ * {@link ChainCorrection}.
+ * <p>
  * <b>Note:</b> not thread safe; one frame belongs to one control thread. No method allocates after construction.
  */
 public final class LogicalFrame

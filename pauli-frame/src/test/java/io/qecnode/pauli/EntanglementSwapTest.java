@@ -32,14 +32,14 @@ class EntanglementSwapTest
                 {
                     final long flips = (paulis >>> (2 * q)) & 3L;
                     frame.foldObservableFlips(q, flips);
-                    applyPhysically(state, q, flips);
+                    state.applyFlips(q, flips);
                 }
 
                 assertEquals(0.5, state.measureParity('Z', B1, B2, zzParity), EPSILON, context);
                 assertEquals(0.5, state.measureParity('X', B1, B2, xxParity), EPSILON, context);
                 frame.foldObservableFlips(C, frame.swapEntanglement(B1, B2, xxParity, zzParity));
-                applyPhysically(state, A, frame.observableFlips(A));
-                applyPhysically(state, C, frame.observableFlips(C));
+                state.applyFlips(A, frame.observableFlips(A));
+                state.applyFlips(C, frame.observableFlips(C));
 
                 assertBellPairOnOuterQubits(state, context);
                 assertEquals(0L, frame.observableFlips(B1) | frame.observableFlips(B2), context);
@@ -60,7 +60,7 @@ class EntanglementSwapTest
 
             assertEquals(0.5, state.measureZ(B1, m1), EPSILON);
             assertEquals(0.5, state.measureZ(B2, m2), EPSILON);
-            applyPhysically(state, C, LogicalFrame.bellCorrection(m1, m2));
+            state.applyFlips(C, LogicalFrame.bellCorrection(m1, m2));
 
             assertBellPairOnOuterQubits(state, "m1=" + m1 + ", m2=" + m2);
         }
@@ -74,7 +74,7 @@ class EntanglementSwapTest
         state.measureParity('X', B1, B2, false);
 
         // The mirrored convention, X^xx Z^zz, would put a Z on C here instead of the X that is needed.
-        applyPhysically(state, C, LogicalFrame.Z_FLIP);
+        state.applyFlips(C, LogicalFrame.Z_FLIP);
 
         assertEquals(-1.0, state.expectation('Z', A, C), EPSILON);
         assertEquals(-1.0, state.expectation('X', A, C), EPSILON);
@@ -119,18 +119,6 @@ class EntanglementSwapTest
         state.h(B2);
         state.cnot(B2, C);
         return state;
-    }
-
-    private static void applyPhysically(final StateVector state, final int qubit, final long flips)
-    {
-        if ((flips & LogicalFrame.X_FLIP) != 0)
-        {
-            state.x(qubit);
-        }
-        if ((flips & LogicalFrame.Z_FLIP) != 0)
-        {
-            state.z(qubit);
-        }
     }
 
     // Phi+ is the only state with +1 for both Z_A Z_C and X_A X_C.

@@ -70,6 +70,25 @@ final class StateVector
         }
     }
 
+    /** Apply the Paulis of an observable-flip mask ({@link LogicalFrame#X_FLIP}, {@link LogicalFrame#Z_FLIP}) to q. */
+    void applyFlips(final int q, final long flips)
+    {
+        if ((flips & LogicalFrame.X_FLIP) != 0)
+        {
+            x(q);
+        }
+        if ((flips & LogicalFrame.Z_FLIP) != 0)
+        {
+            z(q);
+        }
+    }
+
+    /** @return an independent copy of the state. */
+    StateVector copy()
+    {
+        return new StateVector(amplitudes.clone());
+    }
+
     /**
      * Project onto the eigenspace of {@code P_a P_b} (P = Z or X) with eigenvalue {@code (-1)^outcome}, renormalise.
      *
