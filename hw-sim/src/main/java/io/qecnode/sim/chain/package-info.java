@@ -1,0 +1,12 @@
+/**
+ * The simulated hardware of a repeater chain at the epoch level: each node's surface-code patches (an end node one,
+ * a repeater two), each with its own syndrome stream, the raw XX and ZZ parities a repeater's logical Bell-state
+ * measurement reports at the end of each epoch, and the ground truth of each epoch as a fixed-size record for the
+ * verifier. No transport here; the truth goes to an {@link io.qecnode.sim.chain.EpochTruthSink}.
+ * <p>
+ * What the verifier can do with it: a repeater's corrected parity {@code zz' = zz XOR X^(L) XOR X^(R)} equals the
+ * ideal outcome XOR both patches' X residuals (decoded XOR true), and likewise for xx' with Z; the ideal outcomes are
+ * exactly what a perfect chain must correct for, and A's and B's own true Paulis move onto the end pair. So an
+ * epoch's end pair is right when, for each tracked Pauli, the residuals of all patches of the chain XOR to 0.
+ */
+package io.qecnode.sim.chain;
