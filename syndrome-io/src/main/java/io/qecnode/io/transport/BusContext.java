@@ -21,12 +21,18 @@ public final class BusContext
     /** Start of every made-up embedded directory's name, followed by the pid of the process that made it. */
     public static final String DIRECTORY_PREFIX = "qec-node-";
 
+    /** Seed of the injected loss unless set: a run with loss drops the same frames each time. */
+    public static final long LOSS_SEED_DEFAULT = 12;
+
     private String aeronDirectoryName;
     private ThreadingMode threadingMode = ThreadingMode.SHARED;
     private String embeddedDirectoryName;
     private boolean embeddedDirectoryNamed;
     private int ipcLogs;
     private int networkLogs;
+    private double receiveDataLossRate;
+    private double sendDataLossRate;
+    private long lossSeed = LOSS_SEED_DEFAULT;
 
     /**
      * @param directoryName Aeron directory of an external media driver; null to launch an embedded one.
@@ -81,6 +87,98 @@ public final class BusContext
     public boolean isEmbeddedDirectoryNamed()
     {
         return embeddedDirectoryNamed;
+    }
+
+    /**
+     * Have the embedded driver drop, at random, this share of the UDP frames it receives (data, heartbeats, setups),
+     * as a lossy network would, so that NAK and retransmit must repair the stream. <b>For tests and soak runs
+     * only</b>: a node must never run with it. Off (0) by default; the drops are counted
+     * ({@link MessageBus#framesDroppedByInjectedLoss()}).
+     *
+     * @param rate share of received frames to drop, at least 0 and below 1.
+     * @return this context.
+     */
+    public BusContext receiveDataLossRate(final double rate)
+    {
+        this.receiveDataLossRate = rate;
+        return this;
+    }
+
+    /** @return share of UDP frames the embedded driver drops on receipt; 0 when off. */
+    public double receiveDataLossRate()
+    {
+        return receiveDataLossRate;
+    }
+
+    /**
+     * Have the embedded driver drop, at random, this share of the UDP frames it sends (data, retransmits, heartbeats,
+     * setups) instead of putting them on the wire. <b>For tests and soak runs only</b>, as
+     * {@link #receiveDataLossRate(double)}. Off (0) by default.
+     *
+     * @param rate share of sent frames to drop, at least 0 and below 1.
+     * @return this context.
+     */
+    public BusContext sendDataLossRate(final double rate)
+    {
+        this.sendDataLossRate = rate;
+        return this;
+    }
+
+    /** @return share of UDP frames the embedded driver drops instead of sending; 0 when off. */
+    public double sendDataLossRate()
+    {
+        return sendDataLossRate;
+    }
+
+    /**
+     * @param seed seed of the injected loss, for tests and soak runs only: the same seed drops the same frames of
+     *             the same traffic.
+     * @return this context.
+     */
+    public BusContext lossSeed(final long seed)
+    {
+        this.lossSeed = seed;
+        return this;
+    }
+
+    /** @return seed of the injected loss. */
+    public long lossSeed()
+    {
+        return lossSeed;
+    }
+
+    /** @return true when the embedded driver is to drop frames on purpose. */
+    public boolean injectsLoss()
+    {
+        return receiveDataLossRate > 0 || sendDataLossRate > 0;
+    }
+
+    /**
+     * Check the settings together before anything is created; {@link MessageBus#launch} calls it.
+     *
+     * @return this context.
+     * @throws IllegalArgumentException naming the setting at fault: a loss rate outside [0, 1), or loss asked of an
+     *                                  external driver (only the bus's own driver can be told to drop frames).
+     */
+    public BusContext conclude()
+    {
+        checkLossRate("receiveDataLossRate", receiveDataLossRate);
+        checkLossRate("sendDataLossRate", sendDataLossRate);
+        if (injectsLoss() && !isEmbedded())
+        {
+            throw new IllegalArgumentException("injected loss needs the embedded media driver, not an external " +
+                "one, aeronDirectoryName=" + aeronDirectoryName);
+        }
+        return this;
+    }
+
+    private static void checkLossRate(final String setting, final double rate)
+    {
+        // Written so that NaN fails too.
+        if (!(rate >= 0 && rate < 1))
+        {
+            throw new IllegalArgumentException("loss rate must be at least 0 and below 1, " + setting + "=" + rate);
+        }
     }
 
     /**

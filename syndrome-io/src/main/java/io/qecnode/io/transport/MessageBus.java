@@ -22,14 +22,16 @@ public final class MessageBus implements AutoCloseable
     private final DriverDirectory claim;
     private final Aeron aeron;
     private final String directoryName;
+    private final LossInjection loss;
 
     private MessageBus(final MediaDriver driver, final DriverDirectory claim, final Aeron aeron,
-        final String directoryName)
+        final String directoryName, final LossInjection loss)
     {
         this.driver = driver;
         this.claim = claim;
         this.aeron = aeron;
         this.directoryName = directoryName;
+        this.loss = loss;
     }
 
     /**
@@ -38,9 +40,12 @@ public final class MessageBus implements AutoCloseable
      * @return a connected bus.
      * @throws BusException if an external driver is not running in its directory, or an embedded driver's
      *                      directory is not this process's to use or lacks room for the planned publications.
+     * @throws IllegalArgumentException if the context's settings do not hold together ({@link BusContext#conclude()}).
      */
     public static MessageBus launch(final BusContext context, final ErrorHandler errorHandler)
     {
+        context.conclude();
+        final LossInjection loss = context.injectsLoss() ? new LossInjection(context) : null;
         MediaDriver driver = null;
         DriverDirectory claim = null;
         final String directoryName;
@@ -53,6 +58,10 @@ public final class MessageBus implements AutoCloseable
                 DriverDirectory.removeAbandoned(parent, BusContext.DIRECTORY_PREFIX);
             }
             final MediaDriver.Context driverContext = new MediaDriver.Context();
+            if (loss != null)
+            {
+                loss.install(driverContext);
+            }
             claim = DriverDirectory.claim(new File(context.embeddedDirectoryName()), context.plannedBytes(
                 driverContext.ipcTermBufferLength(), driverContext.publicationTermBufferLength(),
                 driverFilesLength(driverContext)));
@@ -94,7 +103,7 @@ public final class MessageBus implements AutoCloseable
                 .aeronDirectoryName(directoryName)
                 .preTouchMappedMemory(true)
                 .errorHandler(errorHandler));
-            return new MessageBus(driver, claim, aeron, directoryName);
+            return new MessageBus(driver, claim, aeron, directoryName, loss);
         }
         catch (final RuntimeException ex)
         {
@@ -153,6 +162,15 @@ public final class MessageBus implements AutoCloseable
     public String directoryName()
     {
         return directoryName;
+    }
+
+    /**
+     * @return UDP frames the embedded driver dropped on purpose ({@link BusContext#receiveDataLossRate(double)},
+     * {@link BusContext#sendDataLossRate(double)}); 0 without injected loss.
+     */
+    public long framesDroppedByInjectedLoss()
+    {
+        return loss == null ? 0 : loss.framesDropped();
     }
 
     /** @return true when this bus runs its own media driver. */

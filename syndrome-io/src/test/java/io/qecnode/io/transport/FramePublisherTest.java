@@ -41,7 +41,7 @@ class FramePublisherTest
             final AtomicCounter notSent = fixture.counter("not sent");
             final FramePublisher publisher = new FramePublisher(publication, new YieldingIdleStrategy(), 1_000_000,
                 fixture.counter("sent"), fixture.counter("back pressured"), notSent);
-            awaitConnected(publisher);
+            BusFixture.awaitConnected(publisher);
 
             final Thread reader = new Thread(() ->
             {
@@ -98,7 +98,7 @@ class FramePublisherTest
             final AtomicCounter backPressured = fixture.counter("back pressured");
             final FramePublisher publisher = new FramePublisher(publication, new NoOpIdleStrategy(), 5,
                 fixture.counter("sent"), backPressured, notSent);
-            awaitConnected(publisher);
+            BusFixture.awaitConnected(publisher);
             final UnsafeBuffer frame = new UnsafeBuffer(new byte[FRAME_LENGTH]);
             int refused = 0;
             for (int i = 0; i < 100_000 && refused == 0; i++)
@@ -133,7 +133,7 @@ class FramePublisherTest
             final FrameSubscriber subscriber = new FrameSubscriber(subscription, check);
             final FramePublisher publisher = new FramePublisher(publication, new NoOpIdleStrategy(), 100,
                 fixture.counter("sent"), fixture.counter("back pressured"), fixture.counter("not sent"));
-            awaitConnected(publisher);
+            BusFixture.awaitConnected(publisher);
             final UnsafeBuffer frame = new UnsafeBuffer(ByteBuffer.allocateDirect(FRAME_LENGTH));
             final AtomicLong sequence = new AtomicLong();
             final Runnable exchange = () ->
@@ -176,16 +176,6 @@ class FramePublisherTest
         final long before = threads.getCurrentThreadAllocatedBytes();
         section.run();
         return threads.getCurrentThreadAllocatedBytes() - before - overhead;
-    }
-
-    private static void awaitConnected(final FramePublisher publisher)
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!publisher.isConnected())
-        {
-            assertTrue(System.nanoTime() < deadline, "publication never connected");
-            Thread.yield();
-        }
     }
 
     /** Checks frames carry consecutive sequence numbers and their complement. */
