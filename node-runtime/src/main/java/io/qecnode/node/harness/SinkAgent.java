@@ -12,6 +12,8 @@ import org.agrona.DirectBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
+import java.util.concurrent.atomic.AtomicLongArray;
+
 /**
  * The end of the chain: checks every logical state against the simulator's ground truth and records the end-to-end
  * latency, from the block's last round's slot in the hardware schedule to the state's arrival here.
@@ -53,15 +55,18 @@ public final class SinkAgent implements Agent, FrameHandler
     private final NanoClock clock;
     private final StateListener listener;
     private final LogicalStateView view = new LogicalStateView();
-    private volatile long blocks;
-    private volatile long completeBlocks;
-    private volatile long logicalErrors;
-    private volatile long incompleteErrors;
-    private volatile long unknownTruth;
-    private volatile long rejected;
-    private volatile long incomplete;
-    private volatile long fallback;
-    private volatile long lastBlock = -1;
+    private static final int BLOCKS = 0;
+    private static final int COMPLETE_BLOCKS = 1;
+    private static final int LOGICAL_ERRORS = 2;
+    private static final int INCOMPLETE_ERRORS = 3;
+    private static final int UNKNOWN_TRUTH = 4;
+    private static final int REJECTED = 5;
+    private static final int INCOMPLETE = 6;
+    private static final int FALLBACK = 7;
+    private static final int LAST_BLOCK = 8;
+    // Written by this agent only, read by others while it runs: ordered stores (plain stores on x86), not volatile
+    // ones, which would put a fence per count on the hot thread that runs the sink on small machines.
+    private final AtomicLongArray counts = new AtomicLongArray(LAST_BLOCK + 1);
     private long missingBlocks;
     // The truth accumulated over blocks 0..truthThrough, and the residual of the last state.
     private long truthFrame;
@@ -87,6 +92,7 @@ public final class SinkAgent implements Agent, FrameHandler
         this.truths = truths;
         this.latencyNs = latencyNs;
         this.clock = clock;
+        counts.set(LAST_BLOCK, -1);
     }
 
     @Override
@@ -101,7 +107,7 @@ public final class SinkAgent implements Agent, FrameHandler
         final long nowNs = clock.nanoTime();
         if (length != LogicalStateWriter.FRAME_LENGTH || !view.wrap(buffer, offset).isChecksumValid())
         {
-            rejected++;
+            add(REJECTED, 1);
             return;
         }
         final long latency = HotRecorders.clamp(nowNs - view.originTimestampNs());
@@ -109,20 +115,29 @@ public final class SinkAgent implements Agent, FrameHandler
         // latency and no synthetic fill-in against coordinated omission is needed.
         latencyNs.recordValue(latency);
         final long block = view.blockSequence();
+        final long lastBlock = counts.get(LAST_BLOCK);
         if (lastBlock >= 0 && block > lastBlock + 1)
         {
             missingBlocks += block - lastBlock - 1;
         }
-        lastBlock = block;
+        counts.lazySet(LAST_BLOCK, block);
         if (truths.truth(block) == TruthRing.UNKNOWN)
         {
-            unknownTruth++;
+            add(UNKNOWN_TRUTH, 1);
         }
         judge(block, view.frameBits(), view.incomplete());
         listener.onState(block, view.frameBits(), view.flags());
-        incomplete += view.incomplete() ? 1 : 0;
-        fallback += view.fallback() ? 1 : 0;
-        blocks++;
+        add(INCOMPLETE, view.incomplete() ? 1 : 0);
+        add(FALLBACK, view.fallback() ? 1 : 0);
+        add(BLOCKS, 1);
+    }
+
+    private void add(final int count, final long delta)
+    {
+        if (delta != 0)
+        {
+            counts.lazySet(count, counts.get(count) + delta);
+        }
     }
 
     private void judge(final long block, final long frameBits, final boolean incompleteState)
@@ -138,12 +153,12 @@ public final class SinkAgent implements Agent, FrameHandler
         final long changed = residual != previous ? 1 : 0;
         if (incompleteState)
         {
-            incompleteErrors += changed;
+            add(INCOMPLETE_ERRORS, changed);
         }
         else if (follows)
         {
-            completeBlocks++;
-            logicalErrors += changed;
+            add(COMPLETE_BLOCKS, 1);
+            add(LOGICAL_ERRORS, changed);
         }
     }
 
@@ -173,49 +188,49 @@ public final class SinkAgent implements Agent, FrameHandler
     /** @return states received and checked. */
     public long blocks()
     {
-        return blocks;
+        return counts.get(BLOCKS);
     }
 
     /** @return complete blocks judged: not flagged incomplete, right after the last block judged, truth known. */
     public long completeBlocks()
     {
-        return completeBlocks;
+        return counts.get(COMPLETE_BLOCKS);
     }
 
     /** @return complete blocks whose state changed the residual (accumulated frame XOR accumulated truth). */
     public long logicalErrors()
     {
-        return logicalErrors;
+        return counts.get(LOGICAL_ERRORS);
     }
 
     /** @return states flagged incomplete that changed the residual: errors from lost rounds or blocks. */
     public long incompleteErrors()
     {
-        return incompleteErrors;
+        return counts.get(INCOMPLETE_ERRORS);
     }
 
     /** @return states whose block's truth was no longer (or not yet) known. */
     public long unknownTruth()
     {
-        return unknownTruth;
+        return counts.get(UNKNOWN_TRUTH);
     }
 
     /** @return frames that were not valid logical states. */
     public long rejected()
     {
-        return rejected;
+        return counts.get(REJECTED);
     }
 
     /** @return states flagged incomplete. */
     public long incomplete()
     {
-        return incomplete;
+        return counts.get(INCOMPLETE);
     }
 
     /** @return states flagged as decoded by the fallback. */
     public long fallback()
     {
-        return fallback;
+        return counts.get(FALLBACK);
     }
 
     /** @return blocks skipped in the sequence of states. */
@@ -227,7 +242,7 @@ public final class SinkAgent implements Agent, FrameHandler
     /** @return the last block received, or -1. */
     public long lastBlock()
     {
-        return lastBlock;
+        return counts.get(LAST_BLOCK);
     }
 
     @Override
