@@ -1,5 +1,6 @@
 package io.qecnode.bench.jmh;
 
+import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.node.journal.NodeJournal;
@@ -46,7 +47,7 @@ final class BenchJournal implements AutoCloseable
         {
             throw new UncheckedIOException(ex);
         }
-        final CountersManager counters = BenchCounters.newManager();
+        final CountersManager counters = NodeCounters.inMemoryManager();
         final NodeJournal journal = NodeJournal.prepare(new JournalConfig(directory, JournalConfig.Roll.MINUTELY,
             2L << 30, 1L << 30, JournalConfig.HAND_OFF_BYTES_DEFAULT, JournalConfig.CHECKPOINT_EVERY_DEFAULT),
             (typeId, label) -> counters.newCounter(label, typeId), "bench");

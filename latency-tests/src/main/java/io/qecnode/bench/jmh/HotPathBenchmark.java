@@ -102,7 +102,7 @@ public class HotPathBenchmark
         rounds = SampledRounds.sample(code, 20_260_500L + distance, BLOCK_RING);
         frames = EncodedFrames.encode(rounds, distance, SOURCE_NODE);
 
-        counters = NodeCounters.allocate(BenchCounters.newManager(), "bench");
+        counters = NodeCounters.allocate(NodeCounters.inMemoryManager(), "bench");
         frameCounters = new LongArrayFrameCounters();
         final NodeContext context = new NodeContext().code(code).nodeId(NODE_ID).sender(nextHop).counters(counters)
             .frameCounters(frameCounters).telemetryCapacity(TELEMETRY_CAPACITY_BYTES).conclude();

@@ -1,5 +1,6 @@
 package io.qecnode.bench.jmh;
 
+import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalCounters;
 import io.qecnode.io.journal.JournalHandOff;
@@ -63,7 +64,7 @@ public class JournalAppendBenchmark
     {
         directory = dir.isEmpty() ? Files.createTempDirectory("qec-bench-append") :
             Files.createTempDirectory(Path.of(dir), "qec-bench-append");
-        final CountersManager counters = BenchCounters.newManager();
+        final CountersManager counters = NodeCounters.inMemoryManager();
         final JournalCounters journalCounters = new JournalCounters(
             (typeId, label) -> counters.newCounter(label, typeId), "bench");
         handOff = new JournalHandOff(1 << 20, journalCounters.gaps());

@@ -1,5 +1,6 @@
 package io.qecnode.bench.jmh;
 
+import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +47,7 @@ public class TelemetryHandOffBenchmark
     public void setup()
     {
         telemetry = new BlockTelemetry(
-            TelemetryRoundTripBenchmark.CAPACITY_BYTES, BenchCounters.newManager().newCounter("telemetry dropped"));
+            TelemetryRoundTripBenchmark.CAPACITY_BYTES, NodeCounters.inMemoryManager().newCounter("telemetry dropped"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.qecnode.bench.jmh;
 
+import io.qecnode.node.pipeline.NodeCounters;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,7 +52,7 @@ public class TelemetryRoundTripBenchmark
     @Setup
     public void setup()
     {
-        telemetry = new BlockTelemetry(CAPACITY_BYTES, BenchCounters.newManager().newCounter("telemetry dropped"));
+        telemetry = new BlockTelemetry(CAPACITY_BYTES, NodeCounters.inMemoryManager().newCounter("telemetry dropped"));
     }
 
     /**

@@ -20,11 +20,8 @@ import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
-import org.agrona.concurrent.UnsafeBuffer;
-import org.agrona.concurrent.status.CountersManager;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -144,7 +141,8 @@ public final class NodeContext
         clock = clock != null ? clock : SystemNanoClock.INSTANCE;
         frameCounters = frameCounters != null ? frameCounters : new LongArrayFrameCounters();
         rejectionLog = rejectionLog != null ? rejectionLog : RejectionLog.NO_OP;
-        counters = counters != null ? counters : NodeCounters.allocate(inMemoryCounters(), String.valueOf(nodeId));
+        counters = counters != null ? counters : NodeCounters.allocate(NodeCounters.inMemoryManager(),
+            String.valueOf(nodeId));
         roundRecorder = roundRecorder != null ? roundRecorder : HotRecorders.newRecorder();
         telemetry = telemetry != null ? telemetry : new BlockTelemetry(telemetryCapacity, counters.telemetryOverflow());
         concluded = true;
@@ -241,13 +239,6 @@ public final class NodeContext
         {
             throw new NodeConfigException(what, setting, value);
         }
-    }
-
-    private static CountersManager inMemoryCounters()
-    {
-        // A node without a media driver (replay, benchmarks, tests) keeps its counters in memory.
-        return new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)),
-            new UnsafeBuffer(ByteBuffer.allocateDirect(8 * 1024)));
     }
 
     /**

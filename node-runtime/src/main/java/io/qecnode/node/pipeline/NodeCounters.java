@@ -2,7 +2,10 @@ package io.qecnode.node.pipeline;
 
 import io.aeron.Aeron;
 import org.agrona.concurrent.status.AtomicCounter;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.CountersManager;
+
+import java.nio.ByteBuffer;
 
 /**
  * The node's own counters, beside the frame validator's (4100-4115) and the publishers' (4120-4122), in the media
@@ -64,6 +67,16 @@ public final class NodeCounters
     public static NodeCounters allocate(final CountersManager countersManager, final String node)
     {
         return new NodeCounters((typeId, label) -> countersManager.newCounter(label, typeId), node);
+    }
+
+    /**
+     * @return a counters manager over private direct buffers, with room for 64 counters: for a node without a media
+     *         driver (replay, benchmarks, tests), holding the same counters the driver's file would.
+     */
+    public static CountersManager inMemoryManager()
+    {
+        return new CountersManager(new UnsafeBuffer(ByteBuffer.allocateDirect(64 * 1024)),
+            new UnsafeBuffer(ByteBuffer.allocateDirect(8 * 1024)));
     }
 
     /** @return rounds decoded. */

@@ -61,9 +61,7 @@ class NodeContextTest
         final NodeContext context = new NodeContext().telemetryCapacity(1024).checkSettings();
         assertEquals(null, context.telemetry());
         assertEquals(null, context.counters());
-        final NodeCounters counters = NodeCounters.allocate(new org.agrona.concurrent.status.CountersManager(
-            new org.agrona.concurrent.UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(64 * 1024)),
-            new org.agrona.concurrent.UnsafeBuffer(java.nio.ByteBuffer.allocateDirect(8 * 1024))), "t");
+        final NodeCounters counters = NodeCounters.allocate(NodeCounters.inMemoryManager(), "t");
         context.counters(counters).conclude();
         for (int i = 0; i < 1000; i++)
         {
