@@ -3,7 +3,6 @@ package io.qecnode.node.harness;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.transport.FramePublisher;
-import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.sim.faults.FaultKind;
@@ -60,12 +59,7 @@ public final class PipelineRun
         void onInterval(Interval interval, Histogram latency);
     }
 
-    private final Histogram endToEnd = runHistogram();
-    private final Histogram ingress = runHistogram();
-    private final Histogram reaction = runHistogram();
-    private final Histogram perRound = runHistogram();
-    private final Histogram lastWindow = runHistogram();
-    private final Histogram perBlock = runHistogram();
+    private final StageHistograms stages = new StageHistograms();
     private long rounds;
     private long emittedBlocks;
     private long blocks;
@@ -136,12 +130,8 @@ public final class PipelineRun
                 log.outputLegend();
             }
             final long startNs = System.nanoTime();
-            Histogram interval = null;
-            Histogram ingressInterval = null;
-            Histogram reactionInterval = null;
-            Histogram roundInterval = null;
-            Histogram lastWindowInterval = null;
-            Histogram blockInterval = null;
+            final StageHistograms stages = run.stages;
+            stages.attach(pipeline);
             Histogram probeInterval = null;
             long measureStartNs = 0;
             long roundsAtMeasureStart = 0;
@@ -168,12 +158,7 @@ public final class PipelineRun
                     scheduleRestarted = true;
                     if (warm)
                     {
-                        interval = pipeline.latencyNs().getIntervalHistogram(interval);
-                        ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
-                        reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
-                        roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
-                        lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
-                        blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
+                        stages.swap();
                     }
                 }
                 if (warm && measureStartNs == 0)
@@ -183,25 +168,15 @@ public final class PipelineRun
                     roundsAtMeasureStart = pipeline.simulator().roundsSent();
                 }
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, intervalEndNs - System.nanoTime()));
-                interval = pipeline.latencyNs().getIntervalHistogram(interval);
+                stages.swap();
+                final Histogram interval = stages.interval(StageHistograms.END_TO_END);
                 probeInterval = probe == null ? null : probe.latencyNs().getIntervalHistogram(probeInterval);
-                // Recycled so that a long soak does not itself churn the heap it checks for collections.
-                ingressInterval = pipeline.ingressNs().getIntervalHistogram(ingressInterval);
-                reactionInterval = pipeline.reactionNs().getIntervalHistogram(reactionInterval);
-                roundInterval = pipeline.roundNs().getIntervalHistogram(roundInterval);
-                lastWindowInterval = pipeline.lastWindowNs().getIntervalHistogram(lastWindowInterval);
-                blockInterval = pipeline.decodeNs().getIntervalHistogram(blockInterval);
                 final long allocated = threads.getThreadAllocatedBytes(hotThread);
                 final long gc = gcCount();
                 final long backlog = pipeline.backlogBlocks();
                 if (warm)
                 {
-                    run.endToEnd.add(interval);
-                    run.ingress.add(ingressInterval);
-                    run.reaction.add(reactionInterval);
-                    run.perRound.add(roundInterval);
-                    run.lastWindow.add(lastWindowInterval);
-                    run.perBlock.add(blockInterval);
+                    stages.addToTotals();
                     run.trackBacklog(backlog);
                     if (log != null)
                     {
@@ -212,8 +187,8 @@ public final class PipelineRun
                 }
                 run.snapshot(pipeline);
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
-                    run.logicalErrors, run.completeBlocks, run.incomplete, interval.getValueAtPercentile(99), interval.getMaxValue(), gc - gcBefore,
-                    allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
+                    run.logicalErrors, run.completeBlocks, run.incomplete, interval.getValueAtPercentile(99),
+                    interval.getMaxValue(), gc - gcBefore, allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
                     delta(faults(sched), faultsBefore), probeInterval == null ? -1 :
                     probeInterval.getValueAtPercentile(99)), interval);
                 preemptionsBefore = sched.involuntarySwitches();
@@ -247,7 +222,8 @@ public final class PipelineRun
      * @param rateShare   the share of the requested round rate achieved over a measured second.
      * @return the run.
      */
-    public static PipelineRun finished(final long lost, final boolean drained, final long backlog, final double rateShare)
+    public static PipelineRun finished(
+        final long lost, final boolean drained, final long backlog, final double rateShare)
     {
         final PipelineRun run = new PipelineRun();
         run.lost = lost;
@@ -325,13 +301,6 @@ public final class PipelineRun
         return lastBacklog;
     }
 
-    // The run's totals take each interval's histogram: a fixed range, as the recorders have, so that adding an
-    // interval with a new largest value does not resize (allocate) in the middle of a measured stretch.
-    private static Histogram runHistogram()
-    {
-        return new Histogram(1, HotRecorders.HIGHEST_NS, 3);
-    }
-
     private static long faults(final ThreadSchedStats sched)
     {
         return sched.available() ? sched.minorFaults() + sched.majorFaults() : -1;
@@ -355,25 +324,25 @@ public final class PipelineRun
     /** @return end-to-end latency after warm-up: last round emitted to state at the sink, ns. */
     public Histogram endToEnd()
     {
-        return endToEnd;
+        return stages.total(StageHistograms.END_TO_END);
     }
 
     /** @return ingress after warm-up: round emitted to node, ns. */
     public Histogram ingress()
     {
-        return ingress;
+        return stages.total(StageHistograms.INGRESS);
     }
 
     /** @return reaction after warm-up: last round in to state offered, ns. */
     public Histogram reaction()
     {
-        return reaction;
+        return stages.total(StageHistograms.REACTION);
     }
 
     /** @return per round after warm-up: any other round in to decoded, ns. */
     public Histogram perRound()
     {
-        return perRound;
+        return stages.total(StageHistograms.PER_ROUND);
     }
 
     /** @return blocks the simulator emitted. */
@@ -409,13 +378,13 @@ public final class PipelineRun
     /** @return decode of each block's last window after warm-up (the decoder's share of the reaction), ns. */
     public Histogram lastWindow()
     {
-        return lastWindow;
+        return stages.total(StageHistograms.LAST_WINDOW);
     }
 
     /** @return decode of each block after warm-up, summed over its windows, ns. */
     public Histogram perBlock()
     {
-        return perBlock;
+        return stages.total(StageHistograms.PER_BLOCK);
     }
 
     /** @return rounds emitted. */
