@@ -75,7 +75,7 @@ public final class RunCommand implements Callable<Integer>
     public Integer call() throws InterruptedException
     {
         final NodeSettings settings = new NodeSettings(spec, options.settings());
-        final NodeContext node = settings.applyTo(new NodeContext().maxSources(NodeContext.MAX_SOURCES_DEFAULT));
+        final NodeContext node = settings.applyTo(new NodeContext());
         final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
         final long durationNs = stopAfter == null ? 0 :

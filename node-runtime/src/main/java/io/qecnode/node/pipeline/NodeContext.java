@@ -95,7 +95,6 @@ public final class NodeContext
     /** Most noisy rounds per block a node takes. */
     public static final int MAX_ROUNDS = 10_000;
 
-    private boolean concluded;
     private int nodeId = NODE_ID_DEFAULT;
     private CodeDescription code;
     private String model;
@@ -145,7 +144,6 @@ public final class NodeContext
             String.valueOf(nodeId));
         roundRecorder = roundRecorder != null ? roundRecorder : HotRecorders.newRecorder();
         telemetry = telemetry != null ? telemetry : new BlockTelemetry(telemetryCapacity, counters.telemetryOverflow());
-        concluded = true;
         return this;
     }
 
@@ -293,12 +291,6 @@ public final class NodeContext
         this.decoders = decoders;
         this.decodersGiven = decoders != null;
         return this;
-    }
-
-    /** @return true once {@link #conclude()} has run. */
-    public boolean isConcluded()
-    {
-        return concluded;
     }
 
     // ---- settings ----
