@@ -42,7 +42,6 @@ public final class SimulatorContext
     /** Mixed into the seed so that faults and samples do not share a random stream. */
     private static final long FAULT_SEED_MIX = 0x5EEDL;
 
-    private boolean concluded;
     private CodeDescription code;
     private long periodNs = PERIOD_NS_DEFAULT;
     private FaultPlan faults = FaultPlan.none();
@@ -60,30 +59,18 @@ public final class SimulatorContext
      */
     public SimulatorContext conclude()
     {
-        if (concluded)
-        {
-            return this;
-        }
         if (code == null)
         {
             throw new IllegalStateException("the simulator needs a code");
         }
-        check(periodNs >= 0 && periodNs <= PERIOD_NS_MAX, "must be in [0, 1s]", PERIOD_PROP, periodNs + "ns");
-        check(stream >= 1, "must be >= 1", "stream", stream);
-        check(roundLimit >= 0, "must be >= 0", "rounds-limit", roundLimit);
-        check(sourceNode >= 0, "must be >= 0", NodeContext.NODE_PROP, sourceNode);
-        check(logicalQubit >= 0, "must be >= 0", "logical-qubit", logicalQubit);
+        NodeConfigException.check(periodNs >= 0 && periodNs <= PERIOD_NS_MAX, "must be in [0, 1s]", PERIOD_PROP,
+            periodNs + "ns");
+        NodeConfigException.check(stream >= 1, "must be >= 1", "stream", stream);
+        NodeConfigException.check(roundLimit >= 0, "must be >= 0", "rounds-limit", roundLimit);
+        NodeConfigException.check(sourceNode >= 0, "must be >= 0", NodeContext.NODE_PROP, sourceNode);
+        NodeConfigException.check(logicalQubit >= 0, "must be >= 0", "logical-qubit", logicalQubit);
         clock = clock != null ? clock : SystemNanoClock.INSTANCE;
-        concluded = true;
         return this;
-    }
-
-    private static void check(final boolean ok, final String what, final String setting, final Object value)
-    {
-        if (!ok)
-        {
-            throw new NodeConfigException(what, setting, value);
-        }
     }
 
     /**

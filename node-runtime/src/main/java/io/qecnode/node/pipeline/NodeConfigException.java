@@ -38,6 +38,21 @@ public final class NodeConfigException extends IllegalArgumentException
         this(what, setting, value, false, null);
     }
 
+    /**
+     * @param ok      the condition a valid value meets.
+     * @param what    what is wrong otherwise.
+     * @param setting the setting, without dashes.
+     * @param value   its value.
+     * @throws NodeConfigException naming the setting when the condition does not hold.
+     */
+    public static void check(final boolean ok, final String what, final String setting, final Object value)
+    {
+        if (!ok)
+        {
+            throw new NodeConfigException(what, setting, value);
+        }
+    }
+
     /** @return the setting at fault, as its config-file key (the long option without dashes). */
     public String setting()
     {

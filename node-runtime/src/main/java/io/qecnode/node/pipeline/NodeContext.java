@@ -32,8 +32,8 @@ import java.util.function.Supplier;
  * with it; plus what a wiring site hands in (subscription, sender, counters, clock), each with a default.
  * <p>
  * Fill it with the fluent setters (from flags, a config file, or code), then {@link #conclude()}: it checks every
- * value and fills the defaults left open, and {@link NodeFactory} builds the node from it. A setting's name is its long option
- * and its key in a config file ({@code *_PROP}); every default is one constant here.
+ * value and fills the defaults left open, and {@link NodeFactory} builds the node from it. A setting's name is its
+ * long option and its key in a config file ({@code *_PROP}); every default is one constant here.
  */
 public final class NodeContext
 {
@@ -156,9 +156,9 @@ public final class NodeContext
      */
     public NodeContext checkSettings()
     {
-        check(nodeId >= 0, "must be >= 0", NODE_PROP, nodeId);
-        check(inStream >= 1, "must be >= 1", IN_STREAM_PROP, inStream);
-        check(outStream >= 1, "must be >= 1", OUT_STREAM_PROP, outStream);
+        NodeConfigException.check(nodeId >= 0, "must be >= 0", NODE_PROP, nodeId);
+        NodeConfigException.check(inStream >= 1, "must be >= 1", IN_STREAM_PROP, inStream);
+        NodeConfigException.check(outStream >= 1, "must be >= 1", OUT_STREAM_PROP, outStream);
         if (!decodersGiven)
         {
             decoders = BlockDecoders.forWindow(window, code(), growth);
@@ -190,15 +190,17 @@ public final class NodeContext
         // Absent means the default (5, or inferred from a DEM); any value given is checked, 0 included.
         if (distance != null)
         {
-            check((distance & 1) == 1 && distance >= RotatedSurfaceCode.MIN_DISTANCE &&
+            NodeConfigException.check((distance & 1) == 1 && distance >= RotatedSurfaceCode.MIN_DISTANCE &&
                 distance <= RotatedSurfaceCode.MAX_DISTANCE, "must be an odd distance in [" +
-                RotatedSurfaceCode.MIN_DISTANCE + ", " + RotatedSurfaceCode.MAX_DISTANCE + "]", DISTANCE_PROP, distance);
+                RotatedSurfaceCode.MIN_DISTANCE + ", " + RotatedSurfaceCode.MAX_DISTANCE + "]", DISTANCE_PROP,
+                distance);
         }
         if (rounds != null)
         {
-            check(rounds >= 1 && rounds <= MAX_ROUNDS, "must be in [1, " + MAX_ROUNDS + "]", ROUNDS_PROP, rounds);
+            NodeConfigException.check(rounds >= 1 && rounds <= MAX_ROUNDS, "must be in [1, " + MAX_ROUNDS + "]",
+                ROUNDS_PROP, rounds);
         }
-        check(p > 0 && p < 0.5, "must be a probability in (0, 0.5)", P_PROP, p);
+        NodeConfigException.check(p > 0 && p < 0.5, "must be a probability in (0, 0.5)", P_PROP, p);
         if (dem != null)
         {
             try
@@ -207,7 +209,8 @@ public final class NodeContext
             }
             catch (final IOException ex)
             {
-                throw new NodeConfigException("cannot read the DEM (" + DecodeFailure.reason(ex) + ")", DEM_PROP, dem, true, ex);
+                throw new NodeConfigException("cannot read the DEM (" + DecodeFailure.reason(ex) + ")", DEM_PROP, dem,
+                    true, ex);
             }
             catch (final DemFormatException ex)
             {
@@ -229,14 +232,6 @@ public final class NodeContext
         }
         final int d = distance == null ? DISTANCE_DEFAULT : distance;
         return CodeDescription.builtIn(noise, d, rounds == null ? d : rounds, p);
-    }
-
-    private static void check(final boolean ok, final String what, final String setting, final Object value)
-    {
-        if (!ok)
-        {
-            throw new NodeConfigException(what, setting, value);
-        }
     }
 
     /**
