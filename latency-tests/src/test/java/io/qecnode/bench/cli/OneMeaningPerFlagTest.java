@@ -71,17 +71,17 @@ class OneMeaningPerFlagTest
                 continue;
             }
             final String type = option.arity().max() == 0 ? "switch" : LIST.matcher(option.paramLabel()).replaceAll("");
+            // A required option has no default, but its kind of value must still agree with the other commands'.
             final String defaultValue = defaultValue(option);
-            if (defaultValue == null)
-            {
-                continue;
-            }
             for (final String name : option.names())
             {
                 if (name.startsWith("--"))
                 {
                     add(types, name, type, command.qualifiedName());
-                    add(defaults, name, defaultValue, command.qualifiedName());
+                    if (defaultValue != null)
+                    {
+                        add(defaults, name, defaultValue, command.qualifiedName());
+                    }
                 }
             }
         }

@@ -29,6 +29,7 @@ class OneVerdictRuleTest
             PipelineRun.finished(0, true, 50_000, 1.0),
             PipelineRun.finished(0, true, 1, 0.9));
         int failed = 0;
+        final java.util.Set<String> lines = new java.util.HashSet<>();
         for (final PipelineRun run : runs)
         {
             final String text = SimulateCommand.summary(CODE, run, null);
@@ -37,7 +38,10 @@ class OneVerdictRuleTest
             assertEquals(latency.replaceFirst("^latency: ", ""), simulate.replaceFirst("^simulate: ", ""), text);
             assertTrue(text.contains("schedule            " + LatencyCommand.verdict(run).scheduleLine()), text);
             failed += simulate.startsWith("simulate: FAILED: ") ? 1 : 0;
+            lines.add(simulate);
         }
         assertEquals(runs.size() - 1, failed, "only the healthy run passes");
+        // Each failing run fails for its own reason: one catch-all failure would make the comparison above empty.
+        assertEquals(runs.size(), lines.size(), lines.toString());
     }
 }

@@ -19,6 +19,11 @@ class OptionDefaultsTest
     @Test
     void shouldNameTheDefaultGrowth()
     {
+        // What a pipeline decodes with when --decoder is not given, not merely what the constant's name converts to.
+        final CommandLine commandLine = new CommandLine(new Holder());
+        commandLine.parseArgs();
+        final Object growth = commandLine.getCommandSpec().findOption("--decoder").getValue();
+        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, growth);
         assertEquals(UnionFindDecoder.GROWTH_DEFAULT, new GrowthConverter().convert(GrowthConverter.DEFAULT_NAME));
     }
 

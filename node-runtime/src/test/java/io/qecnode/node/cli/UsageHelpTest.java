@@ -34,7 +34,11 @@ class UsageHelpTest
     @Test
     void shouldAcceptDebugOnEveryCommand()
     {
-        for (final CommandLine sub : QecNodeMain.commandLine().getSubcommands().values())
+        final java.util.Collection<CommandLine> subcommands = QecNodeMain.commandLine().getSubcommands().values();
+        // Guards the loop: with no commands found it would check nothing.
+        assertTrue(subcommands.stream().map(CommandLine::getCommandName).collect(java.util.stream.Collectors.toSet())
+            .containsAll(List.of("run", "replay", "simulate", "sim", "stat", "decode")), subcommands.toString());
+        for (final CommandLine sub : subcommands)
         {
             assertTrue(sub.getCommandSpec().optionsMap().containsKey(CliErrors.DEBUG), sub.getCommandName());
         }

@@ -40,7 +40,12 @@ class RunVerdictTest
     @Test
     void shouldFailABacklogThatGrewButNotOneThatShrankOrStayedSmall()
     {
-        assertFalse(new RunVerdict().schedule(1000, SECOND_NS / 1000, SECOND_NS, 500, 5000, 5000).passed());
+        // The rate is held exactly, so the one failure must be the backlog's, not the schedule's.
+        final RunVerdict grew = new RunVerdict().schedule(1000, SECOND_NS / 1000, SECOND_NS, 500, 5000, 5000);
+        assertFalse(grew.passed());
+        assertEquals(1, grew.failures().size(), grew.failures().toString());
+        assertTrue(grew.failures().get(0).startsWith("the node fell behind: backlog 5000 blocks"),
+            grew.failures().toString());
         assertTrue(new RunVerdict().schedule(1000, SECOND_NS / 1000, SECOND_NS, 9000, 5000, 5000).passed());
         assertTrue(new RunVerdict().schedule(1000, SECOND_NS / 1000, SECOND_NS, 0, 900, 5000).passed());
     }
