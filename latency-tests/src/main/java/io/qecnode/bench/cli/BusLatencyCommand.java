@@ -3,9 +3,8 @@ package io.qecnode.bench.cli;
 import io.qecnode.bench.bus.BusLatency;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
-import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.harness.RoundLinkOptions;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Command;
@@ -17,7 +16,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bus-latency}: one-way latency of SyndromeRound frames over the bus beside a raw Aeron hop, same run.
@@ -26,6 +24,7 @@ import java.util.concurrent.TimeUnit;
     name = "bus-latency",
     header = "One-way latency of rounds over the bus beside a raw hop.",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.qecnode.bench.cli.BusLatencyCommand",
     sortOptions = false,
     description = {
         "Measure the one-way latency of syndrome rounds from the simulator to a validating receiver (sample, " +
@@ -44,13 +43,8 @@ public final class BusLatencyCommand implements Callable<Integer>
     @Mixin
     private BusOptions busOptions;
 
-    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
-        description = "Channel for both measurements. Default: ${DEFAULT-VALUE}.")
-    private String channel;
-
-    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
-        description = "Round period of the paced runs. Default: ${DEFAULT-VALUE}.")
-    private String period;
+    @Mixin
+    private RoundLinkOptions link;
 
     @Option(names = "--frames", defaultValue = "1000000", paramLabel = "N",
         description = "Frames per pass (two passes each). Default: ${DEFAULT-VALUE}.")
@@ -77,7 +71,8 @@ public final class BusLatencyCommand implements Callable<Integer>
     private int measure() throws Exception
     {
         final CodeDescription code = codeOptions.code();
-        final long periodNs = Durations.nanos(spec, "--period", period, 0, TimeUnit.SECONDS.toNanos(1));
+        final String channel = link.channel();
+        final long periodNs = link.periodNs();
         Ranges.check(spec, "--warmup-frames", warmup, 0, 100_000_000L);
         Ranges.check(spec, "--frames", frames, warmup + 1, 1_000_000_000L);
         final PrintWriter out = spec.commandLine().getOut();
@@ -94,7 +89,7 @@ public final class BusLatencyCommand implements Callable<Integer>
         else
         {
             out.printf(Locale.ROOT, "one-way latency, %s, channel=%s, period=%s, %d frames x 2 passes each, %s%n",
-                code, channel, period, frames, sameThread ? "receiving on the sending thread" : "receiver thread");
+                code, channel, link.period(), frames, sameThread ? "receiving on the sending thread" : "receiver thread");
             out.println(LatencyStats.header());
             out.println(result.rounds().row("syndrome rounds"));
             out.println(result.baseline().row("raw aeron hop"));

@@ -4,12 +4,12 @@ import io.qecnode.bench.latency.PercentilePlot;
 import io.qecnode.node.harness.PipelineRun;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.cli.CommandFailure;
-import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.harness.RawHop;
+import io.qecnode.node.harness.RunStretchOptions;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.harness.PipelineConfig;
 import io.qecnode.node.harness.SinkAgent;
@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
     name = "latency",
     header = "End-to-end and per-stage latency at a fixed round rate.",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.qecnode.bench.cli.LatencyCommand",
     sortOptions = false,
     description = {
         "Drive hw-sim at a fixed round rate through the node(s) to a sink and record, after a warm-up, the " +
@@ -60,13 +61,8 @@ public final class LatencyCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
-        description = "Left out of the percentiles and the schedule's verdict, at most 24h. Default: ${DEFAULT-VALUE}.")
-    private String warmup;
-
-    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
-        description = "Measured stretch after the warm-up, with its unit (10s, 5m); not 0. Default: ${DEFAULT-VALUE}.")
-    private String duration;
+    @Mixin
+    private RunStretchOptions stretch;
 
     @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
         description = "Frames of the raw hop, 1..10^8. Default: ${DEFAULT-VALUE}.")
@@ -94,8 +90,8 @@ public final class LatencyCommand implements Callable<Integer>
     {
         final CodeDescription code = pipeline.code();
         final long periodNs = pipeline.periodNs();
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
-        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
+        final long warmupNs = stretch.warmupNs();
+        final long durationNs = stretch.durationNs();
         Ranges.check(spec, "--baseline-frames", baselineFrames, 1, 100_000_000L);
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         // Checked now, not after a run of minutes.

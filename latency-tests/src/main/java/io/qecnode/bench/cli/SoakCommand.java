@@ -7,6 +7,7 @@ import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.harness.PipelineOptions;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.harness.PipelineConfig;
+import io.qecnode.node.harness.RunStretchOptions;
 import io.qecnode.node.harness.SinkAgent;
 import io.qecnode.decoder.code.CodeDescription;
 import picocli.CommandLine.Command;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
     name = "soak",
     header = "Run the whole pipeline for a long stretch and judge it.",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.qecnode.bench.cli.SoakCommand",
     sortOptions = false,
     description = {
         "Run the full pipeline at the configured round rate for --duration after a --warmup, optionally with " +
@@ -52,14 +54,8 @@ public final class SoakCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
-        description = "Soak after the warm-up, with its unit (30m, 1h); not 0. Default: ${DEFAULT-VALUE}, a quick " +
-            "check: a soak worth the name is given its length.")
-    private String duration;
-
-    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
-        description = "Left out of the verdict, at most 24h. Default: ${DEFAULT-VALUE}.")
-    private String warmup;
+    @Mixin
+    private RunStretchOptions stretch;
 
     @Option(names = "--interval", defaultValue = OptionDefaults.INTERVAL, paramLabel = "DURATION",
         description = "Reporting interval, from 100ms up to --duration. Default: ${DEFAULT-VALUE}.")
@@ -78,16 +74,16 @@ public final class SoakCommand implements Callable<Integer>
 
     private int soak() throws Exception
     {
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
-        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
+        final long warmupNs = stretch.warmupNs();
+        final long durationNs = stretch.durationNs();
         final long intervalNs = Durations.nanos(spec, "--interval", interval, 100_000_000L,
             Math.max(100_000_000L, durationNs));
         Ranges.above(spec, "--drift", drift, 1.0);
         final CodeDescription code = pipeline.code();
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "soak: %s, warm-up %s, duration %s, interval %s%n", pipeline.describe(config), warmup,
-            duration, interval);
+        out.printf(Locale.ROOT, "soak: %s, warm-up %s, duration %s, interval %s%n", pipeline.describe(config),
+            stretch.warmup(), stretch.duration(), interval);
         out.println(SoakVerdict.header());
         out.flush();
 

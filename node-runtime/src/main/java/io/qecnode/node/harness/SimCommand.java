@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
     name = "sim",
     header = "Run the simulated hardware: publish syndrome rounds on a channel.",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.qecnode.node.harness.SimCommand",
     sortOptions = false,
     description = {
         "Run the simulated hardware: sample syndrome rounds from a noise model (seeded), encode them as SBE " +
@@ -62,18 +63,12 @@ public final class SimCommand implements Callable<Integer>
     @Mixin
     private BusOptions busOptions;
 
-    @Option(names = "--channel", defaultValue = OptionDefaults.CHANNEL, paramLabel = "CHANNEL",
-        description = "Aeron channel to publish on, e.g. aeron:udp?endpoint=10.0.0.2:40123. Default: ${DEFAULT-VALUE}.")
-    private String channel;
+    @Mixin
+    private RoundLinkOptions link;
 
     @Option(names = "--stream", defaultValue = OptionDefaults.ROUND_STREAM, paramLabel = "ID",
         description = "Stream id of the rounds, >= 1. Default: ${DEFAULT-VALUE}.")
     private int streamId;
-
-    @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
-        description = "Round period, with its unit (1us, 500ns, 1ms), at most 1s; 0 for as fast as possible. " +
-            "Default: ${DEFAULT-VALUE}.")
-    private String period;
 
     @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
         description = "How long to run, with its unit (10s, 5m); 0 for until stopped (SIGTERM, Ctrl-C). " +
@@ -104,7 +99,8 @@ public final class SimCommand implements Callable<Integer>
     {
         final CodeDescription code = codeOptions.code();
         final FaultPlan plan = parsePlan();
-        final long periodNs = Durations.nanos(spec, "--period", period, 0, SimulatorContext.PERIOD_NS_MAX);
+        final String channel = link.channel();
+        final long periodNs = link.periodNs();
         final long durationNs = Durations.nanos(spec, "--duration", duration, 0, TimeUnit.DAYS.toNanos(365));
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs).faults(plan).seed(seed)
             .out(channel, streamId).roundLimit(roundLimit).ids(sourceNode, logicalQubit);
@@ -123,7 +119,7 @@ public final class SimCommand implements Callable<Integer>
             final NanoClock clock = hardware.clock();
             final SimulatorAgent simulator = hardware.newAgent(publisher, TruthListener.NONE);
             out.printf(Locale.ROOT, "sim: %s, period=%s, channel=%s stream=%d, faults=%s, aeron dir=%s%s%n",
-                code, period, channel, streamId, plan, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
+                code, link.period(), channel, streamId, plan, bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
             out.flush();
             final long startNs = clock.nanoTime();
             long nextReportNs = startNs + TimeUnit.SECONDS.toNanos(1);

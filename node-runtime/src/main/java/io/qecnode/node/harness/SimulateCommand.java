@@ -1,7 +1,6 @@
 package io.qecnode.node.harness;
 
 import io.qecnode.node.cli.BusLaunch;
-import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.StopSignal;
@@ -32,6 +31,7 @@ import java.util.concurrent.TimeUnit;
     name = "simulate",
     header = "Run hw-sim, a decoding node and relays in one process.",
     mixinStandardHelpOptions = true,
+    resourceBundle = "io.qecnode.node.harness.SimulateCommand",
     sortOptions = false,
     description = {
         "Run the whole chain in one process: hw-sim publishes syndrome rounds at the round period, the node decodes " +
@@ -53,15 +53,8 @@ public final class SimulateCommand implements Callable<Integer>
     @Mixin
     private PipelineOptions pipeline;
 
-    @Option(names = "--duration", defaultValue = OptionDefaults.DURATION, paramLabel = "DURATION",
-        description = "Measured stretch after the warm-up, with its unit (10s, 5m); not 0: the summary needs an end. " +
-            "Default: ${DEFAULT-VALUE}.")
-    private String duration;
-
-    @Option(names = "--warmup", defaultValue = OptionDefaults.WARMUP, paramLabel = "DURATION",
-        description = "Left out of the percentiles and the schedule's verdict (JIT compilation); the logical error " +
-            "count covers every block. At most 24h. Default: ${DEFAULT-VALUE}.")
-    private String warmup;
+    @Mixin
+    private RunStretchOptions stretch;
 
     @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
         description = "Frames of the raw Aeron hop measured first, at most 10^8; 0 to skip. " +
@@ -94,8 +87,8 @@ public final class SimulateCommand implements Callable<Integer>
     {
         final CodeDescription code = pipeline.code();
         final long periodNs = pipeline.periodNs();
-        final long durationNs = Durations.nanos(spec, "--duration", duration, 1_000_000L, TimeUnit.DAYS.toNanos(365));
-        final long warmupNs = Durations.nanos(spec, "--warmup", warmup, 0, TimeUnit.DAYS.toNanos(1));
+        final long durationNs = stretch.durationNs();
+        final long warmupNs = stretch.warmupNs();
         Ranges.check(spec, "--baseline-frames", baselineFrames, 0, 100_000_000L);
         final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
         final PrintWriter out = spec.commandLine().getOut();
