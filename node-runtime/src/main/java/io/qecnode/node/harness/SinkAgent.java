@@ -2,7 +2,6 @@ package io.qecnode.node.harness;
 
 import io.aeron.Subscription;
 import io.qecnode.io.frame.LogicalStateView;
-import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.sim.run.TruthRing;
@@ -105,7 +104,7 @@ public final class SinkAgent implements Agent, FrameHandler
     public void onFrame(final DirectBuffer buffer, final int offset, final int length)
     {
         final long nowNs = clock.nanoTime();
-        if (length != LogicalStateWriter.FRAME_LENGTH || !view.wrap(buffer, offset).isChecksumValid())
+        if (!view.wrapAndVerify(buffer, offset, length))
         {
             add(REJECTED, 1);
             return;

@@ -56,7 +56,7 @@ public final class RelayAgent implements Agent, FrameHandler
     @Override
     public void onFrame(final DirectBuffer buffer, final int offset, final int length)
     {
-        if (length != LogicalStateWriter.FRAME_LENGTH || !view.wrap(buffer, offset).isChecksumValid())
+        if (!view.wrapAndVerify(buffer, offset, length))
         {
             counters.statesRejected.incrementOrdered();
             return;

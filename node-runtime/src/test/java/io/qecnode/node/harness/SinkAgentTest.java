@@ -3,6 +3,7 @@ package io.qecnode.node.harness;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.pipeline.VersionOneStates;
 import io.qecnode.sim.run.TruthRing;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -23,7 +24,7 @@ class SinkAgentTest
     private final SinkAgent sink = new SinkAgent(null, truths, HotRecorders.newRecorder(), SystemNanoClock.INSTANCE,
         SinkAgent.StateListener.NONE);
     private final LogicalStateWriter writer = new LogicalStateWriter();
-    private final UnsafeBuffer state = new UnsafeBuffer(new byte[LogicalStateWriter.FRAME_LENGTH]);
+    private final UnsafeBuffer state = new UnsafeBuffer(new byte[LogicalStateWriter.FRAME_LENGTH + 1]);
     private long frame;
 
     @Test
@@ -83,6 +84,27 @@ class SinkAgentTest
         assertEquals(1, sink.unknownTruth());
         assertEquals(2, sink.completeBlocks(), "block 0 and block 4; block 3 comes after a missing state");
         assertEquals(0, sink.logicalErrors());
+    }
+
+    @Test
+    void shouldJudgeStatesFromAVersionOneNodeAsItsOwn()
+    {
+        final long[] truth = {X, 0, Z, X | Z};
+        final long[] decoded = {X, 0, 0, X | Z};
+        for (int b = 0; b < truth.length; b++)
+        {
+            truths.onBlockTruth(b, truth[b]);
+            frame ^= decoded[b];
+            writer.encode(state, 0, 1, 0, b, frame, 5, 0, 0, b == 3 ? LogicalStateFlags.INCOMPLETE : 0);
+            sink.onFrame(state, 0, VersionOneStates.downgrade(state, 0));
+        }
+        final int length = writer.encode(state, 0, 1, 0, 4, frame, 5, 0, 0, 0);
+        sink.onFrame(state, 0, length + 1);
+
+        assertEquals(truth.length, sink.blocks());
+        assertEquals(1, sink.incomplete());
+        assertEquals(1, sink.logicalErrors(), "block 2 missed a Z");
+        assertEquals(1, sink.rejected(), "longer than its header declares");
     }
 
     // The node's state for a block: its frame with the block's decoded flips folded in.

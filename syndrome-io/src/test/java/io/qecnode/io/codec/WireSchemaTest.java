@@ -5,8 +5,9 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Pins version 1 of the wire format: ids, block lengths and field offsets must not move, or nodes built from
- * different versions of the schema stop understanding each other.
+ * Pins version 2 of the wire format: ids, block lengths and field offsets must not move, or nodes built from
+ * different versions of the schema stop understanding each other. Version 1's fields keep their version 1 places,
+ * pinned here against the generated version 1 codecs as well.
  */
 class WireSchemaTest
 {
@@ -14,7 +15,9 @@ class WireSchemaTest
     void shouldKeepTheSchemaIdentity()
     {
         assertEquals(20803, SyndromeRoundDecoder.SCHEMA_ID);
-        assertEquals(1, SyndromeRoundDecoder.SCHEMA_VERSION);
+        assertEquals(2, SyndromeRoundDecoder.SCHEMA_VERSION);
+        assertEquals(1, io.qecnode.io.codec.v1.SyndromeRoundDecoder.SCHEMA_VERSION);
+        assertEquals(20803, io.qecnode.io.codec.v1.SyndromeRoundDecoder.SCHEMA_ID);
         assertEquals(java.nio.ByteOrder.LITTLE_ENDIAN, SyndromeRoundDecoder.BYTE_ORDER);
         assertEquals(8, MessageHeaderDecoder.ENCODED_LENGTH);
         assertEquals(1, SyndromeRoundDecoder.TEMPLATE_ID);
@@ -26,6 +29,7 @@ class WireSchemaTest
     void shouldKeepTheSyndromeRoundLayout()
     {
         assertEquals(44, SyndromeRoundDecoder.BLOCK_LENGTH);
+        assertEquals(io.qecnode.io.codec.v1.SyndromeRoundDecoder.BLOCK_LENGTH, SyndromeRoundDecoder.BLOCK_LENGTH);
         assertField(1, 0, SyndromeRoundDecoder.sourceNodeId(), SyndromeRoundDecoder.sourceNodeEncodingOffset());
         assertField(2, 4, SyndromeRoundDecoder.logicalQubitId(), SyndromeRoundDecoder.logicalQubitEncodingOffset());
         assertField(3, 8, SyndromeRoundDecoder.sequenceId(), SyndromeRoundDecoder.sequenceEncodingOffset());
@@ -48,7 +52,8 @@ class WireSchemaTest
     @Test
     void shouldKeepTheLogicalStateLayout()
     {
-        assertEquals(49, LogicalStateDecoder.BLOCK_LENGTH);
+        assertEquals(80, LogicalStateDecoder.BLOCK_LENGTH);
+        assertEquals(49, io.qecnode.io.codec.v1.LogicalStateDecoder.BLOCK_LENGTH);
         assertField(1, 0, LogicalStateDecoder.nodeIdId(), LogicalStateDecoder.nodeIdEncodingOffset());
         assertField(2, 4, LogicalStateDecoder.logicalQubitId(), LogicalStateDecoder.logicalQubitEncodingOffset());
         assertField(3, 8, LogicalStateDecoder.blockSequenceId(), LogicalStateDecoder.blockSequenceEncodingOffset());
@@ -59,12 +64,38 @@ class WireSchemaTest
         assertField(7, 40, LogicalStateDecoder.roundsDecodedId(), LogicalStateDecoder.roundsDecodedEncodingOffset());
         assertField(8, 44, LogicalStateDecoder.checksumId(), LogicalStateDecoder.checksumEncodingOffset());
         assertField(9, 48, LogicalStateDecoder.flagsId(), LogicalStateDecoder.flagsEncodingOffset());
+        assertEquals(48, io.qecnode.io.codec.v1.LogicalStateDecoder.flagsEncodingOffset());
+        assertEquals(44, io.qecnode.io.codec.v1.LogicalStateDecoder.checksumEncodingOffset());
+    }
+
+    @Test
+    void shouldAppendTheChainFieldsAlignedSinceVersionTwo()
+    {
+        assertField(10, 49, LogicalStateDecoder.chainFlagsId(), LogicalStateDecoder.chainFlagsEncodingOffset());
+        assertField(11, 50, LogicalStateDecoder.hopCountId(), LogicalStateDecoder.hopCountEncodingOffset());
+        assertField(12, 52, LogicalStateDecoder.sourceNodeId(), LogicalStateDecoder.sourceNodeEncodingOffset());
+        assertField(13, 56, LogicalStateDecoder.epochId(), LogicalStateDecoder.epochEncodingOffset());
+        assertField(14, 64, LogicalStateDecoder.destinationNodeId(),
+            LogicalStateDecoder.destinationNodeEncodingOffset());
+        assertField(15, 68, LogicalStateDecoder.pathIdId(), LogicalStateDecoder.pathIdEncodingOffset());
+        assertField(16, 72, LogicalStateDecoder.chainCorrectionId(),
+            LogicalStateDecoder.chainCorrectionEncodingOffset());
+        assertEquals(2, LogicalStateDecoder.chainFlagsSinceVersion());
+        assertEquals(2, LogicalStateDecoder.hopCountSinceVersion());
+        assertEquals(2, LogicalStateDecoder.sourceNodeSinceVersion());
+        assertEquals(2, LogicalStateDecoder.epochSinceVersion());
+        assertEquals(2, LogicalStateDecoder.destinationNodeSinceVersion());
+        assertEquals(2, LogicalStateDecoder.pathIdSinceVersion());
+        assertEquals(2, LogicalStateDecoder.chainCorrectionSinceVersion());
+        assertEquals(1, ChainFlagsEncoder.epochIncomplete((byte)0, true));
+        assertEquals(2, ChainFlagsEncoder.epochFailed((byte)0, true));
     }
 
     @Test
     void shouldKeepTheHelloLayout()
     {
         assertEquals(20, HelloDecoder.BLOCK_LENGTH);
+        assertEquals(io.qecnode.io.codec.v1.HelloDecoder.BLOCK_LENGTH, HelloDecoder.BLOCK_LENGTH);
         assertField(1, 0, HelloDecoder.timestampNsId(), HelloDecoder.timestampNsEncodingOffset());
         assertField(2, 8, HelloDecoder.linkFidelityId(), HelloDecoder.linkFidelityEncodingOffset());
         assertField(3, 16, HelloDecoder.nodeIdId(), HelloDecoder.nodeIdEncodingOffset());

@@ -91,10 +91,16 @@ class FrameAllocationTest
 
             if (view.endOfBlock())
             {
+                final int stateLength = stateWriter.encode(stateBuffer, 0, 1, view.logicalQubit(), view.blockIndex(),
+                    sink & 3, TestFrames.ROUNDS, view.emitTimestampNs(), 100, LogicalStateFlags.CLEAN_BLOCK,
+                    view.blockIndex(), 1, 2, 1, 9, sink & 3, ChainFlags.EPOCH_INCOMPLETE);
+                sink += stateView.wrapAndVerify(stateBuffer, 0, stateLength) ? 1 : 0;
+                sink += stateView.frameBits() + stateView.blockSequence() + stateView.epoch() +
+                    stateView.sourceNode() + stateView.destinationNode() + stateView.hopCount() + stateView.pathId() +
+                    stateView.chainCorrection() + stateView.chainFlags() + (stateView.epochFailed() ? 1 : 0);
                 stateWriter.encode(stateBuffer, 0, 1, view.logicalQubit(), view.blockIndex(), sink & 3,
                     TestFrames.ROUNDS, view.emitTimestampNs(), 100, LogicalStateFlags.CLEAN_BLOCK);
-                stateView.wrap(stateBuffer, 0);
-                sink += stateView.frameBits() + stateView.blockSequence() + (stateView.isChecksumValid() ? 1 : 0);
+                sink += stateView.wrap(stateBuffer, 0).epoch() + (stateView.isChecksumValid() ? 1 : 0);
             }
         }
     }

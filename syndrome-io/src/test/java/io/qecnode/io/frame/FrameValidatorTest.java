@@ -100,10 +100,23 @@ class FrameValidatorTest
 
         buffer.putShort(VERSION_OFFSET, (short)0);
         assertEquals(FrameCheck.UNSUPPORTED_VERSION, validator.validate(buffer, 0, length));
-        buffer.putShort(VERSION_OFFSET, (short)2);
+        buffer.putShort(VERSION_OFFSET, (short)3);
         assertEquals(FrameCheck.UNSUPPORTED_VERSION, validator.validate(buffer, 0, length));
         assertEquals(2, counters.value(FrameCounter.UNSUPPORTED_VERSION));
-        assertEquals(List.of("UNSUPPORTED_VERSION sequence=-1 version=0, supported=1"), reports);
+        assertEquals(List.of("UNSUPPORTED_VERSION sequence=-1 version=0, supported=2"), reports);
+    }
+
+    @Test
+    void shouldAcceptARoundFromAVersionOneSender()
+    {
+        // SyndromeRound did not change in version 2: a version 1 hardware bus stays a valid source.
+        final int length = writeRound(TestFrames.SOURCE, 0);
+        assertEquals(2, buffer.getShort(VERSION_OFFSET));
+        buffer.putShort(VERSION_OFFSET, (short)1);
+        buffer.putInt(CHECKSUM_OFFSET, FrameChecksum.compute(buffer, 0, length, CHECKSUM_OFFSET));
+
+        assertEquals(FrameCheck.OK, validator.validate(buffer, 0, length));
+        assertEquals(List.of(), reports);
     }
 
     @Test

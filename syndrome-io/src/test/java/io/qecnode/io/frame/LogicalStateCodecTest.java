@@ -23,8 +23,9 @@ class LogicalStateCodecTest
         final int length = writer.encode(buffer, OFFSET, 0xFFFF_FFFEL, 0x8000_0000L, -3L, 0b10L, 0xFFFF_FFFFL,
             Long.MIN_VALUE, Long.MAX_VALUE, LogicalStateFlags.FALLBACK | LogicalStateFlags.CLEAN_BLOCK);
 
-        assertEquals(57, length);
+        assertEquals(88, length);
         assertEquals(LogicalStateWriter.FRAME_LENGTH, length);
+        assertEquals(57, LogicalStateWriter.V1_FRAME_LENGTH);
         view.wrap(buffer, OFFSET);
         assertEquals(length, view.frameLength());
         assertEquals(0xFFFF_FFFEL, view.nodeId());
@@ -38,6 +39,109 @@ class LogicalStateCodecTest
         assertFalse(view.incomplete());
         assertTrue(view.cleanBlock());
         assertEquals(LogicalStateFlags.FALLBACK | LogicalStateFlags.CLEAN_BLOCK, view.flags());
+        assertTrue(view.isChecksumValid());
+        assertTrue(view.wrapAndVerify(buffer, OFFSET, length));
+    }
+
+    @Test
+    void shouldRoundTripEveryChainField()
+    {
+        final int length = writer.encode(buffer, OFFSET, 7, 8, 9, 0b01L, 10, 11, 12, LogicalStateFlags.INCOMPLETE,
+            0xFFFF_FFFF_FFFF_FFFEL, 0xFFFF_FFFEL, 0x8000_0001L, 0xFFFF, 0x7FFF_FFFFL, 0b11L, ChainFlags.EPOCH_FAILED);
+
+        assertEquals(LogicalStateWriter.FRAME_LENGTH, length);
+        assertTrue(view.wrapAndVerify(buffer, OFFSET, length));
+        assertEquals(2, view.version());
+        assertTrue(view.hasChainFields());
+        assertEquals(0xFFFF_FFFF_FFFF_FFFEL, view.epoch());
+        assertEquals(0xFFFF_FFFEL, view.sourceNode());
+        assertEquals(0x8000_0001L, view.destinationNode());
+        assertEquals(0xFFFF, view.hopCount());
+        assertEquals(0x7FFF_FFFFL, view.pathId());
+        assertEquals(0b11L, view.chainCorrection());
+        assertEquals(ChainFlags.EPOCH_FAILED, view.chainFlags());
+        assertFalse(view.epochIncomplete());
+        assertTrue(view.epochFailed());
+        // The version 1 fields are untouched by their new neighbours.
+        assertEquals(7, view.nodeId());
+        assertEquals(8, view.logicalQubit());
+        assertEquals(9, view.blockSequence());
+        assertEquals(0b01L, view.frameBits());
+        assertEquals(10, view.roundsDecoded());
+        assertEquals(11, view.originTimestampNs());
+        assertEquals(12, view.decodeTimeNs());
+        assertEquals(LogicalStateFlags.INCOMPLETE, view.flags());
+    }
+
+    @Test
+    void shouldRoundTripEveryChainFlagCombinationAndDropReservedBits()
+    {
+        for (int flags = 0; flags < 8; flags++)
+        {
+            writer.encode(buffer, OFFSET, 1, 2, 3, 0, 4, 5, 6, 0, flags, 1, 2, 1, 0, 0, flags | 0xF8);
+
+            view.wrap(buffer, OFFSET);
+            assertEquals(flags & ChainFlags.ALL, view.chainFlags(), "flags=" + flags);
+            assertEquals((flags & ChainFlags.EPOCH_INCOMPLETE) != 0, view.epochIncomplete());
+            assertEquals((flags & ChainFlags.EPOCH_FAILED) != 0, view.epochFailed());
+            assertEquals(flags, view.epoch());
+            assertTrue(view.isChecksumValid());
+        }
+    }
+
+    @Test
+    void shouldWriteNoChainAsNone()
+    {
+        final int length = writer.encode(buffer, OFFSET, 1, 2, 3, 0b10L, 4, 5, 6, 0);
+
+        assertEquals(LogicalStateWriter.FRAME_LENGTH, length);
+        assertTrue(view.wrapAndVerify(buffer, OFFSET, length));
+        assertEquals(2, view.version());
+        assertEquals(-1L, view.epoch());
+        assertEquals(LogicalStateWriter.NO_EPOCH, view.epoch());
+        assertEquals(0xFFFF_FFFFL, view.sourceNode());
+        assertEquals(LogicalStateWriter.NO_NODE, view.sourceNode());
+        assertEquals(LogicalStateWriter.NO_NODE, view.destinationNode());
+        assertEquals(0xFFFF_FFFFL, view.pathId());
+        assertEquals(LogicalStateWriter.NO_PATH, view.pathId());
+        assertEquals(0, view.hopCount());
+        assertEquals(0L, view.chainCorrection());
+        assertEquals(0, view.chainFlags());
+    }
+
+    @Test
+    void shouldRejectAFlippedByteInEveryAppendedField()
+    {
+        final int length = writer.encode(buffer, OFFSET, 1, 2, 3, 0b01L, 4, 5, 6, 0,
+            42, 1, 2, 2, 9, 0b10L, ChainFlags.EPOCH_INCOMPLETE);
+
+        for (int index = LogicalStateWriter.V1_FRAME_LENGTH; index < length; index++)
+        {
+            final byte original = buffer.getByte(OFFSET + index);
+            buffer.putByte(OFFSET + index, (byte)(original ^ 0x5A));
+
+            assertFalse(view.wrapAndVerify(buffer, OFFSET, length), "byte " + index);
+
+            buffer.putByte(OFFSET + index, original);
+        }
+        assertTrue(view.wrapAndVerify(buffer, OFFSET, length));
+    }
+
+    @Test
+    void shouldRejectAFrameWhoseLengthDisagreesWithItsHeaderOrVersion()
+    {
+        final int length = writer.encode(buffer, OFFSET, 1, 2, 3, 0b01L, 4, 5, 6, 0, 42, 1, 2, 2, 9, 0b10L, 0);
+
+        assertFalse(view.wrapAndVerify(buffer, OFFSET, length - 1), "cut short");
+        assertFalse(view.wrapAndVerify(buffer, OFFSET, length + 1), "longer than declared");
+        assertFalse(view.wrapAndVerify(buffer, OFFSET, LogicalStateWriter.V1_FRAME_LENGTH - 1), "no whole header");
+
+        // A version 2 header over a version 1 block: the chain fields would be read beyond the frame, so it is
+        // rejected even with a checksum computed over what is there.
+        buffer.putShort(OFFSET, (short)49, java.nio.ByteOrder.LITTLE_ENDIAN);
+        final int checksumOffset = OFFSET + 52;
+        buffer.putInt(checksumOffset, FrameChecksum.compute(buffer, OFFSET, 57, checksumOffset));
+        assertFalse(view.wrapAndVerify(buffer, OFFSET, 57));
         assertTrue(view.isChecksumValid());
     }
 
