@@ -1,5 +1,6 @@
 package io.qecnode.io.frame;
 
+import io.qecnode.io.codec.BellMeasurementDecoder;
 import io.qecnode.io.codec.LogicalStateDecoder;
 import io.qecnode.io.codec.MessageHeaderDecoder;
 import io.qecnode.io.codec.SyndromeRoundDecoder;
@@ -36,6 +37,11 @@ final class Frames
      * Offset of a {@code LogicalState}'s checksum field.
      */
     static final int STATE_CHECKSUM_OFFSET = HEADER_LENGTH + LogicalStateDecoder.checksumEncodingOffset();
+
+    /**
+     * Offset of a {@code BellMeasurement}'s checksum field.
+     */
+    static final int BELL_CHECKSUM_OFFSET = HEADER_LENGTH + BellMeasurementDecoder.checksumEncodingOffset();
 
     private Frames()
     {
