@@ -15,7 +15,9 @@ import java.util.Locale;
  * <p>
  * An epoch the chain could not finish counts as an epoch that was not right, never dropped. Its frames are not all
  * known, so it adds nothing to the patches' statistics, and the prediction is for a whole epoch: it is held against
- * the interval of the whole epochs, which is the interval of all epochs when none failed.
+ * the interval of the whole epochs, which is the interval of all epochs when none failed. An epoch judged whole whose
+ * repeaters' frames did not all arrive ({@link #recordVerdict}) counts towards the fidelity but not towards the
+ * patches' statistics either.
  * <p>
  * <b>Note:</b> not thread safe. {@link #record} allocates nothing; the summaries do.
  */
@@ -29,6 +31,7 @@ public final class FidelityCounter
     private long wrong;
     private long incomplete;
     private long failed;
+    private long residualEpochs;
 
     /**
      * @param repeaters number of repeaters n between A and B, at least 0.
@@ -51,24 +54,44 @@ public final class FidelityCounter
         {
             throw new IllegalArgumentException("epoch.patchCount=" + epoch.patchCount() + ", patchCount=" + patchCount);
         }
+        if (countVerdict(verdict))
+        {
+            residualEpochs++;
+            for (int p = 0; p < patchCount; p++)
+            {
+                residualCounts[p * RESIDUALS + (int)epoch.residual(p)]++;
+            }
+        }
+    }
+
+    /**
+     * Count a verdict without the patches' residuals, for an epoch whose frames are not all known (a repeater's
+     * report never arrived): it counts towards the fidelity, not towards the prediction.
+     *
+     * @param verdict what {@link ChainVerifier#verify} said about the epoch.
+     */
+    public void recordVerdict(final EpochVerdict verdict)
+    {
+        countVerdict(verdict);
+    }
+
+    // True for a whole epoch (right or wrong), the only kind whose residuals are statistics of the patches.
+    private boolean countVerdict(final EpochVerdict verdict)
+    {
         switch (verdict)
         {
             case RIGHT:
                 right++;
-                break;
+                return true;
             case WRONG:
                 wrong++;
-                break;
+                return true;
             case INCOMPLETE:
                 incomplete++;
-                return;
+                return false;
             default:
                 failed++;
-                return;
-        }
-        for (int p = 0; p < patchCount; p++)
-        {
-            residualCounts[p * RESIDUALS + (int)epoch.residual(p)]++;
+                return false;
         }
     }
 
@@ -102,6 +125,12 @@ public final class FidelityCounter
         return failed;
     }
 
+    /** @return whole epochs whose residuals the patches' statistics hold. */
+    public long residualEpochs()
+    {
+        return residualEpochs;
+    }
+
     /** @return right over all epochs; NaN before the first. */
     public double measured()
     {
@@ -123,7 +152,8 @@ public final class FidelityCounter
     /**
      * @param patch    a patch, 0..2n+1 (see {@link ChainEpoch}).
      * @param residual a residual mask, 0..3 (bit 0 X, bit 1 Z).
-     * @return the share of whole epochs in which the patch was left with that residual; NaN before the first.
+     * @return the share of the {@link #residualEpochs} in which the patch was left with that residual; NaN before the
+     * first.
      */
     public double residualProbability(final int patch, final int residual)
     {
@@ -131,12 +161,12 @@ public final class FidelityCounter
         {
             throw new IllegalArgumentException("residual=" + residual + ", allowed=0..3");
         }
-        return residualCounts[checkPatch(patch) * RESIDUALS + residual] / (double)(right + wrong);
+        return residualCounts[checkPatch(patch) * RESIDUALS + residual] / (double)residualEpochs;
     }
 
     /**
      * @param patch a patch, 0..2n+1.
-     * @return the share of whole epochs in which its decoder left a logical error (X, Z or Y).
+     * @return the share of the {@link #residualEpochs} in which its decoder left a logical error (X, Z or Y).
      */
     public double logicalErrorRate(final int patch)
     {
@@ -200,9 +230,10 @@ public final class FidelityCounter
             BinomialInterval.upper(right, whole, BinomialInterval.Z_95));
         return String.format(Locale.ROOT,
             "fidelity %.5f [%.5f, %.5f] (95%%) over %d epochs: %d right, %d wrong, %d incomplete, %d failed%s; " +
-            "predicted %.5f from %d patches: %s",
+            "predicted %.5f from %d patches%s: %s",
             measured(), lower(), upper(), epochs, right, wrong, incomplete, failed, wholeInterval,
-            predicted(), patchCount, predictedInside() ? "inside the interval" : "OUTSIDE the interval");
+            predicted(), patchCount, residualEpochs == whole ? "" : " over " + residualEpochs + " epochs",
+            predictedInside() ? "inside the interval" : "OUTSIDE the interval");
     }
 
     /**

@@ -119,6 +119,31 @@ class FidelityCounterTest
     }
 
     @Test
+    void shouldCountAVerdictWithoutResidualsTowardsTheFidelityOnly()
+    {
+        final ChainVerifier verifier = new ChainVerifier(1);
+        final FidelityCounter counter = new FidelityCounter(1);
+        final ChainEpoch epoch = new ChainEpoch(1);
+        for (int k = 0; k < 4; k++)
+        {
+            chain.fill(epoch, 0x1bL, k == 0 ? 0x1bL ^ 0x04L : 0x1bL, 1, SyntheticChain.FAITHFUL);
+            counter.record(epoch, verifier.verify(epoch));
+        }
+        chain.fill(epoch, 0x1bL, 0x1bL ^ 0x40L, 1, SyntheticChain.FAITHFUL);
+        counter.recordVerdict(verifier.verify(epoch));
+        counter.recordVerdict(EpochVerdict.RIGHT);
+
+        assertEquals(6, counter.epochs());
+        assertEquals(4, counter.right());
+        assertEquals(2, counter.wrong());
+        assertEquals(4, counter.residualEpochs());
+        assertEquals(0.25, counter.logicalErrorRate(1), 1e-12, "only the recorded epochs' residuals");
+        assertEquals(0.0, counter.logicalErrorRate(3), 1e-12, "B's error of the unrecorded epoch is not counted");
+        assertEquals(0.75, counter.predicted(), 1e-12);
+        assertTrue(counter.summary().contains("predicted 0.75000 from 4 patches over 4 epochs"), counter.summary());
+    }
+
+    @Test
     void shouldSummariseOnOneLine()
     {
         final FidelityCounter counter = new FidelityCounter(1);

@@ -54,7 +54,19 @@ final class SyntheticChain
      */
     void fill(final ChainEpoch epoch, final long truth, final long decoded, final int raw, final Repeater repeater)
     {
-        epoch.reset(0);
+        fill(epoch, 0, truth, decoded, raw, repeater);
+    }
+
+    /** As {@link #fill(ChainEpoch, long, long, int, Repeater)}, for epoch {@code number}. */
+    void fill(
+        final ChainEpoch epoch,
+        final long number,
+        final long truth,
+        final long decoded,
+        final int raw,
+        final Repeater repeater)
+    {
+        epoch.reset(number);
         for (int p = 0; p < epoch.patchCount(); p++)
         {
             epoch.trueFlips(p, (truth >>> (2 * p)) & 3L).decodedFlips(p, (decoded >>> (2 * p)) & 3L);
