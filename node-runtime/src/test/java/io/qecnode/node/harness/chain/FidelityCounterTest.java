@@ -181,26 +181,12 @@ class FidelityCounterTest
             long residuals = 0;
             for (int p = 0; p < PATCHES.length; p++)
             {
-                residuals |= (long)sample(PATCHES[p], random.nextDouble()) << (2 * p);
+                residuals |= (long)SyntheticChain.sample(PATCHES[p], random.nextDouble()) << (2 * p);
             }
             final long truth = random.nextLong() & 0xfffL;
             chain.fill(epoch, truth, truth ^ residuals, random.nextInt(16), repeater);
             counter.record(epoch, verifier.verify(epoch));
         }
         return counter;
-    }
-
-    private static int sample(final double[] distribution, final double u)
-    {
-        double cumulative = 0.0;
-        for (int r = 0; r < distribution.length - 1; r++)
-        {
-            cumulative += distribution[r];
-            if (u < cumulative)
-            {
-                return r;
-            }
-        }
-        return distribution.length - 1;
     }
 }

@@ -77,4 +77,23 @@ final class SyntheticChain
         }
         stream(epoch, repeater);
     }
+
+    /**
+     * @param distribution probabilities of the residuals I, X, Z, Y.
+     * @param u            uniform in [0, 1).
+     * @return the residual u falls on.
+     */
+    static int sample(final double[] distribution, final double u)
+    {
+        double cumulative = 0.0;
+        for (int r = 0; r < distribution.length - 1; r++)
+        {
+            cumulative += distribution[r];
+            if (u < cumulative)
+            {
+                return r;
+            }
+        }
+        return distribution.length - 1;
+    }
 }
