@@ -1,11 +1,16 @@
 package io.qecnode.node.harness.chain;
 
+import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.io.frame.ChainFlags;
 import io.qecnode.io.frame.FrameChecksum;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.node.harness.chain.EpochAssembly.Counter;
 import io.qecnode.pauli.LogicalFrame;
+import io.qecnode.sim.chain.ChainHardware;
 import io.qecnode.sim.chain.EpochTruth;
+import io.qecnode.sim.chain.EpochTruthSink;
+import io.qecnode.sim.source.SyndromeSource;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -21,8 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The assembly fed the pieces a chain sends the verifier (truth records written by hand as {@link EpochTruth} lays
- * them out, reports as the nodes encode them): whole epochs in any order, epochs closed at their deadline or by the
+ * The assembly fed the pieces a chain sends the verifier (truth records from the simulated hardware or written by hand
+ * as {@link EpochTruth} lays them out, reports as the nodes encode them): whole epochs in any order, epochs closed at their deadline or by the
  * window, and every kind of bad piece counted without touching the epoch.
  */
 class EpochAssemblyTest
@@ -79,6 +85,63 @@ class EpochAssemblyTest
         assertEquals(epochs, assembly.count(Counter.CLOSED_COMPLETE));
         assertEquals(epochs * (repeaters + 2L), assembly.count(Counter.TRUTHS));
         assertEquals(epochs * (2L * repeaters + 2), assembly.count(Counter.REPORTS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3})
+    void shouldTakeTheSimulatedHardwaresTruthAndJudgeByTheResidualsOfTheDecoders(final int repeaters)
+    {
+        rig(repeaters);
+        final CodeDescription[] links = new CodeDescription[repeaters + 1];
+        Arrays.fill(links, CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, 3, 3, 0.04));
+        final ChainHardware hardware =
+            new ChainHardware(links, 7, SyndromeSource.BURST_FACTOR_DEFAULT, ChainHardware.PatchRounds.DISCARD);
+        final EpochTruth record = new EpochTruth();
+        final EpochTruthSink sink = (buffer, offset, length) ->
+        {
+            assertTrue(assembly.onTruth(buffer, offset, length, 0), () -> record.wrap(buffer, offset).toString());
+            record.wrap(buffer, offset);
+            final int node = record.node();
+            if (node == 0 || node == repeaters + 1)
+            {
+                source.trueFlips(node == 0 ? ChainEpoch.PATCH_A : source.patchB(), record.trueFlips(0));
+            }
+            else
+            {
+                source.trueFlips(ChainEpoch.leftPatch(node), record.trueFlips(0))
+                    .trueFlips(ChainEpoch.rightPatch(node), record.trueFlips(1))
+                    .rawParities(node, record.rawXx(), record.rawZz());
+            }
+        };
+        final SplittableRandom random = new SplittableRandom(repeaters);
+        final int epochs = 400;
+        final boolean[] cancel = new boolean[epochs];
+        int flipped = 0;
+        for (int k = 0; k < epochs; k++)
+        {
+            source.reset(k);
+            assertEquals(k, hardware.runEpoch(sink));
+            final long residuals = sparseResiduals(random, source.patchCount());
+            for (int p = 0; p < source.patchCount(); p++)
+            {
+                source.decodedFlips(p, source.trueFlips(p) ^ ((residuals >>> (2 * p)) & 3L));
+            }
+            chain.stream(source, SyntheticChain.FAITHFUL);
+            cancel[k] = ChainVerifier.residualParity(source) == 0;
+            flipped += JudgedEpochs.packTruth(source) != 0 ? 1 : 0;
+            pieces.encode(source, 0);
+            for (int patch = 0; patch < source.patchCount(); patch++)
+            {
+                assertTrue(pieces.deliver(pieces.reportIndex(patch), assembly, 0));
+            }
+            assertEquals(1, assembly.poll(0), "epoch " + k + " is whole");
+        }
+
+        assertTrue(flipped > epochs / 10, "the hardware flipped patches in " + flipped + " epochs");
+        for (int k = 0; k < epochs; k++)
+        {
+            assertEquals(cancel[k] ? EpochVerdict.RIGHT : EpochVerdict.WRONG, judged.verdicts[k], "epoch " + k);
+        }
     }
 
     @ParameterizedTest
