@@ -54,7 +54,7 @@ import java.nio.ByteBuffer;
 public final class ChainNodeAgent implements Agent
 {
     private static final int FRAGMENT_LIMIT = 64;
-    private static final long NONE = -1;
+    private static final long NONE = EpochRing.NONE;
     private static final int LEFT = ChainStreams.LEFT;
     private static final int RIGHT = ChainStreams.RIGHT;
 
@@ -63,12 +63,10 @@ public final class ChainNodeAgent implements Agent
     private final int leftNode;
     private final int rightNode;
     private final long pathId;
-    private final long deadlineNs;
-    private final int window;
     private final long[] patchQubit = new long[2];
     private final FrameValidator[] validators;
     private final PatchDecoding[] patches;
-    private final EpochSlot[] slots;
+    private final EpochRing ring;
     private final FrameSender stateSender;
     private final FrameSender reportSender;
     private final NanoClock clock;
@@ -86,11 +84,21 @@ public final class ChainNodeAgent implements Agent
     private final LogicalStateWriter writer = new LogicalStateWriter();
     private final UnsafeBuffer outBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
     private final LogicalFrame frame = new LogicalFrame(2);
+    private final EpochRing.Epochs epochs = new EpochRing.Epochs()
+    {
+        @Override
+        public boolean settled(final EpochSlot slot)
+        {
+            return ChainNodeAgent.this.settled(slot);
+        }
 
-    // Every epoch below nextEpoch is closed; those from nextEpoch to highestOpen are open. NONE before any piece.
-    private long nextEpoch = NONE;
-    private long highestOpen = NONE;
-    private boolean closedAny;
+        @Override
+        public void close(final EpochSlot slot, final long nowNs)
+        {
+            ChainNodeAgent.this.close(slot, nowNs);
+        }
+    };
+
     private long lastLeftEpoch = NONE;
     private long lastBellEpoch = NONE;
     // The left state just accepted, while its epoch may close: its arrival starts the hop cost.
@@ -106,8 +114,6 @@ public final class ChainNodeAgent implements Agent
         this.leftNode = context.leftNode();
         this.rightNode = context.rightNode();
         this.pathId = context.pathId();
-        this.deadlineNs = context.neighbourDeadlineNs();
-        this.window = context.epochWindow();
         this.validators = validators;
         this.patches = patches;
         this.stateSender = context.stateSender();
@@ -118,11 +124,7 @@ public final class ChainNodeAgent implements Agent
         this.epochEndRecorder = context.epochEndRecorder();
         patchQubit[LEFT] = ChainStreams.logicalQubit(nodeId, LEFT);
         patchQubit[RIGHT] = ChainStreams.logicalQubit(nodeId, RIGHT);
-        slots = new EpochSlot[window];
-        for (int i = 0; i < window; i++)
-        {
-            slots[i] = new EpochSlot();
-        }
+        ring = new EpochRing(context.epochWindow(), context.neighbourDeadlineNs(), epochs, counters.epochsOverrun);
         final Subscription[] given = {context.leftRounds(), context.rightRounds(), context.bellMeasurements(),
             context.leftStates()};
         final FrameHandler[] handlers = {leftRoundsHandler, rightRoundsHandler, bellHandler, leftStatesHandler};
@@ -151,11 +153,9 @@ public final class ChainNodeAgent implements Agent
         {
             work += subscribers[i].poll(FRAGMENT_LIMIT);
         }
-        if (nextEpoch != NONE && nextEpoch <= highestOpen)
+        if (ring.anyOpen())
         {
-            final long before = nextEpoch;
-            advance(clock.nanoTime());
-            work += (int)(nextEpoch - before);
+            work += ring.advance(clock.nanoTime());
         }
         return work;
     }
@@ -196,7 +196,7 @@ public final class ChainNodeAgent implements Agent
         if (patch.onRound(view))
         {
             final long now = clock.nanoTime();
-            final EpochSlot slot = slotFor(patch.currentBlock(), now, true);
+            final EpochSlot slot = ring.slotFor(patch.currentBlock(), now, true);
             if (slot == null || slot.hasBlock[side])
             {
                 counters.latePieces.incrementOrdered();
@@ -204,7 +204,7 @@ public final class ChainNodeAgent implements Agent
             }
             slot.block(side, patch.flips(), patch.blockFlags(), patch.roundsDecoded(), patch.decodeNs(),
                 view.emitTimestampNs());
-            advance(now);
+            ring.advance(now);
         }
     }
 
@@ -221,14 +221,14 @@ public final class ChainNodeAgent implements Agent
         final long epoch = view.epoch();
         lastBellEpoch = epoch;
         final long now = clock.nanoTime();
-        final EpochSlot slot = slotFor(epoch, now, true);
+        final EpochSlot slot = ring.slotFor(epoch, now, true);
         if (slot == null)
         {
             counters.latePieces.incrementOrdered();
             return;
         }
         slot.bell(view.xx(), view.zz());
-        advance(now);
+        ring.advance(now);
     }
 
     private void onLeftState(final DirectBuffer buffer, final int offset, final int length)
@@ -242,7 +242,7 @@ public final class ChainNodeAgent implements Agent
         }
         final LogicalStateView view = stateView;
         final long epoch = view.epoch();
-        final EpochSlot slot = slotFor(epoch, now, false);
+        final EpochSlot slot = ring.slotFor(epoch, now, false);
         if (slot == null)
         {
             counters.refusedCounter(StateRefusal.OUT_OF_WINDOW).incrementOrdered();
@@ -254,7 +254,7 @@ public final class ChainNodeAgent implements Agent
             view.originTimestampNs());
         hopEpoch = epoch;
         hopArrivalNs = now;
-        advance(now);
+        ring.advance(now);
         hopEpoch = NONE;
     }
 
@@ -293,82 +293,6 @@ public final class ChainNodeAgent implements Agent
         return null;
     }
 
-    // The slot of an epoch, opening it and any not yet open before it; null if the epoch is closed or (a left state)
-    // beyond the window. An own piece beyond the window closes the oldest epochs early to make room.
-    private EpochSlot slotFor(final long epoch, final long nowNs, final boolean ownPiece)
-    {
-        if (nextEpoch == NONE)
-        {
-            nextEpoch = epoch;
-            highestOpen = epoch - 1;
-        }
-        else if (epoch < nextEpoch)
-        {
-            // Before anything closed, the window starts at the oldest epoch seen, whichever piece came first.
-            if (closedAny || highestOpen - epoch >= window)
-            {
-                return null;
-            }
-            for (long k = epoch; k < nextEpoch; k++)
-            {
-                slot(k).open(k, nowNs);
-            }
-            nextEpoch = epoch;
-            return slot(epoch);
-        }
-        else if (epoch - nextEpoch >= window)
-        {
-            if (!ownPiece)
-            {
-                return null;
-            }
-            overrun(epoch, nowNs);
-        }
-        for (long k = highestOpen + 1; k <= epoch; k++)
-        {
-            slot(k).open(k, nowNs);
-        }
-        highestOpen = Math.max(highestOpen, epoch);
-        return slot(epoch);
-    }
-
-    private void overrun(final long epoch, final long nowNs)
-    {
-        while (epoch - nextEpoch >= window && nextEpoch <= highestOpen)
-        {
-            close(slot(nextEpoch), nowNs);
-            nextEpoch++;
-            counters.epochsOverrun.incrementOrdered();
-        }
-        if (epoch - nextEpoch >= window)
-        {
-            // Epochs of which nothing came at all, further back than the window holds: skipped, counted.
-            final long first = epoch - window + 1;
-            counters.epochsOverrun.getAndAddOrdered(first - nextEpoch);
-            nextEpoch = first;
-            highestOpen = first - 1;
-        }
-    }
-
-    private EpochSlot slot(final long epoch)
-    {
-        return slots[(int)epoch & (window - 1)];
-    }
-
-    private void advance(final long nowNs)
-    {
-        while (nextEpoch != NONE && nextEpoch <= highestOpen)
-        {
-            final EpochSlot slot = slot(nextEpoch);
-            if (!settled(slot) && nowNs - slot.openedNs < deadlineNs)
-            {
-                return;
-            }
-            close(slot, nowNs);
-            nextEpoch++;
-        }
-    }
-
     // True when no missing piece can still come: each one's stream has moved past the epoch.
     private boolean settled(final EpochSlot slot)
     {
@@ -389,7 +313,6 @@ public final class ChainNodeAgent implements Agent
 
     private void close(final EpochSlot slot, final long nowNs)
     {
-        closedAny = true;
         final long epoch = slot.epoch;
         boolean failed = role == ChainRole.REPEATER && !slot.hasBell;
         for (int side = LEFT; side <= RIGHT; side++)
@@ -492,15 +415,18 @@ public final class ChainNodeAgent implements Agent
         reportSender.send(outBuffer, 0, length);
     }
 
-    /** @return the oldest epoch still open, or the next to open when none is; -1 before any piece arrived. */
+    /**
+     * @return the oldest epoch still open, or the next to open when none is; -1 before any piece arrived. Read on the
+     *         agent's thread, or after it stopped.
+     */
     public long nextEpoch()
     {
-        return nextEpoch;
+        return ring.nextEpoch();
     }
 
     /**
      * @return B's frame of its patch for the last epoch it closed: its decoded flips times the correction received,
-     *         an observable-flip mask (0 at A and a repeater).
+     *         an observable-flip mask (0 at A and a repeater). Read on the agent's thread, or after it stopped.
      */
     public long lastFinalFrame()
     {

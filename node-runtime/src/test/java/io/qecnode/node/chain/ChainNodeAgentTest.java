@@ -295,6 +295,50 @@ class ChainNodeAgentTest
     }
 
     @Test
+    void shouldCloseTheOldestEpochsEarlyWhenItsOwnPiecesRunAWindowAhead()
+    {
+        final ChainRig repeater = new ChainRig(ChainRole.REPEATER, REPEATER_ID, clock, null, context ->
+            context.epochWindow(4));
+        for (int epoch = 0; epoch < 6; epoch++)
+        {
+            repeater.block(LEFT, epoch, 0);
+            repeater.block(RIGHT, epoch, 0);
+            repeater.bell(epoch, false, false);
+        }
+
+        assertEquals(2, repeater.states.size(), "epochs 4 and 5 made room by closing 0 and 1");
+        for (int epoch = 0; epoch < 2; epoch++)
+        {
+            assertChainFields(repeater.states.get(epoch), epoch, REPEATER_ID, B_ID, REPEATER_ID + 1,
+                ChainCorrection.NONE, ChainFlags.EPOCH_INCOMPLETE);
+        }
+        assertEquals(2, repeater.counters.epochsOverrun());
+        repeater.leftState(2, 1, 0);
+        assertEquals(3, repeater.states.size());
+        assertChainFields(repeater.states.last(), 2, REPEATER_ID, B_ID, REPEATER_ID + 1, 1, 0);
+    }
+
+    @Test
+    void shouldTakeAnOlderEpochThatTurnsUpBeforeAnyEpochClosed()
+    {
+        // Just started: the left neighbour's state of epoch 3 comes first, then the own pieces of epoch 2.
+        final ChainRig repeater = new ChainRig(ChainRole.REPEATER, REPEATER_ID, clock);
+        repeater.leftState(3, 2, 0);
+        for (int epoch = 2; epoch < 4; epoch++)
+        {
+            repeater.block(LEFT, epoch, 0);
+            repeater.block(RIGHT, epoch, 0);
+            repeater.bell(epoch, false, false);
+        }
+
+        assertEquals(2, repeater.states.size());
+        assertChainFields(repeater.states.get(0), 2, REPEATER_ID, B_ID, REPEATER_ID + 1, ChainCorrection.NONE,
+            ChainFlags.EPOCH_INCOMPLETE);
+        assertChainFields(repeater.states.get(1), 3, REPEATER_ID, B_ID, REPEATER_ID + 1, 2, 0);
+        assertEquals(0, repeater.counters.latePieces());
+    }
+
+    @Test
     void shouldCloseEveryEpochOnceInOrderWithFlagsThatSayWhichPiecesWereMissing()
     {
         // Each stream in epoch order, as the bus delivers it, some pieces lost, the four streams interleaved at
