@@ -41,7 +41,7 @@ public final class NodeAgent implements Agent, FrameHandler
 
     private final FrameSubscriber subscriber;
     private final FrameValidator validator;
-    private final BlockDecoder decoder;
+    private final PatchDecoding patch;
     private final FrameSender out;
     private final NodeCounters counters;
     private final BlockTelemetry telemetry;
@@ -49,31 +49,20 @@ public final class NodeAgent implements Agent, FrameHandler
     private final SingleWriterRecorder ingressNs;
     private final NanoClock clock;
     private final int nodeId;
-    private final int roundsPerBlock;
     private final SyndromeRoundView view = new SyndromeRoundView();
     private final LogicalStateWriter writer = new LogicalStateWriter();
     private final LogicalFrame frame = new LogicalFrame(1);
     private final UnsafeBuffer state = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
-    private final int[] fired;
-    private long currentBlock = -1;
-    private long logicalQubit;
-    private int nextRound;
-    private boolean inBlock;
-    private boolean incomplete;
-    // The block does not follow the last one finished: flips of the blocks between are missing from the frame.
-    private boolean blocksMissedBefore;
-    private boolean anyDefect;
     private JournalHandOff journal;
     private int checkpointEvery = Integer.MAX_VALUE;
     private int blocksSinceCheckpoint;
-    private long lastBlockFinished = -1;
 
     // Built by NodeFactory from a concluded context: the one way a node is wired.
     NodeAgent(final NodeContext context, final FrameValidator validator, final BlockDecoder decoder)
     {
         this.subscriber = context.subscription() == null ? null : new FrameSubscriber(context.subscription(), this);
         this.validator = validator;
-        this.decoder = decoder;
+        this.patch = new PatchDecoding(decoder, context.counters(), context.code().rounds().maxDetectorsPerRound());
         this.out = context.sender();
         this.counters = context.counters();
         this.telemetry = context.telemetry();
@@ -81,8 +70,6 @@ public final class NodeAgent implements Agent, FrameHandler
         this.ingressNs = context.ingressRecorder();
         this.clock = context.clock();
         this.nodeId = context.nodeId();
-        this.roundsPerBlock = decoder.roundsPerBlock();
-        this.fired = new int[context.code().rounds().maxDetectorsPerRound()];
     }
 
     @Override
@@ -113,47 +100,7 @@ public final class NodeAgent implements Agent, FrameHandler
         {
             ingressNs.recordValue(HotRecorders.clamp(arrivedNs - view.emitTimestampNs()));
         }
-        final long block = view.blockIndex();
-        final int round = view.roundIndex();
-        if (!inBlock && block == lastBlockFinished)
-        {
-            // A round of the block just decoded, resent under a new sequence: its state has gone already.
-            counters.roundsRepeated.incrementOrdered();
-            return;
-        }
-        if (inBlock && block != currentBlock)
-        {
-            // The previous block's last round never came: its state cannot be completed.
-            decoder.abandonBlock();
-            counters.blocksIncomplete.incrementOrdered();
-            inBlock = false;
-        }
-        if (!inBlock)
-        {
-            inBlock = true;
-            currentBlock = block;
-            logicalQubit = view.logicalQubit();
-            nextRound = 0;
-            incomplete = false;
-            blocksMissedBefore = lastBlockFinished >= 0 && block != lastBlockFinished + 1;
-            anyDefect = false;
-        }
-        if (round < nextRound)
-        {
-            counters.roundsRepeated.incrementOrdered();
-            return;
-        }
-        while (nextRound < round)
-        {
-            decoder.addRound(nextRound++, fired, 0);
-            counters.roundsLost.incrementOrdered();
-            incomplete = true;
-        }
-        final int count = view.firedDetectors(fired);
-        anyDefect |= count > 0;
-        decoder.addRound(round, fired, count);
-        nextRound++;
-        if (view.endOfBlock() || nextRound == roundsPerBlock)
+        if (patch.onRound(view))
         {
             finishBlock(arrivedNs, view.emitTimestampNs());
         }
@@ -165,41 +112,27 @@ public final class NodeAgent implements Agent, FrameHandler
 
     private void finishBlock(final long arrivedNs, final long originTimestampNs)
     {
-        final long flips = decoder.finishBlock();
+        final PatchDecoding patch = this.patch;
+        final long block = patch.currentBlock();
         // Timed inside the decoder, window by window where each is decoded: the final window runs inside the last
-        // round's addRound, so timing finishBlock() here would time a field read.
-        final long decodeNs = decoder.blockDecodeNs();
-        int flags = incomplete || blocksMissedBefore ? LogicalStateFlags.INCOMPLETE : 0;
-        if (decoder.blockUsedFallback())
-        {
-            flags |= LogicalStateFlags.FALLBACK;
-            counters.blocksFallback.incrementOrdered();
-        }
-        if (!anyDefect)
-        {
-            flags |= LogicalStateFlags.CLEAN_BLOCK;
-        }
-        if (incomplete)
-        {
-            counters.blocksIncomplete.incrementOrdered();
-        }
+        // round's addRound, so timing the block's end here would time a field read.
+        final long decodeNs = patch.decodeNs();
+        // A block that does not follow the last one finished leaves the frame without the flips of those between.
+        final int flags = patch.blockFlags() | (patch.followsLastBlock() ? 0 : LogicalStateFlags.INCOMPLETE);
         // Never reset: the state carries the qubit's frame with this block folded in.
-        frame.foldObservableFlips(0, flips & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
+        frame.foldObservableFlips(0, patch.flips());
         final long frameBits = frame.observableFlips(0);
-        final int length = writer.encode(state, 0, nodeId, logicalQubit, currentBlock, frameBits, nextRound,
-            originTimestampNs, decodeNs, flags);
+        final int length = writer.encode(state, 0, nodeId, patch.logicalQubit(), block, frameBits,
+            patch.roundsDecoded(), originTimestampNs, decodeNs, flags);
         out.send(state, 0, length);
         if (journal != null)
         {
             journal.offerState(state, 0, length);
         }
         final long reactionNs = clock.nanoTime() - arrivedNs;
-        telemetry.offer(currentBlock, reactionNs, decodeNs, decoder.lastWindowNs(), flags);
+        telemetry.offer(block, reactionNs, decodeNs, patch.lastWindowNs(), flags);
         counters.maxReactionNs.proposeMaxOrdered(reactionNs);
-        counters.roundsDecoded.getAndAddOrdered(nextRound);
         counters.blocksOut.incrementOrdered();
-        lastBlockFinished = currentBlock;
-        inBlock = false;
         if (journal != null && ++blocksSinceCheckpoint >= checkpointEvery)
         {
             checkpoint();
@@ -229,12 +162,12 @@ public final class NodeAgent implements Agent, FrameHandler
      */
     public boolean checkpoint()
     {
-        if (journal == null || inBlock)
+        if (journal == null || !patch.betweenBlocks())
         {
             return false;
         }
         blocksSinceCheckpoint = 0;
-        return journal.offerCheckpoint(lastBlockFinished, frame.observableFlips(0));
+        return journal.offerCheckpoint(patch.lastBlockFinished(), frame.observableFlips(0));
     }
 
     /**
@@ -246,7 +179,7 @@ public final class NodeAgent implements Agent, FrameHandler
      */
     public void restore(final long lastBlock, final long frameBits)
     {
-        lastBlockFinished = lastBlock;
+        patch.restore(lastBlock);
         frame.reset(0);
         frame.foldObservableFlips(0, frameBits & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
     }
@@ -254,19 +187,19 @@ public final class NodeAgent implements Agent, FrameHandler
     /** @return true between blocks: no round of an unfinished block is held. */
     public boolean betweenBlocks()
     {
-        return !inBlock;
+        return patch.betweenBlocks();
     }
 
     /** @return the block in hand, or the last one finished when between blocks. */
     public long currentBlock()
     {
-        return inBlock ? currentBlock : lastBlockFinished;
+        return patch.currentBlock();
     }
 
     /** @return rounds of the block in hand added so far (0 between blocks). */
     public int roundsInHand()
     {
-        return inBlock ? nextRound : 0;
+        return patch.roundsInHand();
     }
 
     @Override
