@@ -15,6 +15,8 @@ import java.util.Arrays;
  *     stream's later frames queue behind them (a stream is never reordered), so it trails and then catches up back
  *     to back; the node's other streams keep their schedule.</li>
  * </ul>
+ * The node's truth record of the epoch goes out at the epoch's end whatever the plan says: the verifier always learns
+ * what the hardware measured.
  * Immutable: each method returns a new plan with one more fault. Built off the hot path; looking a fault up
  * allocates nothing.
  */

@@ -64,6 +64,7 @@ public final class ChainSimulatorAgent implements Agent
     private final ScheduledNode[] nodes;
     private final NanoClock clock;
     private final long limitLastEpoch;
+    private final boolean unpaced;
     private long lastEpoch;
     private boolean done;
     private volatile boolean stopRequested;
@@ -84,6 +85,7 @@ public final class ChainSimulatorAgent implements Agent
             nodes[i] = new ScheduledNode(ctx, ids[i], writer);
         }
         clock = ctx.clock();
+        unpaced = ctx.periodNs() == 0;
         limitLastEpoch = ctx.epochLimit() == 0 ? NO_STOP : ctx.epochLimit() - 1;
         lastEpoch = limitLastEpoch;
     }
@@ -124,7 +126,7 @@ public final class ChainSimulatorAgent implements Agent
             completed = Math.min(completed, node.epochsCompleted());
             final boolean nodeDone = node.epochsCompleted() > lastEpoch;
             allDone &= nodeDone && node.isIdle();
-            if (!nodeDone)
+            if (!nodeDone && !unpaced)
             {
                 deadline = Math.min(deadline, node.pacer().nextDeadlineNs());
             }
@@ -188,7 +190,8 @@ public final class ChainSimulatorAgent implements Agent
      * How far emission trails the round schedule. Safe from any thread.
      *
      * @param nowNs the current time on the agent's clock.
-     * @return nanoseconds by which the slowest node's next slot is overdue, 0 if none is or the agent has not run.
+     * @return nanoseconds by which the slowest node's next slot is overdue; 0 if none is, the agent has not run, or
+     * it runs unpaced (period 0: no schedule to trail).
      */
     public long scheduleLagNs(final long nowNs)
     {
@@ -286,7 +289,7 @@ public final class ChainSimulatorAgent implements Agent
         }
         MAX_LATENESS.setRelease(this, 0L);
         LATE_SLOTS.setRelease(this, 0L);
-        NEXT_DEADLINE.setRelease(this, nowNs);
+        NEXT_DEADLINE.setRelease(this, unpaced ? 0L : nowNs);
     }
 
     private long sumOverStreams(final ToLongFunction<HardwareStream> count, final boolean withBell)

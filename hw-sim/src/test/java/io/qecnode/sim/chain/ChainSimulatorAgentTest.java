@@ -231,6 +231,7 @@ class ChainSimulatorAgentTest
             }
         }
         assertEquals(4, log.of(bell(1)).size());
+        assertEquals(0, agent.scheduleLagNs(now[0] + 1_000_000), "unpaced: no schedule to trail");
     }
 
     @Test
