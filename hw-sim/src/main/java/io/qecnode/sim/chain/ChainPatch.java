@@ -23,10 +23,14 @@ final class ChainPatch implements RoundSink
         this.tracked = spec.trackedFlips();
     }
 
-    /** Emit one block of rounds and fold its true flips into the patch's Pauli. */
-    void emitBlock()
+    /**
+     * Emit the next round; a block's true flips join the patch's Pauli after its last round.
+     *
+     * @return true when the round ended its block.
+     */
+    boolean emitRound()
     {
-        source.emitBlock(this);
+        return source.nextRound(this);
     }
 
     public void onRound(

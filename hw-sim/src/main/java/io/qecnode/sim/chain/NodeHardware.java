@@ -84,7 +84,28 @@ public final class NodeHardware
     }
 
     /**
-     * Run one epoch: a block of rounds from every patch, a repeater's XX and ZZ measurement, then the truth record.
+     * Emit the next round of one patch's block of the current epoch to its round sink, for a caller that paces rounds
+     * itself; {@link #runEpoch} then emits what is left and ends the epoch. The patches' streams are independent, so
+     * how their rounds interleave changes neither the rounds nor the truth.
+     *
+     * @param patch the patch index.
+     * @return true when this round ended the patch's block: the patch has nothing more to emit this epoch.
+     * @throws IllegalStateException if the patch's block of this epoch is already complete.
+     */
+    public boolean emitRound(final int patch)
+    {
+        final ChainPatch chainPatch = patches[patch];
+        if (chainPatch.source().blockIndex() != nextEpoch)
+        {
+            throw new IllegalStateException("patch " + patch + " has emitted its block of epoch " + nextEpoch +
+                ": end the epoch first");
+        }
+        return chainPatch.emitRound();
+    }
+
+    /**
+     * Run one epoch: a block of rounds from every patch (what is left of it after any {@link #emitRound}), a
+     * repeater's XX and ZZ measurement, then the truth record.
      *
      * @param sink receives the epoch's {@link EpochTruth} record.
      * @return the epoch just run.
@@ -94,7 +115,11 @@ public final class NodeHardware
         final ChainPatch[] patches = this.patches;
         for (final ChainPatch patch : patches)
         {
-            patch.emitBlock();
+            // Block k is the epoch's block: a patch whose block is complete has moved on to block k + 1.
+            while (patch.source().blockIndex() == nextEpoch)
+            {
+                patch.emitRound();
+            }
         }
 
         int parities = 0;

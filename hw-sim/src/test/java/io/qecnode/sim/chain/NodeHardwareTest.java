@@ -211,6 +211,38 @@ class NodeHardwareTest
     }
 
     @Test
+    void shouldGiveTheSameRoundsAndTruthWhenRoundsArePulledOneAtATime()
+    {
+        final int epochs = 200;
+        final Run whole = Run.repeater(NOISY, SEED, epochs);
+
+        // One block more than the epochs: the test pulls the next block past the last epoch.
+        final Recorder[] rounds = {new Recorder(epochs + 1), new Recorder(epochs + 1)};
+        final NodeHardware pulled = NodeHardware.repeater(1, SEED,
+            PatchSpec.of(NOISY, 0, rounds[0]), PatchSpec.of(NOISY, 1, rounds[1]));
+        final byte[] truths = new byte[epochs * EpochTruth.LENGTH];
+        for (int k = 0; k < epochs; k++)
+        {
+            // Right patch first, and only part of the left block before the epoch ends: runEpoch emits the rest.
+            while (!pulled.emitRound(1))
+            {
+                pulled.emitRound(0);
+            }
+            final int at = k * EpochTruth.LENGTH;
+            pulled.runEpoch((buffer, offset, length) -> buffer.getBytes(offset, truths, at, length));
+        }
+        assertArrayEquals(whole.truths, truths);
+        assertArrayEquals(whole.rounds[0].words(), rounds[0].words());
+        assertArrayEquals(whole.rounds[1].words(), rounds[1].words());
+
+        while (!pulled.emitRound(0))
+        {
+            assertEquals(epochs, pulled.nextEpoch());
+        }
+        assertThrows(IllegalStateException.class, () -> pulled.emitRound(0), "block complete: end the epoch first");
+    }
+
+    @Test
     void shouldAllocateNothingPerEpochAfterWarmUp()
     {
         final NodeHardware repeater = NodeHardware.repeater(1, SEED, patch(NOISY, 0), patch(NOISY, 1));
