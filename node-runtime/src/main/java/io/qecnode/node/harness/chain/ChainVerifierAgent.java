@@ -48,6 +48,7 @@ public final class ChainVerifierAgent implements Agent
     public static final int FRAGMENT_LIMIT = 64;
 
     private static final int JUDGED = EpochVerdict.values().length;
+    private static final int ALGEBRA_MISMATCHES = JUDGED + 1;
 
     private final FragmentSource reports;
     private final FragmentSource truths;
@@ -58,7 +59,7 @@ public final class ChainVerifierAgent implements Agent
     private final FragmentHandler reportHandler;
     private final FragmentHandler truthHandler;
     // Per verdict (by ordinal), then epochs judged: written by the agent only, ordered stores, read by anyone.
-    private final AtomicLongArray verdicts = new AtomicLongArray(JUDGED + 1);
+    private final AtomicLongArray verdicts = new AtomicLongArray(ALGEBRA_MISMATCHES + 1);
     private long nowNs;
 
     /**
@@ -95,6 +96,13 @@ public final class ChainVerifierAgent implements Agent
         if (residualsKnown)
         {
             fidelity.record(epoch, verdict);
+            // A faithful chain gets the pair right iff the patches' residuals cancel (ChainVerifier's residual rule):
+            // an exact per-epoch check of the frame algebra, where the fidelity comparison is only statistical.
+            final boolean whole = verdict == EpochVerdict.RIGHT || verdict == EpochVerdict.WRONG;
+            if (whole && verdict.isRight() != (ChainVerifier.residualParity(epoch) == 0))
+            {
+                increment(ALGEBRA_MISMATCHES);
+            }
         }
         else
         {
@@ -119,6 +127,15 @@ public final class ChainVerifierAgent implements Agent
     public long epochsJudged()
     {
         return verdicts.get(JUDGED);
+    }
+
+    /**
+     * @return whole epochs, every patch's frame known, whose verdict disagrees with the residual rule (right iff the
+     * patches' residuals cancel): 0 unless the chain streamed a wrong correction.
+     */
+    public long algebraMismatches()
+    {
+        return verdicts.get(ALGEBRA_MISMATCHES);
     }
 
     /** @return epochs judged right. */

@@ -1,0 +1,317 @@
+package io.qecnode.node.harness.chain;
+
+import io.qecnode.io.chain.ChainStreams;
+import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.transport.BusContext;
+import io.qecnode.io.transport.BusCounters;
+import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.MessageBus;
+import io.qecnode.node.chain.ChainCounters;
+import io.qecnode.node.chain.ChainNodeAgent;
+import io.qecnode.node.chain.ChainNodeContext;
+import io.qecnode.node.chain.ChainNodeFactory;
+import io.qecnode.node.chain.ChainRole;
+import io.qecnode.node.harness.HopProbe;
+import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.sim.chain.ChainSimulatorAgent;
+import io.qecnode.sim.chain.ChainSimulatorContext;
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import org.HdrHistogram.SingleWriterRecorder;
+import org.agrona.CloseHelper;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.Agent;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.SystemNanoClock;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A repeater chain A, repeaters 1..n, B in one process on one embedded media driver: the chain's simulated hardware,
+ * a {@link ChainNodeAgent} per node and the {@link ChainVerifierAgent}.
+ * <p>
+ * Each node's hardware reaches it on IPC (its {@link ChainStreams} ids offset by
+ * {@link ChainPipelineConfig#NODE_STREAM_STRIDE} per node, clear of the verifier's, as one driver serves every node); node to node the states
+ * go over UDP, each node receiving on its own port; reports and truth go to the verifier on IPC. Either the nodes run
+ * on one thread and the hardware and verifier on a second, yielding one, or (few cores) everything runs on one thread
+ * in chain order, hardware first. The driver runs in shared mode on its own thread. A raw UDP hop probe
+ * ({@link HopProbe}) of a state's size runs beside the chain on the same driver for the whole run, the baseline of the
+ * repeater's hop cost.
+ */
+public final class ChainPipeline implements AutoCloseable
+{
+    private static final String IPC = "aeron:ipc";
+
+    private final ChainPipelineConfig config;
+    private final MessageBus bus;
+    private final ChainSimulatorAgent simulator;
+    private final ChainNodeAgent[] nodes;
+    private final ChainVerifierAgent verifier;
+    private final SingleWriterRecorder hopNs = HotRecorders.newRecorder();
+    private final SingleWriterRecorder epochEndNs = HotRecorders.newRecorder();
+    private final List<FramePublisher> publishers = new ArrayList<>();
+    private final HopProbe probe;
+    private final AgentRunner hotRunner;
+    private final AgentRunner supportRunner;
+
+    private ChainPipeline(final ChainPipelineConfig config, final ErrorHandler errors, final MessageBus bus)
+    {
+        this.config = config;
+        this.bus = bus;
+        final SystemNanoClock clock = new SystemNanoClock();
+        final int last = config.nodeCount() - 1;
+
+        final Subscription reports = bus.subscription(IPC, ChainStreams.REPORTS_STREAM);
+        final Subscription truths = bus.subscription(IPC, ChainStreams.TRUTH_STREAM);
+        verifier = new ChainVerifierContext().repeaters(config.repeaters()).clock(clock)
+            .window(ChainVerifierContext.WINDOW_MAX).newAgent(reports::poll, truths::poll);
+
+        nodes = new ChainNodeAgent[config.nodeCount()];
+        for (int i = 0; i <= last; i++)
+        {
+            nodes[i] = ChainNodeFactory.newChainNodeAgent(nodeContext(i, last, clock));
+        }
+        simulator = new ChainSimulatorContext()
+            .linkCodes(config.linkCodes())
+            .chainSeed(config.chainSeed())
+            .periodNs(config.periodNs())
+            .faults(config.faults())
+            .roundSenders((node, side) -> publisher(IPC, hardwareStream(node, ChainStreams.roundsStream(side))))
+            .bellSenders(node -> publisher(IPC, hardwareStream(node, ChainStreams.BELL_STREAM)))
+            .truthSender(publisher(IPC, ChainStreams.TRUTH_STREAM))
+            .clock(clock)
+            .newAgent();
+        awaitConnected();
+        probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH);
+
+        final List<Agent> chain = new ArrayList<>(List.of(nodes));
+        if (config.sharedThread())
+        {
+            chain.add(0, simulator);
+            chain.add(verifier);
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null, new CompositeAgent(chain));
+            supportRunner = null;
+        }
+        else
+        {
+            hotRunner = new AgentRunner(config.hotIdle(), errors, null, new CompositeAgent(chain));
+            supportRunner = new AgentRunner(config.supportIdle(), errors, null,
+                new CompositeAgent(simulator, verifier));
+            AgentRunner.startOnThread(supportRunner);
+        }
+        AgentRunner.startOnThread(hotRunner);
+    }
+
+    private ChainNodeContext nodeContext(final int node, final int last, final SystemNanoClock clock)
+    {
+        final ChainRole role = node == 0 ? ChainRole.FIRST_END : node == last ? ChainRole.LAST_END :
+            ChainRole.REPEATER;
+        final ChainNodeContext context = new ChainNodeContext()
+            .role(role)
+            .nodeId(node)
+            .neighbourDeadlineNs(config.deadlineNs())
+            .epochWindow(ChainNodeContext.MAX_WINDOW >> 4)
+            .clock(clock)
+            .counters(ChainCounters.allocate(bus.aeron(), String.valueOf(node)))
+            .reportSender(publisher(IPC, ChainStreams.REPORTS_STREAM));
+        if (role.hasLeft())
+        {
+            context.left(config.decoding().apply(node - 1))
+                .leftRounds(bus.subscription(IPC, hardwareStream(node, ChainStreams.LEFT_ROUNDS_STREAM)))
+                .leftStates(bus.subscription(config.stateChannel(node), ChainStreams.STATES_STREAM));
+        }
+        if (role.hasRight())
+        {
+            context.right(config.decoding().apply(node))
+                .rightRounds(bus.subscription(IPC, hardwareStream(node, ChainStreams.RIGHT_ROUNDS_STREAM)))
+                .stateSender(publisher(config.stateChannel(node + 1), ChainStreams.STATES_STREAM));
+        }
+        if (role == ChainRole.REPEATER)
+        {
+            context.bellMeasurements(bus.subscription(IPC, hardwareStream(node, ChainStreams.BELL_STREAM)));
+            // Only the first repeater times its hop: later ones would add the same cost measured again.
+            if (node == 1)
+            {
+                context.hopRecorder(hopNs);
+            }
+        }
+        if (role == ChainRole.LAST_END)
+        {
+            context.epochEndRecorder(epochEndNs);
+        }
+        return context;
+    }
+
+    /**
+     * Start the chain: the driver, every agent, the probe.
+     *
+     * @param config what to run.
+     * @param errors receives errors from every thread.
+     * @return the running chain.
+     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
+     */
+    public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors)
+    {
+        final int nodes = config.nodeCount();
+        // IPC: up to two patches per node, a Bell stream per repeater, a report stream per node, the truth; UDP: a
+        // state hop per link and the probe.
+        final BusContext context = new BusContext()
+            .plan(IPC, 2 * nodes + config.repeaters() + nodes + 1)
+            .plan(config.stateChannel(0), config.linkCodes().length + 1);
+        final MessageBus bus = MessageBus.launch(context, errors);
+        try
+        {
+            return new ChainPipeline(config, errors, bus);
+        }
+        catch (final RuntimeException | Error ex)
+        {
+            CloseHelper.quietClose(bus);
+            throw ex;
+        }
+    }
+
+    /**
+     * @param node     a node id.
+     * @param streamId one of the hardware's {@link ChainStreams} ids.
+     * @return the stream the node's hardware uses for it in this process.
+     */
+    public static int hardwareStream(final int node, final int streamId)
+    {
+        return streamId + (node + 1) * ChainPipelineConfig.NODE_STREAM_STRIDE;
+    }
+
+    /** @return the hardware. */
+    public ChainSimulatorAgent simulator()
+    {
+        return simulator;
+    }
+
+    /**
+     * @param node a node id.
+     * @return its agent, for its counters.
+     */
+    public ChainNodeAgent node(final int node)
+    {
+        return nodes[node];
+    }
+
+    /** @return the verifier; read its summary only after {@link #close()}. */
+    public ChainVerifierAgent verifier()
+    {
+        return verifier;
+    }
+
+    /** @return repeater 1's cost per state: left state in to corrected state sent, ns. */
+    public SingleWriterRecorder hopNs()
+    {
+        return hopNs;
+    }
+
+    /** @return the epoch's end at A (its last round's emit time) to B's frame complete, ns. */
+    public SingleWriterRecorder epochEndNs()
+    {
+        return epochEndNs;
+    }
+
+    /** @return the raw UDP hop probe run beside the chain. */
+    public HopProbe probe()
+    {
+        return probe;
+    }
+
+    /** @return the configuration. */
+    public ChainPipelineConfig config()
+    {
+        return config;
+    }
+
+    /** @return the bus. */
+    public MessageBus bus()
+    {
+        return bus;
+    }
+
+    /** @return frames any publisher of the chain could not send. */
+    public long notSent()
+    {
+        long notSent = 0;
+        for (final FramePublisher publisher : publishers)
+        {
+            notSent += publisher.notSentCount();
+        }
+        return notSent;
+    }
+
+    /**
+     * Stop the hardware at the end of its current epoch, then wait until the verifier has judged every epoch the
+     * hardware ran, or the timeout passes.
+     *
+     * @param timeoutNs how long to wait for the chain to drain.
+     * @return true if every epoch was judged.
+     * @throws InterruptedException if interrupted while waiting.
+     */
+    public boolean stopAndDrain(final long timeoutNs) throws InterruptedException
+    {
+        simulator.requestStopAtEpochEnd();
+        final long deadline = System.nanoTime() + timeoutNs;
+        while (!simulator.isDone() && System.nanoTime() - deadline < 0)
+        {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        while (verifier.epochsJudged() < simulator.epochsCompleted() && System.nanoTime() - deadline < 0)
+        {
+            TimeUnit.MILLISECONDS.sleep(1);
+        }
+        return verifier.epochsJudged() >= simulator.epochsCompleted();
+    }
+
+    @Override
+    public void close()
+    {
+        final boolean interrupted = Thread.interrupted();
+        try
+        {
+            CloseHelper.closeAll(probe, hotRunner, supportRunner);
+            // The agents have stopped: epochs whose pieces never came are judged (failed) now, never dropped.
+            verifier.closeOpenEpochs();
+            CloseHelper.close(bus);
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private FramePublisher publisher(final String channel, final int streamId)
+    {
+        final ExclusivePublication publication = bus.publication(channel, streamId);
+        final FramePublisher publisher = BusCounters.publisher(bus.aeron(), publication,
+            "chain " + channel + " stream " + streamId, new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
+        publishers.add(publisher);
+        return publisher;
+    }
+
+    private void awaitConnected()
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (final FramePublisher publisher : publishers)
+        {
+            while (!publisher.isConnected())
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new IllegalStateException("a hop never connected: " + publisher.publication().channel() +
+                        " stream=" + publisher.publication().streamId());
+                }
+                Thread.yield();
+            }
+        }
+    }
+}
