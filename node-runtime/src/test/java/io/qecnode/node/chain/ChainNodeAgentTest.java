@@ -1,10 +1,15 @@
 package io.qecnode.node.chain;
 
+import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.io.frame.ChainFlags;
+import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.frame.LogicalStateView;
 import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.pauli.ChainCorrection;
 import io.qecnode.pauli.LogicalFrame;
 import org.HdrHistogram.Histogram;
@@ -336,6 +341,21 @@ class ChainNodeAgentTest
             ChainFlags.EPOCH_INCOMPLETE);
         assertChainFields(repeater.states.get(1), 3, REPEATER_ID, B_ID, REPEATER_ID + 1, 2, 0);
         assertEquals(0, repeater.counters.latePieces());
+    }
+
+    @Test
+    void shouldValidateEachPatchsRoundsAgainstItsOwnCode()
+    {
+        final LongArrayFrameCounters rightFrames = new LongArrayFrameCounters();
+        final CodeDescription wider = CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, 5, 5, 0.01);
+        final ChainRig repeater = new ChainRig(ChainRole.REPEATER, REPEATER_ID, clock, null, context ->
+            context.right(new NodeContext().code(wider).frameCounters(rightFrames)));
+        repeater.block(LEFT, 0, 0);
+        repeater.block(RIGHT, 0, 0);
+
+        assertEquals(ROUNDS_PER_BLOCK, rightFrames.value(FrameCounter.WRONG_DISTANCE), "d=3 rounds on a d=5 patch");
+        assertEquals(0, rightFrames.value(FrameCounter.ACCEPTED));
+        assertEquals(ROUNDS_PER_BLOCK, repeater.counters.decoding().roundsDecoded(), "the left patch's block only");
     }
 
     @Test
