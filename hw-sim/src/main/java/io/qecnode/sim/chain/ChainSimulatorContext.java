@@ -63,6 +63,8 @@ public final class ChainSimulatorContext
     public static final long PERIOD_NS_MAX = TimeUnit.SECONDS.toNanos(1);
     /** Frames a delay fault may hold back per stream when none is given. */
     public static final int HELD_FRAMES_DEFAULT = 1024;
+    /** Most frames a delay fault may hold back per stream. */
+    public static final int HELD_FRAMES_MAX = 1 << 16;
 
     private CodeDescription[] linkCodes;
     private long chainSeed = CHAIN_SEED_DEFAULT;
@@ -111,7 +113,8 @@ public final class ChainSimulatorContext
         require(periodNs >= 0 && periodNs <= PERIOD_NS_MAX, "round period must be in [0, 1s]", "periodNs",
             periodNs);
         require(epochLimit >= 0, "epoch limit must be >= 0", "epochLimit", epochLimit);
-        require(heldFrames >= 1, "held frames must be >= 1", "heldFrames", heldFrames);
+        require(heldFrames >= 1 && heldFrames <= HELD_FRAMES_MAX, "held frames must be in [1, " + HELD_FRAMES_MAX +
+            "]", "heldFrames", heldFrames);
         final int lastNode = linkCodes.length;
         nodes = nodes == null ? allNodes(lastNode) : nodes;
         require(nodes.length > 0, "the agent needs at least one node", "nodes", "[]");
@@ -262,8 +265,8 @@ public final class ChainSimulatorContext
     }
 
     /**
-     * @param heldFrames most frames a delay holds back per stream, {@code >= 1}; a stream that fills it stalls its
-     *                   node until frames are released.
+     * @param heldFrames most frames a delay holds back per stream, in [1, {@link #HELD_FRAMES_MAX}]; a stream
+     *                   that fills it stalls its node until frames are released.
      * @return this context.
      */
     public ChainSimulatorContext heldFrames(final int heldFrames)

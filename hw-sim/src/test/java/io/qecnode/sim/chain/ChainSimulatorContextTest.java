@@ -40,6 +40,7 @@ class ChainSimulatorContextTest
         assertMessage(IllegalArgumentException.class, "periodNs=-1", () -> wired().periodNs(-1));
         assertMessage(IllegalArgumentException.class, "epochLimit=-2", () -> wired().epochLimit(-2));
         assertMessage(IllegalArgumentException.class, "burstFactor=0.5", () -> wired().burstFactor(0.5));
+        assertMessage(IllegalArgumentException.class, "heldFrames=0", () -> wired().heldFrames(0));
         assertMessage(IllegalArgumentException.class, "faults=", () -> wired().faults(ChainFaultPlan.NONE
             .dropBell(3, 0)));
         assertMessage(IllegalStateException.class, "truthSender=unset", () -> wired().truthSender(null));
