@@ -1,6 +1,7 @@
 package io.qecnode.node.harness;
 
 import io.qecnode.io.transport.IdleStrategies;
+import org.agrona.concurrent.IdleStrategy;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
@@ -148,6 +149,53 @@ public final class PipelineOptions
         ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
         return new PipelineConfig(hardware, node, nodes, new YieldingIdleStrategy(), shared, listener);
+    }
+
+    /**
+     * @param code a link's code.
+     * @return the decoding settings of a patch on that link: the code, the decoder growth and window.
+     */
+    public NodeContext decoding(final CodeDescription code)
+    {
+        return codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window).idle(idle);
+    }
+
+    /** @return the hardware's seed. */
+    public long seed()
+    {
+        return seed;
+    }
+
+    /**
+     * @return true when every agent runs on one thread: {@code --threads 1}, or by default on a machine with few
+     * cores.
+     * @throws ParameterException naming {@code --threads} if out of range.
+     */
+    public boolean sharedThread()
+    {
+        if (threads != null)
+        {
+            Ranges.check(spec, "--threads", threads, 1, 2);
+        }
+        return threads == null ? PipelineConfig.fewCores() : threads == 1;
+    }
+
+    /** @return the hot thread's idle strategy, by its name. */
+    public IdleStrategy hotIdle()
+    {
+        return IdleStrategies.of(idle);
+    }
+
+    /** @return the round period as given, e.g. {@code 1us}. */
+    public String period()
+    {
+        return period;
+    }
+
+    /** @return the decoder growth's name and the window, as a report prints them. */
+    public String decoderLine()
+    {
+        return "decoder=" + growth.name().toLowerCase(Locale.ROOT) + ", window=" + window + ", idle=" + idle;
     }
 
     /**

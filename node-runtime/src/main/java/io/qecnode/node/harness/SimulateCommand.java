@@ -18,7 +18,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import io.qecnode.node.chain.ChainNodeContext;
+import io.qecnode.node.cli.ConfigErrors;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.harness.chain.ChainPipeline;
+import io.qecnode.node.harness.chain.ChainPipelineConfig;
+import io.qecnode.node.harness.chain.ChainSimulation;
+import io.qecnode.node.harness.chain.ChainVerifierContext;
+import io.qecnode.sim.chain.ChainFaultPlan;
+import org.agrona.concurrent.YieldingIdleStrategy;
+
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -61,8 +73,28 @@ public final class SimulateCommand implements Callable<Integer>
             "Default: ${DEFAULT-VALUE}.")
     private long baselineFrames;
 
-    @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary.")
+    @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary " +
+        "(with --memory).")
     private boolean json;
+
+    @Option(names = "--repeaters", paramLabel = "N",
+        description = "Repeaters between the chain's end nodes A and B, 0.." + ChainVerifierContext.REPEATERS_MAX +
+            ". Default: 1.")
+    private Integer repeaters;
+
+    @Option(names = "--deadline", paramLabel = "DURATION",
+        description = "How long a chain node waits for an epoch's missing pieces (its left neighbour's state, its own " +
+            "blocks and Bell measurement) before it forwards the epoch flagged. Default: 50ms.")
+    private String deadline;
+
+    @Option(names = "--memory",
+        description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
+            "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
+    private boolean memory;
+
+    private static final String CHAIN_PERIOD_DEFAULT = "10us";
+    private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--faults", "--journal",
+        "--baseline-frames", "--json", "--pin");
 
     @Override
     public Integer call() throws InterruptedException
@@ -85,6 +117,18 @@ public final class SimulateCommand implements Callable<Integer>
 
     private int simulate(final StopSignal stop) throws InterruptedException
     {
+        if (!memory)
+        {
+            return simulateChain(stop);
+        }
+        for (final String option : List.of("--repeaters", "--deadline"))
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option))
+            {
+                throw new ParameterException(spec.commandLine(), "applies to the repeater chain, not with --memory, " +
+                    option + "=" + spec.commandLine().getParseResult().matchedOptionValue(option, ""));
+            }
+        }
         final CodeDescription code = pipeline.code();
         final long periodNs = pipeline.periodNs();
         final long durationNs = stretch.durationNs();
@@ -123,6 +167,47 @@ public final class SimulateCommand implements Callable<Integer>
         out.flush();
         err.flush();
         return summary.verdict.passed() ? 0 : 1;
+    }
+
+    private int simulateChain(final StopSignal stop) throws InterruptedException
+    {
+        for (final String option : MEMORY_ONLY)
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option))
+            {
+                throw new ParameterException(spec.commandLine(), "applies with --memory only, not to the repeater " +
+                    "chain, " + option + "=" + spec.commandLine().getParseResult().matchedOptionValue(option, ""));
+            }
+        }
+        final int n = repeaters == null ? 1 : repeaters;
+        Ranges.check(spec, "--repeaters", n, 0, ChainVerifierContext.REPEATERS_MAX);
+        final long deadlineNs = deadline == null ? ChainNodeContext.DEADLINE_NS_DEFAULT :
+            Durations.nanos(spec, "--deadline", deadline, 1, TimeUnit.HOURS.toNanos(1));
+        final boolean periodGiven = spec.commandLine().getParseResult().hasMatchedOption("--period");
+        final String period = periodGiven ? pipeline.period() : CHAIN_PERIOD_DEFAULT;
+        final long periodNs = periodGiven ? pipeline.periodNs() :
+            Durations.nanos(spec, "--period", CHAIN_PERIOD_DEFAULT, 0, TimeUnit.SECONDS.toNanos(1));
+        final CodeDescription code = pipeline.code();
+        final CodeDescription[] links = new CodeDescription[n + 1];
+        Arrays.fill(links, code);
+        ConfigErrors.checked(spec, () -> pipeline.decoding(code).checkSettings() != null);
+        final ChainPipelineConfig config = new ChainPipelineConfig(links, link -> pipeline.decoding(links[link]),
+            pipeline.seed(), periodNs, ChainFaultPlan.NONE, deadlineNs, "localhost",
+            ChainPipelineConfig.BASE_PORT_DEFAULT, pipeline.hotIdle(), new YieldingIdleStrategy(),
+            pipeline.sharedThread());
+        final PrintWriter out = spec.commandLine().getOut();
+        final PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "simulate: repeater chain A, %d repeater%s, B: %d links of %s, period=%s, %s, " +
+            "deadline=%s, seed=%d, threads=%d; the patches track %s%n", n, n == 1 ? "" : "s", n + 1, code, period,
+            pipeline.decoderLine(), deadline == null ? "50ms" : deadline, pipeline.seed(),
+            config.sharedThread() ? 1 : 2, code.model() != null ? "logical X and Z (built-in model)" :
+            "logical X only (the DEM's one observable, a memory-Z experiment)");
+        out.flush();
+        final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),
+            stretch.warmupNs(), stretch.durationNs(), TimeUnit.SECONDS.toNanos(1), stop::requested, err);
+        out.println(run.summary());
+        out.flush();
+        return run.verdict().passed() ? 0 : 1;
     }
 
     /**

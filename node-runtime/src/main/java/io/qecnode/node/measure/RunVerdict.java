@@ -164,6 +164,20 @@ public final class RunVerdict
         return this;
     }
 
+    /**
+     * @param ok      whether the run met a condition of its own.
+     * @param failure what to say when it did not.
+     * @return this verdict.
+     */
+    public RunVerdict require(final boolean ok, final String failure)
+    {
+        if (!ok)
+        {
+            failures.add(failure);
+        }
+        return this;
+    }
+
     /** @return true if nothing failed. */
     public boolean passed()
     {

@@ -57,6 +57,7 @@ public final class ChainPipeline implements AutoCloseable
     private final HopProbe probe;
     private final AgentRunner hotRunner;
     private final AgentRunner supportRunner;
+    private boolean stopped;
 
     private ChainPipeline(final ChainPipelineConfig config, final ErrorHandler errors, final MessageBus bus)
     {
@@ -269,15 +270,40 @@ public final class ChainPipeline implements AutoCloseable
         return verifier.epochsJudged() >= simulator.epochsCompleted();
     }
 
+    /**
+     * Stop every agent and the probe, then judge the epochs still open (their missing pieces will not come: failed,
+     * never dropped). The counters stay readable until {@link #close()}.
+     */
+    public void stop()
+    {
+        if (stopped)
+        {
+            return;
+        }
+        stopped = true;
+        final boolean interrupted = Thread.interrupted();
+        try
+        {
+            CloseHelper.closeAll(probe, hotRunner, supportRunner);
+            verifier.closeOpenEpochs();
+        }
+        finally
+        {
+            if (interrupted)
+            {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Stop, then close the bus and its driver: the node counters, which live in its memory, go with it. */
     @Override
     public void close()
     {
         final boolean interrupted = Thread.interrupted();
         try
         {
-            CloseHelper.closeAll(probe, hotRunner, supportRunner);
-            // The agents have stopped: epochs whose pieces never came are judged (failed) now, never dropped.
-            verifier.closeOpenEpochs();
+            stop();
             CloseHelper.close(bus);
         }
         finally

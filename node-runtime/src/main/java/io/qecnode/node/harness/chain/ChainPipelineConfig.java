@@ -80,12 +80,12 @@ public record ChainPipelineConfig(
      */
     public String stateChannel(final int node)
     {
-        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + node);
+        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + node) + "|so-rcvbuf=2m";
     }
 
     /** @return the UDP channel of the raw-hop probe run beside the chain, one port past the last node's. */
     public String probeChannel()
     {
-        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + nodeCount());
+        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + nodeCount()) + "|so-rcvbuf=2m";
     }
 }
