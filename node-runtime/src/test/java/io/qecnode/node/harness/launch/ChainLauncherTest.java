@@ -64,7 +64,7 @@ class ChainLauncherTest
             assertEquals(List.of("ticker: exit 143 after SIGTERM", "finisher: exited 0 before the stop"),
                 report.children());
             assertNothingLeft(launcher, report, ticker);
-            assertTrue(Files.readString(launcher.log("ticker")).contains("tick 1"), "each child has its log");
+            assertTrue(Files.readString(launcher.log("ticker")).contains("start 1 of ticker"), "each has its log");
         }
     }
 
