@@ -190,19 +190,22 @@ public final class ChainLauncher implements AutoCloseable
     }
 
     /**
-     * Start a child again with the same command line (its log goes on in the same file).
+     * Start a child again with the same command line (its log goes on in the same file). The Aeron directory named
+     * for it is removed first: a SIGKILLed driver's heartbeat looks alive for the clients' timeout (10 s), and a new
+     * driver would refuse the directory until then.
      *
-     * @param name the child, which must not be running.
+     * @param name the child, which must not be running, nor anything it started.
      * @throws CommandFailure if it cannot be started.
      */
     public synchronized void restart(final String name)
     {
         checkRunning();
         final ChildProcess child = child(name);
-        if (child.isAlive())
+        if (!child.survivors().isEmpty())
         {
             throw new IllegalStateException(name + " is running: kill it first");
         }
+        IoUtil.delete(new File(driverDirectory(name)), false);
         start(child);
     }
 

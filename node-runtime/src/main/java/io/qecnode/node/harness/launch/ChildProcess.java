@@ -137,7 +137,6 @@ final class ChildProcess
     List<Long> killSurvivors(final long timeoutNs)
     {
         kill();
-        final List<Long> alive = new ArrayList<>();
         for (final ProcessHandle handle : started)
         {
             try
@@ -152,6 +151,16 @@ final class ChildProcess
             {
                 // Still alive: reported below.
             }
+        }
+        return survivors();
+    }
+
+    /** @return pids of every process this child started, or they started, that is still alive. */
+    List<Long> survivors()
+    {
+        final List<Long> alive = new ArrayList<>();
+        for (final ProcessHandle handle : started)
+        {
             if (handle.isAlive())
             {
                 alive.add(handle.pid());

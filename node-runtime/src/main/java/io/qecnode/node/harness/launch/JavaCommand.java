@@ -53,7 +53,7 @@ final class JavaCommand
                 flags.add(flag);
             }
         }
-        for (final String flag : manifestFlags())
+        for (final String flag : manifestFlags(System.getProperty("java.class.path")))
         {
             if (!flags.contains(flag))
             {
@@ -64,9 +64,8 @@ final class JavaCommand
     }
 
     // The Add-Exports / Add-Opens of the one jar on the class path (java -jar), as --add-exports/--add-opens flags.
-    private static List<String> manifestFlags()
+    static List<String> manifestFlags(final String classPath)
     {
-        final String classPath = System.getProperty("java.class.path");
         final List<String> flags = new ArrayList<>();
         if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar"))
         {

@@ -1,9 +1,12 @@
 package io.qecnode.node.harness.launch;
 
+import io.aeron.CncFileDescriptor;
 import io.qecnode.node.cli.CommandFailure;
+import io.qecnode.node.cli.QecNodeMain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,12 +120,16 @@ class ChainLauncherTest
                 "SIGKILL leaves the driver directories");
             assertThrows(IllegalStateException.class, () -> launcher.restart("finisher"), "running: kill it first");
 
+            final Path stale = Path.of(keeperDirectory, "stale");
+            Files.writeString(stale, "what a killed driver left");
             launcher.restart("keeper");
             assertNotEquals(firstKeeper, launcher.pid("keeper"));
             assertEquals("up", launcher.status("keeper"));
             assertTrue(launcher.progressLine().contains("keeper up (restarted 1), victim killed, finisher up"),
                 launcher.progressLine());
             awaitLine(launcher.log("keeper"), "ready", 2);
+            assertFalse(Files.exists(stale), "a restart starts on a fresh driver directory");
+            assertTrue(Files.isDirectory(Path.of(keeperDirectory)), "made again by the restarted child");
             touch(done);
             final RunOutcome outcome = launcher.awaitCompletion(LIMIT);
 
@@ -133,6 +140,33 @@ class ChainLauncherTest
                 "finisher: exited 0 before the stop"), report.children());
             assertEquals(List.of(victimDirectory), report.removedDirectories(), "only what the killed child left");
             assertNothingLeft(launcher, report, firstKeeper, victim);
+        }
+    }
+
+    @Test
+    void shouldRestartAKilledNodeOnItsOwnDriverDirectoryAtOnce() throws Exception
+    {
+        final ChainLauncher.Builder builder = ChainLauncher.builder().runDirectory(runDirectory);
+        final String directory = builder.driverDirectory("node-1");
+        builder.process("node-1", QecNodeMain.class.getName(), "run", "-d", "3", "--embedded-dir", directory,
+            "--idle", "yield");
+
+        try (ChainLauncher launcher = builder.start())
+        {
+            awaitLine(launcher.log("node-1"), "run: node 1");
+            final long first = launcher.pid("node-1");
+            launcher.kill("node-1");
+            assertTrue(new File(directory, CncFileDescriptor.CNC_FILE).isFile(), "SIGKILL leaves the driver's files");
+
+            // Its heartbeat still looks alive: without the launcher's removal the new driver would refuse for 10 s.
+            launcher.restart("node-1");
+            awaitLine(launcher.log("node-1"), "run: node 1", 2);
+            final StopReport report = launcher.stop();
+
+            assertEquals(List.of("node-1: exit 143 after SIGTERM"), report.children());
+            assertEquals(List.of(), report.removedDirectories(), "the node removes its own directory on SIGTERM");
+            assertTrue(Files.readString(launcher.log("node-1")).contains("run: stopped:"));
+            assertNothingLeft(launcher, report, first);
         }
     }
 
