@@ -122,7 +122,7 @@ final class TopologyReader
             LogicalStateWriter.NO_PATH - 1);
         final long deadlineNs = duration(ChainTopology.DEADLINE_PROP, ChainTopology.DEADLINE_DEFAULT, 1_000,
             MAX_DEADLINE_NS);
-        final long periodNs = duration(ChainTopology.PERIOD_PROP, ChainTopology.PERIOD_DEFAULT, 1, MAX_PERIOD_NS);
+        final long periodNs = duration(ChainTopology.PERIOD_PROP, ChainTopology.PERIOD_DEFAULT, 0, MAX_PERIOD_NS);
         final int basePort = (int)longValue(ChainTopology.BASE_PORT_PROP, ChainTopology.BASE_PORT_DEFAULT, 1,
             MAX_PORT - nodes);
 

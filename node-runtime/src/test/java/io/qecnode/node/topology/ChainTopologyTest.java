@@ -1,11 +1,16 @@
 package io.qecnode.node.topology;
 
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.node.cli.CommandFailure;
+import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.pipeline.NodeContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -120,7 +125,7 @@ class ChainTopologyTest
             "value=-1",
         "repeaters=1;neighbour-deadline=50      | a duration needs a unit (ns, us, ms, s, m, h), " +
             "file=conf/chain.properties key=neighbour-deadline value=50",
-        "repeaters=1;period=2s                  | must be between 1ns and 1s, file=conf/chain.properties key=period " +
+        "repeaters=1;period=2s                  | must be between 0 and 1s, file=conf/chain.properties key=period " +
             "value=2s",
         "repeaters=1;base-port=65534            | must be in [1, 65532], file=conf/chain.properties key=base-port " +
             "value=65534",
@@ -181,6 +186,21 @@ class ChainTopologyTest
         assertTrue(dem.getMessage().endsWith("file=" + topology + " key=link.*.dem value=gone.dem"),
             dem.getMessage());
         assertFalse(dem.getMessage().contains("\n"));
+    }
+
+    @Test
+    void shouldBeABadFlagOnTheCommandLineOrARuntimeFailureForAFileThatCannotBeRead(@TempDir final Path dir)
+    {
+        final CommandSpec spec = new CommandLine(CommandSpec.create()).getCommandSpec();
+
+        final ParameterException bad = assertThrows(ParameterException.class,
+            () -> ConfigErrors.checked(spec, () -> ChainTopology.parse(FILE, "repeaters=-1\n")));
+        assertEquals("must be in [0, 248], file=conf/chain.properties key=repeaters value=-1", bad.getMessage());
+
+        final Path missing = dir.resolve("none.properties");
+        final CommandFailure unreadable = assertThrows(CommandFailure.class,
+            () -> ConfigErrors.checked(spec, () -> ChainTopology.read(missing)));
+        assertTrue(unreadable.getMessage().startsWith("cannot read the topology ("), unreadable.getMessage());
     }
 
     @Test
