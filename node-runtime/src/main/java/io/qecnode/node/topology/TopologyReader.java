@@ -36,8 +36,9 @@ import static io.qecnode.node.topology.ChainTopology.nodeKey;
  */
 final class TopologyReader
 {
-    private static final Pattern NODE_KEY = Pattern.compile("node\\.(\\d{1,9})\\.(host|port)");
-    private static final Pattern LINK_KEY = Pattern.compile("link\\.(\\d{1,9}|\\*)\\.(.+)");
+    // Indexes without leading zeros: node.01.host would never be looked up, so it must not pass as known.
+    private static final Pattern NODE_KEY = Pattern.compile("node\\.(0|[1-9]\\d{0,8})\\.(host|port)");
+    private static final Pattern LINK_KEY = Pattern.compile("link\\.(0|[1-9]\\d{0,8}|\\*)\\.(.+)");
     // Names and IPv4/IPv6 addresses; nothing that would end or extend an Aeron channel URI.
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
     private static final Set<String> TOP_KEYS = Set.of(ChainTopology.REPEATERS_PROP, ChainTopology.NODES_PROP,

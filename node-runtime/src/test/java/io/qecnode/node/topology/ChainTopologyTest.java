@@ -108,6 +108,8 @@ class ChainTopologyTest
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "repeaters=1;repeatrs=1                 | unknown key, file=conf/chain.properties key=repeatrs value=1",
+        "repeaters=1;node.01.host=10.0.0.1     | unknown key, file=conf/chain.properties key=node.01.host " +
+            "value=10.0.0.1",
         "repeaters=1;link.0.distanse=5          | unknown link setting (known: model, dem, distance, rounds, p, " +
             "decoder, window), file=conf/chain.properties key=link.0.distanse value=5",
         "seed=3                                 | the chain's size is missing: give repeaters=n (or nodes=n+2), " +

@@ -2,6 +2,7 @@ package io.qecnode.node.harness.launch;
 
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.node.cli.CommandFailure;
+import io.qecnode.node.cli.Durations;
 import io.qecnode.node.offline.DecodeFailure;
 import org.agrona.IoUtil;
 
@@ -116,7 +117,7 @@ public final class ChainLauncher implements AutoCloseable
                 if (nowNs - deadlineNs >= 0)
                 {
                     return new RunOutcome(RunOutcome.Kind.TIMED_OUT, null, -1, "the run did not complete within " +
-                        limit.toSeconds() + " s");
+                        Durations.text(limit.toNanos()));
                 }
                 if (progressOut != null && nowNs - nextProgressNs >= 0)
                 {

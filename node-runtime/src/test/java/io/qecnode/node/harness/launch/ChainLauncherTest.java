@@ -183,6 +183,7 @@ class ChainLauncherTest
             final RunOutcome outcome = launcher.awaitCompletion(Duration.ofMillis(200));
 
             assertEquals(RunOutcome.Kind.TIMED_OUT, outcome.kind(), outcome.line());
+            assertEquals("the run did not complete within 200ms", outcome.line());
             final StopReport report = launcher.stop();
             assertEquals(List.of("stubborn: SIGKILL after a grace of 500 ms, exit 137"), report.children());
             assertTrue(Files.readString(launcher.log("stubborn")).contains("stop hook hangs"), "SIGTERM came first");
