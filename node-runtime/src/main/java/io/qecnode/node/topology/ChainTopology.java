@@ -1,7 +1,10 @@
 package io.qecnode.node.topology;
 
+import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.pipeline.NodeContext;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,6 +169,33 @@ public final class ChainTopology
             .append("without its own.\n");
         values.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
         return text.toString();
+    }
+
+    /**
+     * Generate the default topology for {@code --nodes N}, check it, and write it: what a run of N nodes launches its
+     * processes with.
+     *
+     * @param file     where to write it (named in errors; a DEM path is relative to its directory).
+     * @param nodes    nodes of the chain, both ends included.
+     * @param settings keys and values that replace or add to the defaults (see {@link #generate}).
+     * @return the topology, as every process will read it back.
+     * @throws TopologyException naming the file and the key of a bad setting (nothing is written), or the file if it
+     *                           cannot be written.
+     */
+    public static ChainTopology write(final Path file, final int nodes, final Map<String, String> settings)
+    {
+        final String text = generate(nodes, settings);
+        final ChainTopology topology = parse(file, text);
+        try
+        {
+            Files.writeString(file, text);
+        }
+        catch (final IOException ex)
+        {
+            throw new TopologyException("cannot write the topology (" + DecodeFailure.reason(ex) + ")", file, null,
+                null, true, ex);
+        }
+        return topology;
     }
 
     // Only to place the default ports; the reader checks the value with the file and key in its message.

@@ -232,6 +232,24 @@ class ChainTopologyTest
     }
 
     @Test
+    void shouldWriteOnlyATopologyThatReadsBack(@TempDir final Path dir) throws IOException
+    {
+        final Path file = dir.resolve("chain.properties");
+        final ChainTopology written = ChainTopology.write(file, 4, Map.of("link.*.distance", "7"));
+
+        final ChainTopology read = ChainTopology.read(file);
+        assertEquals(4, read.nodeCount());
+        assertEquals(written.stateChannel(3), read.stateChannel(3));
+        assertEquals(7, read.applyLink(2, new NodeContext()).code().distance());
+
+        final Path bad = dir.resolve("bad.properties");
+        final TopologyException ex = assertThrows(TopologyException.class,
+            () -> ChainTopology.write(bad, 4, Map.of("link.*.distance", "8")));
+        assertEquals("link.*.distance", ex.key());
+        assertFalse(Files.exists(bad), "nothing written");
+    }
+
+    @Test
     void shouldRefuseABadSettingOfAGeneratedTopologyByItsKey()
     {
         final String text = ChainTopology.generate(3, Map.of("link.*.distanse", "9"));
