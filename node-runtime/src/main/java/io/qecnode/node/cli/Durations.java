@@ -29,6 +29,26 @@ public final class Durations
      */
     public static long nanos(final CommandSpec spec, final String option, final String value)
     {
+        try
+        {
+            return nanos(value);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", " + option + "=" + value);
+        }
+    }
+
+    /**
+     * The same reading for a setting that is not a flag (a topology file's key), which names itself in its error.
+     *
+     * @param value the text given.
+     * @return nanoseconds.
+     * @throws IllegalArgumentException saying what is wrong (without the setting) when the text is not a duration
+     *                                  with a unit.
+     */
+    public static long nanos(final String value)
+    {
         final String text = value.trim().toLowerCase(Locale.ROOT);
         if ("0".equals(text))
         {
@@ -37,9 +57,8 @@ public final class Durations
         final Matcher matcher = DURATION.matcher(text);
         if (!matcher.matches())
         {
-            final String what = text.matches("\\d+") ? "a duration needs a unit (ns, us, ms, s, m, h)" :
-                "not a duration (e.g. 500ns, 1us, 10s, 10m, 1h)";
-            throw new ParameterException(spec.commandLine(), what + ", " + option + "=" + value);
+            throw new IllegalArgumentException(text.matches("\\d+") ?
+                "a duration needs a unit (ns, us, ms, s, m, h)" : "not a duration (e.g. 500ns, 1us, 10s, 10m, 1h)");
         }
         final long count = Long.parseLong(matcher.group(1));
         final TimeUnit unit = switch (matcher.group(2))
@@ -75,8 +94,11 @@ public final class Durations
         return ns;
     }
 
-    // The largest unit that states the bound exactly.
-    static String text(final long ns)
+    /**
+     * @param ns a duration.
+     * @return it in the largest unit that states it exactly, e.g. {@code 50ms}.
+     */
+    public static String text(final long ns)
     {
         final long[] factors = {3_600_000_000_000L, 60_000_000_000L, 1_000_000_000L, 1_000_000L, 1_000L, 1L};
         final String[] units = {"h", "m", "s", "ms", "us", "ns"};
