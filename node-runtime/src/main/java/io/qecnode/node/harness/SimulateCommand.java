@@ -126,7 +126,7 @@ public final class SimulateCommand implements Callable<Integer>
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
                 throw new ParameterException(spec.commandLine(), "applies to the repeater chain, not with --memory, " +
-                    option + "=" + spec.commandLine().getParseResult().matchedOptionValue(option, ""));
+                    option + "=" + given(option));
             }
         }
         final CodeDescription code = pipeline.code();
@@ -176,7 +176,7 @@ public final class SimulateCommand implements Callable<Integer>
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
                 throw new ParameterException(spec.commandLine(), "applies with --memory only, not to the repeater " +
-                    "chain, " + option + "=" + spec.commandLine().getParseResult().matchedOptionValue(option, ""));
+                    "chain, " + option + "=" + given(option));
             }
         }
         final int n = repeaters == null ? 1 : repeaters;
@@ -188,6 +188,8 @@ public final class SimulateCommand implements Callable<Integer>
         final long periodNs = periodGiven ? pipeline.periodNs() :
             Durations.nanos(spec, "--period", CHAIN_PERIOD_DEFAULT, 0, TimeUnit.SECONDS.toNanos(1));
         final CodeDescription code = pipeline.code();
+        final long warmupNs = stretch.warmupNs();
+        final long durationNs = stretch.durationNs();
         final CodeDescription[] links = new CodeDescription[n + 1];
         Arrays.fill(links, code);
         ConfigErrors.checked(spec, () -> pipeline.decoding(code).checkSettings() != null);
@@ -204,10 +206,15 @@ public final class SimulateCommand implements Callable<Integer>
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
         final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),
-            stretch.warmupNs(), stretch.durationNs(), TimeUnit.SECONDS.toNanos(1), stop::requested, err);
+            warmupNs, durationNs, TimeUnit.SECONDS.toNanos(1), stop::requested, err);
         out.println(run.summary());
         out.flush();
         return run.verdict().passed() ? 0 : 1;
+    }
+
+    private String given(final String option)
+    {
+        return String.join(",", spec.commandLine().getParseResult().matchedOption(option).originalStringValues());
     }
 
     /**

@@ -104,9 +104,9 @@ class DriverDirectoryCommandTest
     @Test
     void shouldBoundTheChainLength()
     {
-        assertFailure(CommandRunner.run("simulate", "--nodes", "1000"), 2,
+        assertFailure(CommandRunner.run("simulate", "--memory", "--nodes", "1000"), 2,
             "must be in [1, 16], --nodes=1000");
-        assertFailure(CommandRunner.run("simulate", "--nodes", "0"), 2,
+        assertFailure(CommandRunner.run("simulate", "--memory", "--nodes", "0"), 2,
             "must be in [1, 16], --nodes=0");
     }
 

@@ -79,12 +79,17 @@ class QecNodeJarIT
     @Test
     void shouldRunTheMainJobUnderJavaJar() throws Exception
     {
+        // The main job: the repeater chain A, one repeater, B in one process.
         final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--duration", "3s", "--warmup",
-            "1s", "--baseline-frames", "20000"));
+            "1s"));
         assertEquals(0, result.exitCode, result.output);
-        assertTrue(result.output.contains("logical errors"), result.output);
-        assertTrue(result.output.contains("frames rejected 0, not sent 0, blocks missing 0"), result.output);
-        assertTrue(result.output.contains("end to end"), result.output);
+        assertTrue(result.output.contains("simulate: repeater chain A, 1 repeater, B"), result.output);
+        assertTrue(result.output.contains("predicted "), result.output);
+        assertTrue(result.output.contains(" disagree"), result.output);
+        assertTrue(result.output.contains("frame algebra"), result.output);
+        assertTrue(result.output.contains("repeater hop"), result.output);
+        assertTrue(result.output.contains("raw udp hop"), result.output);
+        assertTrue(result.output.contains("simulate: PASSED"), result.output);
     }
 
     @Test

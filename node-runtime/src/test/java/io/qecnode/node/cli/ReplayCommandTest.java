@@ -99,7 +99,7 @@ class ReplayCommandTest
         assertTrue(missing.err().contains("no journal here (no .cq4 cycle files), --journal=" + dir), missing.err());
 
         final Path journal = record();
-        final CommandRunner.Run again = CommandRunner.run("simulate", "-d", "3", "--duration", "1s", "--warmup",
+        final CommandRunner.Run again = CommandRunner.run("simulate", "--memory", "-d", "3", "--duration", "1s", "--warmup",
             "500ms", "--journal", journal.toString());
         assertEquals(2, again.exitCode(), again.out());
         assertTrue(again.err().contains("the journal directory already holds a journal"), again.err());
@@ -201,7 +201,7 @@ class ReplayCommandTest
     private Path record()
     {
         final Path journal = dir.resolve("journal");
-        final CommandRunner.Run simulate = CommandRunner.run("simulate", "-d", "3", "-p", "0.01", "--period", "10us",
+        final CommandRunner.Run simulate = CommandRunner.run("simulate", "--memory", "-d", "3", "-p", "0.01", "--period", "10us",
             "--duration", "2s", "--warmup", "500ms", "--baseline-frames", "0", "--journal", journal.toString());
         assertEquals(0, simulate.exitCode(), simulate.out() + simulate.err());
         assertTrue(simulate.out().contains("lost at the hand-off (gaps)"), simulate.out());

@@ -17,7 +17,7 @@ class SimulateCommandTest
     void shouldFailARunThatCannotHoldTheScheduleAndNameTheAchievedRate()
     {
         // Rounds every 10 ns are 100 M a second: no simulator emits that, so the schedule cannot be held.
-        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10ns", "--duration",
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10ns", "--duration",
             "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("simulate: FAILED: the hardware schedule was not held: achieved "),
@@ -31,7 +31,7 @@ class SimulateCommandTest
     @Timeout(60)
     void shouldPassALightRunAndShowFallbackAndRejectedFrames()
     {
-        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10us", "--duration",
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10us", "--duration",
             "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("simulate: PASSED"), run.toString());
@@ -43,10 +43,58 @@ class SimulateCommandTest
     @Timeout(60)
     void shouldSayThatEveryRoundWasDroppedWhenNothingArrives()
     {
-        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10us", "--duration",
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10us", "--duration",
             "1500ms", "--warmup", "500ms", "--baseline-frames", "0", "--faults", "drop=1");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("nothing arrived at the node: every round was dropped (--faults drop)"),
             run.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRunTheRepeaterChainByDefaultAndJudgeEveryEpoch()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "-p", "0.02", "--period", "200us",
+            "--repeaters", "2", "--duration", "1500ms", "--warmup", "500ms");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("simulate: repeater chain A, 2 repeaters, B: 3 links of"), run.toString());
+        assertTrue(run.out().contains("the patches track logical X and Z"), run.toString());
+        assertTrue(run.out().contains(" disagree\n") && run.out().contains(", 0 disagree"), run.toString());
+        assertTrue(run.out().contains("predicted "), run.toString());
+        for (final String patch : new String[]{"patch A:", "patch L1:", "patch R1:", "patch L2:", "patch R2:",
+            "patch B:"})
+        {
+            assertTrue(run.out().contains(patch), patch + " in " + run);
+        }
+        assertTrue(run.out().contains("node repeater 2"), run.toString());
+        assertTrue(run.out().contains("repeater hop"), run.toString());
+        assertTrue(run.err().contains("simulate: verifier: "), "a progress line: " + run);
+        assertTrue(run.out().contains("simulate: PASSED"), run.toString());
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldFailAChainThatCannotHoldTheSchedule()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "-d", "3", "--period", "10ns", "--duration",
+            "1s", "--warmup", "200ms");
+        assertEquals(1, run.exitCode(), run.toString());
+        assertTrue(run.out().contains("simulate: FAILED: the hardware schedule was not held"), run.toString());
+    }
+
+    @Test
+    void shouldRefuseFlagsOfTheOtherMode()
+    {
+        final CommandRunner.Run chain = CommandRunner.run("simulate", "--nodes", "3");
+        assertEquals(2, chain.exitCode(), chain.toString());
+        assertTrue(chain.err().contains("applies with --memory only, not to the repeater chain, --nodes=3"),
+            chain.toString());
+        final CommandRunner.Run memory = CommandRunner.run("simulate", "--memory", "--repeaters", "2");
+        assertEquals(2, memory.exitCode(), memory.toString());
+        assertTrue(memory.err().contains("applies to the repeater chain, not with --memory, --repeaters=2"),
+            memory.toString());
+        final CommandRunner.Run tooMany = CommandRunner.run("simulate", "--repeaters", "99");
+        assertEquals(2, tooMany.exitCode(), tooMany.toString());
+        assertTrue(tooMany.err().contains("must be in [0, 64], --repeaters=99"), tooMany.toString());
     }
 }
