@@ -40,7 +40,7 @@ public final class PipelineOptions
     private CodeOptions codeOptions;
 
     @Option(names = "--period", defaultValue = OptionDefaults.PERIOD, paramLabel = "DURATION",
-        description = "Round period, with its unit (500ns, 1us, 1ms), at most 1s; 0 for as fast as possible. " +
+        descriptionKey = "period", description = "Round period, with its unit (500ns, 1us, 1ms), at most 1s; 0 for as fast as possible. " +
             "Default: ${DEFAULT-VALUE}.")
     private String period;
 

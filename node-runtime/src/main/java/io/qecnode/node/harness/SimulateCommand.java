@@ -41,22 +41,30 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "simulate",
-    header = "Run hw-sim, a decoding node and relays in one process.",
+    header = "Run a repeater chain (A, repeaters, B) in one process, or --memory.",
     mixinStandardHelpOptions = true,
     resourceBundle = "io.qecnode.node.harness.SimulateCommand",
     sortOptions = false,
     description = {
-        "Run the whole chain in one process: hw-sim publishes syndrome rounds at the round period, the node decodes " +
+        "By default, the repeater chain in one process: the simulated hardware of end node A, --repeaters repeaters " +
+            "and end node B publishes each patch's syndrome rounds and, each epoch, a repeater's raw Bell " +
+            "parities and the ground truth; the nodes decode their patches, each repeater corrects its parities " +
+            "with its Pauli frames and streams the accumulated correction over Aeron UDP to B, and a verifier " +
+            "judges every end-to-end pair. Prints the fidelity with a 95%% interval beside the one predicted from " +
+            "each patch's residuals, each patch's logical error rate, a per-epoch check of the frame algebra, each " +
+            "node's counts, and the repeater's cost per state beside a raw UDP hop. Exit 1 if the schedule was not " +
+            "held, an epoch was never judged, a frame could not be sent or the frame algebra disagreed.",
+        "With --memory: hw-sim publishes syndrome rounds at the round period, the node decodes " +
             "each block and forwards its logical state through a chain of nodes to a sink, which checks every " +
             "state against the simulator's ground truth. Prints a progress line every second, then rounds, blocks, " +
             "the logical error rate over complete blocks with a 95%% interval (blocks flagged incomplete, whose " +
             "rounds were lost, on a line of their own), end-to-end latency percentiles (last round emitted to " +
             "state received), the node's reaction time and its decode time, beside a raw Aeron IPC hop measured " +
             "first in the same run.",
-        "Exit 1 if the hardware schedule was not held (the simulator achieved less than 99%% of 1/--period over the " +
-            "measured stretch after --warmup, or the backlog of blocks grew beyond 1000), blocks were lost " +
-            "unaccounted or the chain did not drain, or more than 1%% of the blocks went to the fallback decoder " +
-            "(above 0.1%% it warns). The last line is the verdict with the achieved rate."})
+        "Exit 1 (--memory) if the hardware schedule was not held (the simulator achieved less than 99%% of " +
+            "1/--period over the measured stretch after --warmup, or the backlog of blocks grew beyond 1000), " +
+            "blocks were lost unaccounted or the chain did not drain, or more than 1%% of the blocks went to the " +
+            "fallback decoder (above 0.1%% it warns). The last line is the verdict with the achieved rate."})
 public final class SimulateCommand implements Callable<Integer>
 {
     @Spec
