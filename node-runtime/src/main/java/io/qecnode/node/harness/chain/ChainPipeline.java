@@ -68,7 +68,10 @@ public final class ChainPipeline implements AutoCloseable
 
         final Subscription reports = bus.subscription(IPC, ChainStreams.REPORTS_STREAM);
         final Subscription truths = bus.subscription(IPC, ChainStreams.TRUTH_STREAM);
+        // The verifier gives up on an epoch only after every node could have: each waits its deadline in turn.
         verifier = new ChainVerifierContext().repeaters(config.repeaters()).clock(clock)
+            .deadlineNs(Math.min(ChainVerifierContext.DEADLINE_NS_MAX,
+                (config.nodeCount() + 1) * config.deadlineNs() + TimeUnit.SECONDS.toNanos(1)))
             .window(ChainVerifierContext.WINDOW_MAX).newAgent(reports::poll, truths::poll);
 
         nodes = new ChainNodeAgent[config.nodeCount()];

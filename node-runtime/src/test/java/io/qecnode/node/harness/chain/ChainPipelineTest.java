@@ -25,7 +25,7 @@ class ChainPipelineTest
         Arrays.fill(links, CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, 3, 3, 0.03));
         final ChainPipelineConfig config = new ChainPipelineConfig(links,
             link -> new NodeContext().code(links[link]), 7, TimeUnit.MICROSECONDS.toNanos(20), ChainFaultPlan.NONE,
-            TimeUnit.MILLISECONDS.toNanos(200), "localhost", 24650, new YieldingIdleStrategy(),
+            TimeUnit.SECONDS.toNanos(2), "localhost", 24650, new YieldingIdleStrategy(),
             new YieldingIdleStrategy(), true);
         final AtomicReference<Throwable> error = new AtomicReference<>();
         final ChainPipeline pipeline = ChainPipeline.start(config, error::set);
