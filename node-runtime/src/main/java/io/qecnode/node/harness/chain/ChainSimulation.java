@@ -8,6 +8,7 @@ import io.qecnode.node.measure.RunVerdict;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -232,7 +233,7 @@ public final class ChainSimulation
 
     private static String rate(final double rate)
     {
-        return String.format(Locale.ROOT, "%.4g", rate);
+        return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
     private String nodeLine(final int node)
