@@ -210,7 +210,8 @@ public final class SimulateCommand implements Callable<Integer>
             "deadline=%s, seed=%d, threads=%d%s%s; the patches track %s%n", n, n == 1 ? "" : "s", n + 1, code,
             period, pipeline.decoderLine(), deadline == null ? "50ms" : deadline, pipeline.seed(),
             config.sharedThread() ? 1 : 2, lossRate > 0 ? ", udp loss=" + loss : "",
-            faults.size() > 0 ? ", faults=" + pipeline.faults() : "", code.model() != null ? "logical X and Z (built-in model)" :
+            faults.size() > 0 ? ", faults=" + pipeline.faults() : "",
+            code.model() != null ? "logical X and Z (built-in model)" :
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
         final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),

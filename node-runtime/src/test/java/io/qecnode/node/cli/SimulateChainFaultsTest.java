@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SimulateChainFaultsTest
 {
     private static final Pattern UDP = Pattern.compile("udp +(\\d+) data frames dropped on purpose \\(receive " +
-        "0\\.05, send 0, seed 1\\); naks sent (\\d+), naks received \\d+, retransmits sent (\\d+) .*, loss gap " +
-        "fills 0");
+        "0\\.05, send 0, seed 1; the raw udp hop.s too\\); naks sent (\\d+), naks received \\d+, retransmits " +
+        "sent (\\d+) .*, loss gap fills 0");
 
     @Test
     @Timeout(90)

@@ -75,7 +75,8 @@ public final class ChainFaultSyntax
         {
             if (node < 1 || node > repeaters)
             {
-                throw refused("only repeaters measure Bell pairs, node must be in [1, " + repeaters + "]", entry);
+                throw refused(repeaters == 0 ? "a chain without repeaters measures no Bell pair" :
+                    "only repeaters measure Bell pairs, node must be in [1, " + repeaters + "]", entry);
             }
             return delay ? plan.delayBell(node, epoch, delayNs) : plan.dropBell(node, epoch);
         }

@@ -226,8 +226,8 @@ public final class ChainSimulation
     {
         final ChainPipelineConfig.UdpLoss injected = pipeline.config().udpLoss();
         final String dropped = injected.any() ? String.format(Locale.ROOT, "%d data frames dropped on purpose " +
-            "(receive %s, send %s, seed %d); ", pipeline.framesDroppedByLoss(), rate(injected.receiveRate()),
-            rate(injected.sendRate()), injected.seed()) : "no loss injected; ";
+            "(receive %s, send %s, seed %d; the raw udp hop's too); ", pipeline.framesDroppedByLoss(),
+            rate(injected.receiveRate()), rate(injected.sendRate()), injected.seed()) : "no loss injected; ";
         return "udp                 " + dropped + loss;
     }
 
