@@ -59,14 +59,17 @@ final class ChainFaultRun implements AutoCloseable
     /**
      * @param basePort   first UDP port of the run.
      * @param deadlineNs the nodes' neighbour deadline.
-     * @return d=3, 3 rounds, phenomenological p=0.01 on every link, a round every 20 us, no fault.
+     * @return d=3, 3 rounds, phenomenological p=0.01 on every link, a round every 200 us, no fault. A node waits for
+     * an epoch's pieces until its deadline or until its window of 4096 open epochs is full, whichever comes first:
+     * at 600 us an epoch the window holds 2.4 s, so a stall of the busy machine or a retransmit does not close an
+     * epoch before its pieces arrive.
      */
     static ChainPipelineConfig config(final int basePort, final long deadlineNs)
     {
         final CodeDescription[] links = new CodeDescription[REPEATERS + 1];
         Arrays.fill(links, CodeDescription.builtIn(NoiseModel.PHENOMENOLOGICAL, 3, 3, 0.01));
         return new ChainPipelineConfig(links, link -> new NodeContext().code(links[link]), SEED,
-            TimeUnit.MICROSECONDS.toNanos(20), ChainFaultPlan.NONE, deadlineNs, "localhost", basePort,
+            TimeUnit.MICROSECONDS.toNanos(200), ChainFaultPlan.NONE, deadlineNs, "localhost", basePort,
             new YieldingIdleStrategy(), new YieldingIdleStrategy(), true);
     }
 

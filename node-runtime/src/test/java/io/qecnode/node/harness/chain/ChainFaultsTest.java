@@ -30,14 +30,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ChainFaultsTest
 {
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final long DEADLINE_NS = TimeUnit.SECONDS.toNanos(2);
     private static final long DELAY_NS = TimeUnit.MILLISECONDS.toNanos(5);
     private static VerdictLog baseline;
 
     @BeforeAll
     static void runWithoutFaults() throws Exception
     {
-        try (ChainFaultRun run = new ChainFaultRun(ChainFaultRun.config(25310, SECOND), node -> null))
+        try (ChainFaultRun run = new ChainFaultRun(ChainFaultRun.config(25310, DEADLINE_NS), node -> null))
         {
             run.awaitJudged(EPOCHS + 500);
             run.stopAndDrain();
@@ -54,7 +54,7 @@ class ChainFaultsTest
     @Test
     void udpLossIsRepairedByRetransmitSoEveryEpochIsJudgedAsWithoutLoss() throws Exception
     {
-        final ChainPipelineConfig config = ChainFaultRun.config(25320, SECOND)
+        final ChainPipelineConfig config = ChainFaultRun.config(25320, DEADLINE_NS)
             .withUdpLoss(new ChainPipelineConfig.UdpLoss(0.05, 0, 5));
         try (ChainFaultRun run = new ChainFaultRun(config, node -> null))
         {
@@ -70,8 +70,9 @@ class ChainFaultsTest
             for (int node = 0; node < run.pipeline.config().nodeCount(); node++)
             {
                 final ChainCounters counters = run.pipeline.node(node).counters();
-                assertEquals(0, refusedStates(counters), "node " + node);
-                assertEquals(0, counters.epochsIncomplete() + counters.epochsFailed(), "node " + node);
+                assertEquals(0, refusedStates(counters), "node " + node + ": " + refusals(counters));
+                assertEquals(0, counters.epochsIncomplete() + counters.epochsFailed(), "node " + node + ": " +
+                    counters.epochsIncomplete() + " incomplete, " + counters.epochsOverrun() + " overrun");
             }
             // IPC (the hardware's rounds and Bell measurements, the reports) has no UDP endpoint to lose frames in: a
             // lost round would fail its epoch, and none did.
@@ -91,7 +92,8 @@ class ChainFaultsTest
             .dropRounds(3, ChainStreams.LEFT, 1600)
             .delayRounds(1, ChainStreams.RIGHT, 2000, DELAY_NS)
             .delayBell(2, 2400, DELAY_NS);
-        try (ChainFaultRun run = new ChainFaultRun(ChainFaultRun.config(25330, SECOND).withFaults(plan), node -> null))
+        final ChainPipelineConfig config = ChainFaultRun.config(25330, DEADLINE_NS).withFaults(plan);
+        try (ChainFaultRun run = new ChainFaultRun(config, node -> null))
         {
             run.awaitJudged(EPOCHS);
             run.stopAndDrain();
@@ -128,7 +130,7 @@ class ChainFaultsTest
         }
         final StateTap atRepeater1 = new StateTap();
         atRepeater1.withheld.add(1100L);
-        final ChainPipelineConfig config = ChainFaultRun.config(25340, SECOND / 2);
+        final ChainPipelineConfig config = ChainFaultRun.config(25340, DEADLINE_NS);
         try (ChainFaultRun run = new ChainFaultRun(config, node -> node == 0 ? atA : node == 1 ? atRepeater1 : null))
         {
             run.awaitJudged(EPOCHS);
@@ -186,7 +188,7 @@ class ChainFaultsTest
         final StateTap atA = new StateTap();
         atA.duplicated.add(20L);
         atA.keepEpoch = 10;
-        try (ChainFaultRun run = new ChainFaultRun(ChainFaultRun.config(25350, SECOND), node -> node == 0 ? atA :
+        try (ChainFaultRun run = new ChainFaultRun(ChainFaultRun.config(25350, DEADLINE_NS), node -> node == 0 ? atA :
             null))
         {
             final ChainCounters repeater1 = run.pipeline.node(1).counters();
@@ -279,6 +281,16 @@ class ChainFaultsTest
             refused += counters.refused(kind);
         }
         return refused;
+    }
+
+    private static String refusals(final ChainCounters counters)
+    {
+        final Map<StateRefusal, Long> kinds = new EnumMap<>(StateRefusal.class);
+        for (final StateRefusal kind : StateRefusal.values())
+        {
+            kinds.put(kind, counters.refused(kind));
+        }
+        return "refused " + kinds;
     }
 
     private static long assertSameVerdicts(final VerdictLog run, final Map<Long, EpochVerdict> faulted)
