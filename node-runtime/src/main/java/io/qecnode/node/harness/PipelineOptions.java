@@ -74,7 +74,8 @@ public final class PipelineOptions
     private String window;
 
     @Option(names = "--faults", defaultValue = "none", paramLabel = "PLAN",
-        description = "Faults the simulator injects (see 'sim --help'). Default: ${DEFAULT-VALUE}.")
+        description = "Faults the simulator injects (see 'sim --help'; simulate's repeater chain takes its own " +
+            "plan, see 'simulate --help'). Default: ${DEFAULT-VALUE}.")
     private String faults;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed. Default: ${DEFAULT-VALUE}.")
@@ -87,6 +88,12 @@ public final class PipelineOptions
 
     @Mixin
     private JournalOptions journalOptions;
+
+    /** @return the fault plan as given, to be read by whoever runs it. */
+    public String faults()
+    {
+        return faults;
+    }
 
     /** @return the code. */
     public CodeDescription code()

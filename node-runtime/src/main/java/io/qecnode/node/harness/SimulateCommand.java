@@ -22,6 +22,7 @@ import io.qecnode.node.chain.ChainNodeContext;
 import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.harness.chain.ChainPipeline;
+import io.qecnode.node.harness.chain.ChainFaultSyntax;
 import io.qecnode.node.harness.chain.ChainPipelineConfig;
 import io.qecnode.node.harness.chain.ChainSimulation;
 import io.qecnode.node.harness.chain.ChainVerifierContext;
@@ -95,13 +96,19 @@ public final class SimulateCommand implements Callable<Integer>
             "blocks and Bell measurement) before it forwards the epoch flagged. Default: 50ms.")
     private String deadline;
 
+    @Option(names = "--loss", paramLabel = "RATE",
+        description = "Share of the UDP data frames between the chain's nodes the media driver drops on purpose, in " +
+            "[0, 1) (Aeron's loss generator on each receiving endpoint, seeded by --seed), for NAK and retransmit to " +
+            "repair; the summary's udp line counts both. Default: 0.")
+    private String loss;
+
     @Option(names = "--memory",
         description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
     private boolean memory;
 
     private static final String CHAIN_PERIOD_DEFAULT = "10us";
-    private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--faults", "--journal",
+    private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--journal",
         "--baseline-frames", "--json", "--pin");
 
     @Override
@@ -129,7 +136,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             return simulateChain(stop);
         }
-        for (final String option : List.of("--repeaters", "--deadline"))
+        for (final String option : List.of("--repeaters", "--deadline", "--loss"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
@@ -201,16 +208,20 @@ public final class SimulateCommand implements Callable<Integer>
         final CodeDescription[] links = new CodeDescription[n + 1];
         Arrays.fill(links, code);
         ConfigErrors.checked(spec, () -> pipeline.decoding(code).checkSettings() != null);
+        final ChainFaultPlan faults = chainFaults(n);
+        final double lossRate = lossRate();
         final ChainPipelineConfig config = new ChainPipelineConfig(links, link -> pipeline.decoding(links[link]),
-            pipeline.seed(), periodNs, ChainFaultPlan.NONE, deadlineNs, "localhost",
-            ChainPipelineConfig.BASE_PORT_DEFAULT, pipeline.hotIdle(), new YieldingIdleStrategy(),
-            pipeline.sharedThread());
+            pipeline.seed(), periodNs, faults, deadlineNs, "localhost", ChainPipelineConfig.BASE_PORT_DEFAULT,
+            pipeline.hotIdle(), new YieldingIdleStrategy(), pipeline.sharedThread(),
+            new ChainPipelineConfig.UdpLoss(lossRate, 0, pipeline.seed()));
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "simulate: repeater chain A, %d repeater%s, B: %d links of %s, period=%s, %s, " +
-            "deadline=%s, seed=%d, threads=%d; the patches track %s%n", n, n == 1 ? "" : "s", n + 1, code, period,
-            pipeline.decoderLine(), deadline == null ? "50ms" : deadline, pipeline.seed(),
-            config.sharedThread() ? 1 : 2, code.model() != null ? "logical X and Z (built-in model)" :
+            "deadline=%s, seed=%d, threads=%d%s%s; the patches track %s%n", n, n == 1 ? "" : "s", n + 1, code,
+            period, pipeline.decoderLine(), deadline == null ? "50ms" : deadline, pipeline.seed(),
+            config.sharedThread() ? 1 : 2, lossRate > 0 ? ", udp loss=" + loss : "",
+            faults.size() > 0 ? ", faults=" + pipeline.faults() : "",
+            code.model() != null ? "logical X and Z (built-in model)" :
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
         final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),
@@ -223,6 +234,40 @@ public final class SimulateCommand implements Callable<Integer>
     private String given(final String option)
     {
         return String.join(",", spec.commandLine().getParseResult().matchedOption(option).originalStringValues());
+    }
+
+    private ChainFaultPlan chainFaults(final int repeaters)
+    {
+        try
+        {
+            return ChainFaultSyntax.parse(pipeline.faults(), repeaters);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --faults=" + pipeline.faults());
+        }
+    }
+
+    private double lossRate()
+    {
+        if (loss == null)
+        {
+            return 0;
+        }
+        double rate = Double.NaN;
+        try
+        {
+            rate = Double.parseDouble(loss.trim());
+        }
+        catch (final NumberFormatException ex)
+        {
+            // refused below
+        }
+        if (!(rate >= 0 && rate < 1))
+        {
+            throw new ParameterException(spec.commandLine(), "must be a rate in [0, 1), --loss=" + loss);
+        }
+        return rate;
     }
 
     /**

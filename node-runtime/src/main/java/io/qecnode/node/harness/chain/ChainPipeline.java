@@ -5,6 +5,8 @@ import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.FrameSender;
+import io.qecnode.io.transport.LossCounters;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.chain.ChainCounters;
 import io.qecnode.node.chain.ChainNodeAgent;
@@ -40,10 +42,40 @@ import java.util.concurrent.TimeUnit;
  * on one thread and the hardware and verifier on a second, yielding one, or (few cores) everything runs on one thread
  * in chain order, hardware first. The driver runs in shared mode on its own thread. A raw UDP hop probe
  * ({@link HopProbe}) of a state's size runs beside the chain on the same driver for the whole run, the baseline of the
- * repeater's hop cost.
+ * repeater's hop cost. With {@link ChainPipelineConfig#udpLoss()} the driver drops a share of the UDP data frames on
+ * purpose and NAK/retransmit repairs them ({@link #lossCounters()}).
  */
 public final class ChainPipeline implements AutoCloseable
 {
+    /**
+     * Seams for fault tests: what each node's outgoing states pass through, and who sees each epoch's verdict. Both
+     * are called on the chain's threads: nothing there may block.
+     */
+    public interface Taps
+    {
+        /** No tap: states go straight to the bus. */
+        Taps NONE = new Taps()
+        {
+        };
+
+        /**
+         * @param node   the sending node, A or a repeater.
+         * @param sender its publication to its right neighbour.
+         * @return what the node sends its states through: the sender, or a wrapper that drops, repeats or holds
+         * some back.
+         */
+        default FrameSender stateSender(final int node, final FrameSender sender)
+        {
+            return sender;
+        }
+
+        /** @return sees each epoch's verdict at the verifier. */
+        default ChainVerifierAgent.VerdictListener verdicts()
+        {
+            return ChainVerifierAgent.VerdictListener.NONE;
+        }
+    }
+
     private static final String IPC = "aeron:ipc";
 
     private final ChainPipelineConfig config;
@@ -59,7 +91,8 @@ public final class ChainPipeline implements AutoCloseable
     private final AgentRunner supportRunner;
     private boolean stopped;
 
-    private ChainPipeline(final ChainPipelineConfig config, final ErrorHandler errors, final MessageBus bus)
+    private ChainPipeline(
+        final ChainPipelineConfig config, final ErrorHandler errors, final MessageBus bus, final Taps taps)
     {
         this.config = config;
         this.bus = bus;
@@ -68,16 +101,17 @@ public final class ChainPipeline implements AutoCloseable
 
         final Subscription reports = bus.subscription(IPC, ChainStreams.REPORTS_STREAM);
         final Subscription truths = bus.subscription(IPC, ChainStreams.TRUTH_STREAM);
-        // The verifier gives up on an epoch only after every node could have: each waits its deadline in turn.
+        // Each node on the way may wait its deadline for an epoch: the verifier waits for them all, and then some.
+        final long verifierDeadlineNs = Math.min(ChainVerifierContext.DEADLINE_NS_MAX,
+            ChainVerifierContext.DEADLINE_NS_DEFAULT + config.nodeCount() * config.deadlineNs());
         verifier = new ChainVerifierContext().repeaters(config.repeaters()).clock(clock)
-            .deadlineNs(Math.min(ChainVerifierContext.DEADLINE_NS_MAX,
-                (config.nodeCount() + 1) * config.deadlineNs() + TimeUnit.SECONDS.toNanos(1)))
-            .window(ChainVerifierContext.WINDOW_MAX).newAgent(reports::poll, truths::poll);
+            .window(ChainVerifierContext.WINDOW_MAX).deadlineNs(verifierDeadlineNs).verdictListener(taps.verdicts())
+            .newAgent(reports::poll, truths::poll);
 
         nodes = new ChainNodeAgent[config.nodeCount()];
         for (int i = 0; i <= last; i++)
         {
-            nodes[i] = ChainNodeFactory.newChainNodeAgent(nodeContext(i, last, clock));
+            nodes[i] = ChainNodeFactory.newChainNodeAgent(nodeContext(i, last, clock, taps));
         }
         simulator = new ChainSimulatorContext()
             .linkCodes(config.linkCodes())
@@ -110,7 +144,8 @@ public final class ChainPipeline implements AutoCloseable
         AgentRunner.startOnThread(hotRunner);
     }
 
-    private ChainNodeContext nodeContext(final int node, final int last, final SystemNanoClock clock)
+    private ChainNodeContext nodeContext(
+        final int node, final int last, final SystemNanoClock clock, final Taps taps)
     {
         final ChainRole role = node == 0 ? ChainRole.FIRST_END : node == last ? ChainRole.LAST_END :
             ChainRole.REPEATER;
@@ -132,7 +167,8 @@ public final class ChainPipeline implements AutoCloseable
         {
             context.right(config.decoding().apply(node))
                 .rightRounds(bus.subscription(IPC, hardwareStream(node, ChainStreams.RIGHT_ROUNDS_STREAM)))
-                .stateSender(publisher(config.stateChannel(node + 1), ChainStreams.STATES_STREAM));
+                .stateSender(taps.stateSender(node, publisher(config.stateChannel(node + 1),
+                ChainStreams.STATES_STREAM)));
         }
         if (role == ChainRole.REPEATER)
         {
@@ -160,16 +196,31 @@ public final class ChainPipeline implements AutoCloseable
      */
     public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors)
     {
+        return start(config, errors, Taps.NONE);
+    }
+
+    /**
+     * Start the chain with taps on its states and verdicts, for fault tests.
+     *
+     * @param config what to run.
+     * @param errors receives errors from every thread.
+     * @param taps   what the nodes' states pass through and who sees the verdicts.
+     * @return the running chain.
+     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
+     */
+    public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors, final Taps taps)
+    {
         final int nodes = config.nodeCount();
         // IPC: up to two patches per node, a Bell stream per repeater, a report stream per node, the truth; UDP: a
         // state hop per link and the probe.
         final BusContext context = new BusContext()
             .plan(IPC, 2 * nodes + config.repeaters() + nodes + 1)
             .plan(config.stateChannel(0), config.linkCodes().length + 1);
+        config.udpLoss().applyTo(context);
         final MessageBus bus = MessageBus.launch(context, errors);
         try
         {
-            return new ChainPipeline(config, errors, bus);
+            return new ChainPipeline(config, errors, bus, taps);
         }
         catch (final RuntimeException | Error ex)
         {
@@ -237,6 +288,21 @@ public final class ChainPipeline implements AutoCloseable
     public MessageBus bus()
     {
         return bus;
+    }
+
+    /**
+     * @return the driver's NAK, retransmit and loss-gap-fill counters (one driver: both sides of every UDP hop, the
+     * probe's too); readable until {@link #close()}.
+     */
+    public LossCounters lossCounters()
+    {
+        return LossCounters.of(bus.aeron().countersReader());
+    }
+
+    /** @return UDP data frames the driver dropped on purpose ({@link ChainPipelineConfig#udpLoss()}). */
+    public long framesDroppedByLoss()
+    {
+        return bus.framesDroppedByInjectedLoss();
     }
 
     /** @return frames any publisher of the chain could not send. */

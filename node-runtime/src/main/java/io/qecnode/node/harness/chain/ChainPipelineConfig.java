@@ -1,6 +1,7 @@
 package io.qecnode.node.harness.chain;
 
 import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.io.transport.BusContext;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.sim.chain.ChainFaultPlan;
 import org.agrona.concurrent.IdleStrategy;
@@ -11,7 +12,7 @@ import java.util.function.IntFunction;
 /**
  * What a repeater chain run in one process is made of: the code and noise of each link (n + 1 links for n
  * repeaters), how each patch is decoded, the hardware's seed, round period and faults, the nodes' neighbour deadline,
- * where node-to-node UDP lives, and the threads.
+ * where node-to-node UDP lives, the threads, and the loss injected on UDP.
  *
  * @param linkCodes      the code and noise of each link, 0..n; at least one.
  * @param decoding       for a link, the decoding settings of the two patches on it (code, decoder, window).
@@ -24,6 +25,7 @@ import java.util.function.IntFunction;
  * @param hotIdle        idle strategy of the thread that runs the nodes.
  * @param supportIdle    idle strategy of the thread that runs the hardware and the verifier.
  * @param sharedThread   run everything on one thread, in chain order.
+ * @param udpLoss        UDP frames the driver drops on purpose, for NAK and retransmit to repair.
  */
 public record ChainPipelineConfig(
     CodeDescription[] linkCodes,
@@ -36,8 +38,53 @@ public record ChainPipelineConfig(
     int basePort,
     IdleStrategy hotIdle,
     IdleStrategy supportIdle,
-    boolean sharedThread)
+    boolean sharedThread,
+    UdpLoss udpLoss)
 {
+    /**
+     * Loss injected into the embedded driver's UDP endpoints (node-to-node states and the raw hop probe; IPC, the
+     * hardware's and the verifier's streams, has no such endpoint and loses nothing), through
+     * {@link BusContext#receiveDataLossRate}, {@link BusContext#sendDataLossRate} and {@link BusContext#lossSeed}.
+     *
+     * @param receiveRate share of the data frames a receiving endpoint drops, in [0, 1).
+     * @param sendRate    share of the data frames a sending endpoint drops, in [0, 1).
+     * @param seed        the loss generators' seed.
+     */
+    public record UdpLoss(double receiveRate, double sendRate, long seed)
+    {
+        /** No loss. */
+        public static final UdpLoss NONE = new UdpLoss(0, 0, BusContext.LOSS_SEED_DEFAULT);
+
+        /**
+         * @throws IllegalArgumentException if a rate is outside [0, 1).
+         */
+        public UdpLoss
+        {
+            for (final double rate : new double[]{receiveRate, sendRate})
+            {
+                if (!(rate >= 0 && rate < 1))
+                {
+                    throw new IllegalArgumentException("UDP loss rate must be at least 0 and below 1, rate=" + rate);
+                }
+            }
+        }
+
+        /** @return true if any frame may be dropped. */
+        public boolean any()
+        {
+            return receiveRate > 0 || sendRate > 0;
+        }
+
+        /**
+         * @param context the bus to be launched.
+         * @return the context with this loss set.
+         */
+        public BusContext applyTo(final BusContext context)
+        {
+            return context.receiveDataLossRate(receiveRate).sendDataLossRate(sendRate).lossSeed(seed);
+        }
+    }
+
     /**
      * Node i's hardware streams in one process: its {@code ChainStreams} ids plus {@code (i + 1)} times this, clear of
      * every other stream of the chain.
@@ -55,11 +102,64 @@ public record ChainPipelineConfig(
         Objects.requireNonNull(linkCodes, "linkCodes");
         Objects.requireNonNull(decoding, "decoding");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(udpLoss, "udpLoss");
         if (linkCodes.length < 1)
         {
             throw new IllegalArgumentException("a chain has at least one link, links=0");
         }
         linkCodes = linkCodes.clone();
+    }
+
+    /**
+     * A chain with no UDP loss.
+     *
+     * @param linkCodes    the code and noise of each link, 0..n; at least one.
+     * @param decoding     for a link, the decoding settings of the two patches on it.
+     * @param chainSeed    the hardware's seed.
+     * @param periodNs     round period; 0 for as fast as possible.
+     * @param faults       faults the hardware injects.
+     * @param deadlineNs   how long a node waits for an epoch's missing pieces.
+     * @param udpHost      host of every node's UDP endpoint.
+     * @param basePort     node i receives its left neighbour's states on {@code basePort + i}.
+     * @param hotIdle      idle strategy of the thread that runs the nodes.
+     * @param supportIdle  idle strategy of the thread that runs the hardware and the verifier.
+     * @param sharedThread run everything on one thread, in chain order.
+     */
+    public ChainPipelineConfig(
+        final CodeDescription[] linkCodes,
+        final IntFunction<NodeContext> decoding,
+        final long chainSeed,
+        final long periodNs,
+        final ChainFaultPlan faults,
+        final long deadlineNs,
+        final String udpHost,
+        final int basePort,
+        final IdleStrategy hotIdle,
+        final IdleStrategy supportIdle,
+        final boolean sharedThread)
+    {
+        this(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost, basePort, hotIdle, supportIdle,
+            sharedThread, UdpLoss.NONE);
+    }
+
+    /**
+     * @param loss UDP loss to inject.
+     * @return this configuration with that loss.
+     */
+    public ChainPipelineConfig withUdpLoss(final UdpLoss loss)
+    {
+        return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost,
+            basePort, hotIdle, supportIdle, sharedThread, loss);
+    }
+
+    /**
+     * @param plan faults the hardware injects.
+     * @return this configuration with those faults.
+     */
+    public ChainPipelineConfig withFaults(final ChainFaultPlan plan)
+    {
+        return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, plan, deadlineNs, udpHost,
+            basePort, hotIdle, supportIdle, sharedThread, udpLoss);
     }
 
     /** @return repeaters n between A and B. */

@@ -1,5 +1,6 @@
 package io.qecnode.node.harness.chain;
 
+import io.qecnode.io.transport.LossCounters;
 import io.qecnode.node.chain.ChainCounters;
 import io.qecnode.node.chain.StateRefusal;
 import io.qecnode.node.measure.LatencyStats;
@@ -7,6 +8,7 @@ import io.qecnode.node.measure.RunVerdict;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -17,7 +19,8 @@ import java.util.function.BooleanSupplier;
  * <p>
  * The run fails (its verdict) when the hardware did not hold its round schedule over the measured stretch, when the
  * chain did not drain (some epoch the hardware ran was never judged), when a frame could not be sent, or when any
- * whole epoch's verdict disagrees with the residual rule (the frame algebra is wrong somewhere). Fidelity is measured,
+ * whole epoch's verdict disagrees with the residual rule (the frame algebra is wrong somewhere), or when the driver
+ * gave up on lost UDP data (a loss gap fill: NAK/retransmit must repair every frame). Fidelity is measured,
  * not judged: a chain of noisy links is allowed to be poor.
  */
 public final class ChainSimulation
@@ -33,6 +36,7 @@ public final class ChainSimulation
     private long measuredNs;
     private boolean drained;
     private String summary;
+    private LossCounters loss;
 
     private ChainSimulation(final ChainPipeline pipeline)
     {
@@ -132,6 +136,8 @@ public final class ChainSimulation
         verdict.require(mismatches == 0, mismatches + " epoch(s) judged against the residual rule: the frame " +
             "algebra is wrong somewhere");
         verdict.require(pipeline.verifier().epochsJudged() > 0, "no epoch was judged");
+        loss = pipeline.lossCounters();
+        verdict.require(loss.lossGapFills() == 0, loss.lossGapFills() + " UDP loss gap(s) filled: data lost for good");
     }
 
     private long slotsPerEpoch()
@@ -198,6 +204,7 @@ public final class ChainSimulation
         {
             text.append(nodeLine(node)).append('\n');
         }
+        text.append(udpLine()).append('\n');
         text.append(String.format(Locale.ROOT, "epochs              %d measured in %.1f s (%.0f epochs/s), %d in " +
             "all%n", epochs, measuredNs / 1e9, measuredNs > 0 ? epochs * 1e9 / measuredNs : 0,
             pipeline.simulator().epochsCompleted()));
@@ -212,6 +219,21 @@ public final class ChainSimulation
             "run; epoch end to B: A's last round of the epoch emitted -> B's frame complete (whole epochs)\n");
         text.append(verdict.line("simulate"));
         return text.toString();
+    }
+
+    // Loss injected on UDP beside what the driver did about it; without injection NAKs still show a lossy host.
+    private String udpLine()
+    {
+        final ChainPipelineConfig.UdpLoss injected = pipeline.config().udpLoss();
+        final String dropped = injected.any() ? String.format(Locale.ROOT, "%d data frames dropped on purpose " +
+            "(receive %s, send %s, seed %d; the raw udp hop's too); ", pipeline.framesDroppedByLoss(),
+            rate(injected.receiveRate()), rate(injected.sendRate()), injected.seed()) : "no loss injected; ";
+        return "udp                 " + dropped + loss;
+    }
+
+    private static String rate(final double rate)
+    {
+        return BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString();
     }
 
     private String nodeLine(final int node)

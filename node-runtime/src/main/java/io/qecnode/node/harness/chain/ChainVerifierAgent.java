@@ -44,6 +44,22 @@ public final class ChainVerifierAgent implements Agent
         int poll(FragmentHandler handler, int fragmentLimit);
     }
 
+    /** Sees each epoch's verdict as it is judged, on the verifier's thread: e.g. a test holding runs side by side. */
+    @FunctionalInterface
+    public interface VerdictListener
+    {
+        /** Hears nothing. */
+        VerdictListener NONE = (epoch, verdict) ->
+        {
+        };
+
+        /**
+         * @param epoch   the epoch judged; each once, in epoch order.
+         * @param verdict its verdict.
+         */
+        void onVerdict(long epoch, EpochVerdict verdict);
+    }
+
     /** Most pieces taken from each source per {@link #doWork()}. */
     public static final int FRAGMENT_LIMIT = 64;
 
@@ -56,6 +72,7 @@ public final class ChainVerifierAgent implements Agent
     private final EpochAssembly assembly;
     private final ChainVerifier verifier;
     private final FidelityCounter fidelity;
+    private final VerdictListener verdictListener;
     private final FragmentHandler reportHandler;
     private final FragmentHandler truthHandler;
     // Per verdict (by ordinal), then epochs judged: written by the agent only, ordered stores, read by anyone.
@@ -77,6 +94,7 @@ public final class ChainVerifierAgent implements Agent
             context.firstEpoch(), context.pathId(), this::judge);
         verifier = new ChainVerifier(context.repeaters());
         fidelity = new FidelityCounter(context.repeaters());
+        verdictListener = context.verdictListener();
         reportHandler = (buffer, offset, length, header) -> assembly.onReport(buffer, offset, length, nowNs);
         truthHandler = (buffer, offset, length, header) -> assembly.onTruth(buffer, offset, length, nowNs);
     }
@@ -110,6 +128,7 @@ public final class ChainVerifierAgent implements Agent
         }
         increment(verdict.ordinal());
         increment(JUDGED);
+        verdictListener.onVerdict(epoch.epoch(), verdict);
     }
 
     /**

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
  *     <li>{@link #channel} (default {@value #CHANNEL_DEFAULT}), {@link #reportsStream} and {@link #truthStream}
  *     (default {@link ChainStreams#REPORTS_STREAM}, {@link ChainStreams#TRUTH_STREAM}): for whoever subscribes.</li>
  *     <li>{@link #clock} (default the system's): the deadline's clock.</li>
+ *     <li>{@link #verdictListener} (default none): sees each epoch's verdict as it is judged.</li>
  * </ul>
  * A bad value fails {@link #conclude()} with a {@link NodeConfigException}, {@code <what>, --<setting>=<value>}, the
  * setting named by the {@code *_PROP} constants.
@@ -68,6 +69,7 @@ public final class ChainVerifierContext
     private int reportsStream = ChainStreams.REPORTS_STREAM;
     private int truthStream = ChainStreams.TRUTH_STREAM;
     private NanoClock clock;
+    private ChainVerifierAgent.VerdictListener verdictListener = ChainVerifierAgent.VerdictListener.NONE;
 
     /**
      * @return this context, checked, defaults filled.
@@ -87,6 +89,7 @@ public final class ChainVerifierContext
         NodeConfigException.check(channel != null && !channel.isEmpty(), "must be an Aeron channel", "channel",
             channel);
         NodeConfigException.check(reportsStream >= 1, "must be >= 1", "reports-stream", reportsStream);
+        NodeConfigException.check(verdictListener != null, "must be given", "verdict-listener", null);
         NodeConfigException.check(truthStream >= 1 && truthStream != reportsStream,
             "must be >= 1 and differ from the reports' stream", "truth-stream", truthStream);
         clock = clock != null ? clock : SystemNanoClock.INSTANCE;
@@ -238,5 +241,21 @@ public final class ChainVerifierContext
     public NanoClock clock()
     {
         return clock;
+    }
+
+    /**
+     * @param listener sees each epoch's verdict as it is judged, on the verifier's thread; default: none.
+     * @return this context.
+     */
+    public ChainVerifierContext verdictListener(final ChainVerifierAgent.VerdictListener listener)
+    {
+        this.verdictListener = listener;
+        return this;
+    }
+
+    /** @return who sees each epoch's verdict. */
+    public ChainVerifierAgent.VerdictListener verdictListener()
+    {
+        return verdictListener;
     }
 }
