@@ -19,7 +19,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import io.qecnode.node.chain.ChainNodeContext;
+import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.ConfigErrors;
+import io.aeron.exceptions.RegistrationException;
+import org.agrona.ErrorHandler;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.harness.chain.ChainPipeline;
 import io.qecnode.node.harness.chain.ChainFaultSyntax;
@@ -33,6 +36,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -102,6 +106,11 @@ public final class SimulateCommand implements Callable<Integer>
             "repair; the summary's udp line counts both. Default: 0.")
     private String loss;
 
+    @Option(names = "--base-port", paramLabel = "PORT",
+        description = "First of the chain's UDP ports on localhost: node i receives on PORT + i, the raw-hop probe " +
+            "one past the last node. Default: a run of free ports, picked when the chain starts.")
+    private Integer basePort;
+
     @Option(names = "--memory",
         description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
@@ -136,7 +145,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             return simulateChain(stop);
         }
-        for (final String option : List.of("--repeaters", "--deadline", "--loss"))
+        for (final String option : List.of("--repeaters", "--deadline", "--loss", "--base-port"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
@@ -211,7 +220,7 @@ public final class SimulateCommand implements Callable<Integer>
         final ChainFaultPlan faults = chainFaults(n);
         final double lossRate = lossRate();
         final ChainPipelineConfig config = new ChainPipelineConfig(links, link -> pipeline.decoding(links[link]),
-            pipeline.seed(), periodNs, faults, deadlineNs, "localhost", ChainPipelineConfig.BASE_PORT_DEFAULT,
+            pipeline.seed(), periodNs, faults, deadlineNs, "localhost", chainBasePort(n),
             pipeline.hotIdle(), new YieldingIdleStrategy(), pipeline.sharedThread(),
             new ChainPipelineConfig.UdpLoss(lossRate, 0, pipeline.seed()));
         final PrintWriter out = spec.commandLine().getOut();
@@ -224,11 +233,47 @@ public final class SimulateCommand implements Callable<Integer>
             code.model() != null ? "logical X and Z (built-in model)" :
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
-        final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),
+        final ChainSimulation run = ChainSimulation.run(startChain(config),
             warmupNs, durationNs, TimeUnit.SECONDS.toNanos(1), stop::requested, err);
         out.println(run.summary());
         out.flush();
         return run.verdict().passed() ? 0 : 1;
+    }
+
+    private int chainBasePort(final int repeaters)
+    {
+        if (basePort == null)
+        {
+            return ChainPipelineConfig.FREE_PORTS;
+        }
+        Ranges.check(spec, "--base-port", basePort, 1024, 65535 - (repeaters + 3));
+        return basePort;
+    }
+
+    private ChainPipeline startChain(final ChainPipelineConfig config)
+    {
+        final PrintWriter err = spec.commandLine().getErr();
+        final AtomicBoolean reported = new AtomicBoolean();
+        // One line for the first error of any thread (the driver reports a refused endpoint this way too): the
+        // command's own line says what failed.
+        final ErrorHandler errors = throwable ->
+        {
+            if (reported.compareAndSet(false, true))
+            {
+                err.println("qec-node simulate: " + String.valueOf(throwable.getMessage()).replaceAll("\\s+", " "));
+                err.flush();
+            }
+        };
+        try
+        {
+            return ChainPipeline.start(config, errors);
+        }
+        catch (final RegistrationException ex)
+        {
+            throw new CommandFailure("a UDP endpoint of the chain could not be opened (" +
+                ex.getMessage().replaceAll("\\s+", " ") + "), --base-port=" + (config.basePort() ==
+                ChainPipelineConfig.FREE_PORTS ? "free" : String.valueOf(config.basePort())));
+        }
     }
 
     private String given(final String option)

@@ -202,14 +202,15 @@ public final class ChainPipeline implements AutoCloseable
     /**
      * Start the chain with taps on its states and verdicts, for fault tests.
      *
-     * @param config what to run.
+     * @param requested what to run; a base port of {@link ChainPipelineConfig#FREE_PORTS} is chosen here.
      * @param errors receives errors from every thread.
      * @param taps   what the nodes' states pass through and who sees the verdicts.
      * @return the running chain.
      * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
      */
-    public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors, final Taps taps)
+    public static ChainPipeline start(final ChainPipelineConfig requested, final ErrorHandler errors, final Taps taps)
     {
+        final ChainPipelineConfig config = requested.withPortsChosen();
         final int nodes = config.nodeCount();
         // IPC: up to two patches per node, a Bell stream per repeater, a report stream per node, the truth; UDP: a
         // state hop per link and the probe.

@@ -94,6 +94,12 @@ public record ChainPipelineConfig(
     /** Default first UDP port of the nodes' endpoints. */
     public static final int BASE_PORT_DEFAULT = 24600;
 
+    /** Base port meaning: pick a run of free ports when the chain starts ({@link #withPortsChosen()}). */
+    public static final int FREE_PORTS = 0;
+
+    private static final int FREE_PORTS_LOW = 30000;
+    private static final int FREE_PORTS_HIGH = 60000;
+
     /**
      * @throws IllegalArgumentException if there is no link.
      */
@@ -160,6 +166,53 @@ public record ChainPipelineConfig(
     {
         return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, plan, deadlineNs, udpHost,
             basePort, hotIdle, supportIdle, sharedThread, udpLoss);
+    }
+
+    /**
+     * @return this configuration with its base port fixed: as given, or for {@link #FREE_PORTS} the first of
+     * {@code nodeCount() + 1} consecutive UDP ports that are free on {@code udpHost} now, so that runs on one host do
+     * not collide.
+     * @throws IllegalStateException if no free run of ports was found.
+     */
+    public ChainPipelineConfig withPortsChosen()
+    {
+        if (basePort != FREE_PORTS)
+        {
+            return this;
+        }
+        final int ports = nodeCount() + 1;
+        final java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 50; attempt++)
+        {
+            final int first = FREE_PORTS_LOW + random.nextInt(FREE_PORTS_HIGH - FREE_PORTS_LOW - ports);
+            if (allFree(first, ports))
+            {
+                return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost,
+                    first, hotIdle, supportIdle, sharedThread, udpLoss);
+            }
+        }
+        throw new IllegalStateException("no run of " + ports + " free UDP ports found on " + udpHost);
+    }
+
+    private boolean allFree(final int first, final int ports)
+    {
+        final java.util.List<java.net.DatagramSocket> sockets = new java.util.ArrayList<>(ports);
+        try
+        {
+            for (int port = first; port < first + ports; port++)
+            {
+                sockets.add(new java.net.DatagramSocket(new java.net.InetSocketAddress(udpHost, port)));
+            }
+            return true;
+        }
+        catch (final java.io.IOException ex)
+        {
+            return false;
+        }
+        finally
+        {
+            sockets.forEach(java.net.DatagramSocket::close);
+        }
     }
 
     /** @return repeaters n between A and B. */
