@@ -137,7 +137,7 @@ public final class SimCommand implements Callable<Integer>
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
                 throw new ParameterException(spec.commandLine(), option + " goes with --topology, " + option + "=" +
-                    spec.commandLine().getParseResult().matchedOptionValue(option, ""));
+                    spec.commandLine().getParseResult().matchedOption(option).originalStringValues().get(0));
             }
         }
         final CodeDescription code = codeOptions.code();

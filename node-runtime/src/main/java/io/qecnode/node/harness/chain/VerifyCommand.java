@@ -29,7 +29,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "verify",
-    header = "Run a repeater chain's verifier: judge every epoch's end-to-end pair against the hardware's truth.",
+    header = "Judge a repeater chain's epochs against its hardware's truth.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "chain",
-    header = "Run a repeater chain as separate processes: verifier, nodes and their hardware.",
+    header = "Run a repeater chain as separate processes.",
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
@@ -44,7 +44,7 @@ import java.util.concurrent.TimeUnit;
             "cleanly at the end (SIGTERM, then SIGKILL after a grace; nothing left in /dev/shm, no process left); " +
             "print the verifier's summary and each process's last line. Exit code 0 only if every process ran, " +
             "the verifier passed (every epoch judged, no frame-algebra mismatch) and nothing was left behind.",
-        "The topology is --topology FILE, or one generated into the run directory for --nodes or --repeaters " +
+        "The topology is --topology FILE, or one generated into the run directory for --repeaters " +
             "(round period 1ms, neighbour deadline 500ms, the other keys at their defaults; change any with --set). Nodes keep no journal: " +
             "every patch starts fresh each epoch, so a node killed and restarted (--kill) misses only the epochs " +
             "it was down for, which B and the verifier flag failed or incomplete. Processes idle by backing off to " +
@@ -70,13 +70,9 @@ public final class ChainCommand implements Callable<Integer>
     @Option(names = "--topology", paramLabel = "FILE", description = "The chain's topology file.")
     private Path topology;
 
-    @Option(names = "--nodes", paramLabel = "N",
-        description = "Generate a topology of N nodes, both ends included (3: A, one repeater, B), 2.." +
-            ChainTopology.MAX_NODES + ".")
-    private Integer nodes;
-
     @Option(names = "--repeaters", paramLabel = "N",
-        description = "Generate a topology with N repeaters between A and B (as --nodes N+2). Default: 1.")
+        description = "Generate a topology with N repeaters between A and B, 0.." + (ChainTopology.MAX_NODES - 2) +
+            " (as simulate's --repeaters; --nodes there is the memory pipeline's). Default: 1.")
     private Integer repeaters;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -279,28 +275,19 @@ public final class ChainCommand implements Callable<Integer>
 
     private int nodeCount()
     {
-        if (topology != null && (nodes != null || repeaters != null || !settings.isEmpty()))
+        if (topology != null && (repeaters != null || !settings.isEmpty()))
         {
-            throw new ParameterException(spec.commandLine(), "--nodes, --repeaters and --set generate a topology: " +
-                "not with --topology=" + topology);
-        }
-        if (nodes != null && repeaters != null)
-        {
-            throw new ParameterException(spec.commandLine(), "--nodes and --repeaters say the same thing: give one, " +
-                "--repeaters=" + repeaters);
+            throw new ParameterException(spec.commandLine(), "--repeaters and --set generate a topology: not with " +
+                "--topology=" + topology);
         }
         if (topology != null)
         {
             if (netns)
             {
                 throw new ParameterException(spec.commandLine(), "--netns puts the nodes on its own addresses: " +
-                    "generate the topology (--nodes or --repeaters), --topology=" + topology);
+                    "generate the topology (--repeaters), --topology=" + topology);
             }
             return ConfigErrors.checked(spec, () -> ChainTopology.read(topology)).nodeCount();
-        }
-        if (nodes != null)
-        {
-            return Ranges.check(spec, "--nodes", nodes, 2, ChainTopology.MAX_NODES);
         }
         return Ranges.check(spec, "--repeaters", repeaters == null ? 1 : repeaters, 0, ChainTopology.MAX_NODES - 2) +
             2;

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The repeater chain as separate processes, run by the shaded jar's {@code chain} command as a user runs it: A, one
@@ -53,6 +54,23 @@ class ChainProcessesIT
             assertTrue(output.contains("node-" + node + ": run: stopped: chain node " + node), output);
         }
         assertNothingLeft(output);
+    }
+
+    @Test
+    void shouldRunTheChainAcrossNetworkNamespacesAsRoot() throws Exception
+    {
+        assumeTrue(NetnsPlan.refusal() == null, "--netns: " + NetnsPlan.refusal());
+        final int epochs = 600;
+        final String output = chain(epochs, "--netns");
+
+        assertTrue(output.contains("chain: passed") && output.contains("network namespaces qec-"), output);
+        final long[] judged = judged(output);
+        assertEquals(epochs, judged[0], output);
+        assertTrue(lastNotWhole(output) < epochs / 2, output);
+        assertTrue(output.contains("node-2: run: stopped: chain node 2 (LAST_END): " + epochs + " epochs closed"),
+            output);
+        assertNothingLeft(output);
+        assertEquals(List.of(), NetnsPlan.leftovers(runId(output)), "namespaces or links of the run left");
     }
 
     @Test
@@ -117,6 +135,13 @@ class ChainProcessesIT
         return Long.parseLong(matcher.group(1));
     }
 
+    private static String runId(final String output)
+    {
+        final Matcher run = Pattern.compile(", run ([a-z0-9]+),").matcher(output);
+        assertTrue(run.find(), output);
+        return run.group(1);
+    }
+
     // No process of the run (its command lines name the run directory) and no Aeron directory of it.
     private void assertNothingLeft(final String output)
     {
@@ -125,9 +150,8 @@ class ChainProcessesIT
             .filter(process -> process.info().commandLine().orElse("").contains(runDirectory.toString()))
             .count();
         assertEquals(0, alive, "processes of the run still alive");
-        final Matcher run = Pattern.compile(", run ([a-z0-9]+),").matcher(output);
-        assertTrue(run.find(), output);
-        final String[] left = new File("/dev/shm").list((dir, name) -> name.contains("-" + run.group(1) + "-"));
+        final String runId = runId(output);
+        final String[] left = new File("/dev/shm").list((dir, name) -> name.contains("-" + runId + "-"));
         assertEquals(0, left == null ? 0 : left.length, "Aeron directories of the run left in /dev/shm");
     }
 }
