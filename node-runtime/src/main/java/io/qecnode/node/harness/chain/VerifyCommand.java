@@ -36,7 +36,9 @@ import java.util.concurrent.TimeUnit;
         "Run the verifier of the chain a topology file describes (see 'chain'), on its own embedded media driver: " +
             "it receives every node's reports and every node's hardware truth records on the verifier's UDP " +
             "endpoint, judges each epoch right, wrong, incomplete or failed, and prints a progress line a second, " +
-            "then the fidelity measured beside the predicted one, each patch's residuals and how the epochs closed.",
+            "then the fidelity measured beside the predicted one, each patch's residuals and how the epochs closed. " +
+            "An epoch waits for its pieces 1 s plus the topology's neighbour deadline per node, then is judged with " +
+            "what came (a missing piece of A, B or any hardware: failed).",
         "Exit code 1 if a whole epoch's verdict disagreed with its patches' residuals (a frame-algebra mismatch: " +
             "the chain streamed a wrong correction) or, with --epochs, if the run stopped before every epoch was " +
             "judged. SIGTERM or Ctrl-C judges the epochs still open (failed) and prints the summary."})
