@@ -5,6 +5,8 @@ import io.qecnode.node.pipeline.NodeCounters;
 import org.agrona.concurrent.status.AtomicCounter;
 import org.agrona.concurrent.status.CountersManager;
 
+import java.util.Locale;
+
 /**
  * A chain node's counters: its patches' decoding ({@link NodeCounters}, both patches together) and its epochs, in
  * the media driver's counters file beside the other qec counters, so {@code qec-node stat} and AeronStat see them.
@@ -145,6 +147,32 @@ public final class ChainCounters
     public long epochsOverrun()
     {
         return epochsOverrun.get();
+    }
+
+    /**
+     * @return one line of the counters, e.g. {@code 300 epochs closed, 0 incomplete, 0 failed, 0 states refused, 0 bad
+     * Bell measurements, 0 late pieces, 0 overrun}, refusals by kind when there are any; allocates.
+     */
+    public String summary()
+    {
+        long total = 0;
+        final StringBuilder kinds = new StringBuilder();
+        for (final StateRefusal kind : StateRefusal.values())
+        {
+            final long count = refused(kind);
+            total += count;
+            if (count > 0)
+            {
+                kinds.append(kinds.length() == 0 ? " (" : ", ").append(count).append(' ').append(kind.label());
+            }
+        }
+        if (kinds.length() > 0)
+        {
+            kinds.append(')');
+        }
+        return String.format(Locale.ROOT, "%d epochs closed, %d incomplete, %d failed, %d states refused%s, " +
+            "%d bad Bell measurements, %d late pieces, %d overrun", epochsClosed(), epochsIncomplete(),
+            epochsFailed(), total, kinds, badBellMeasurements(), latePieces(), epochsOverrun());
     }
 
     @FunctionalInterface

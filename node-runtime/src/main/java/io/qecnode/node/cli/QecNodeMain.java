@@ -2,6 +2,8 @@ package io.qecnode.node.cli;
 
 import io.qecnode.node.harness.SimCommand;
 import io.qecnode.node.harness.SimulateCommand;
+import io.qecnode.node.harness.chain.VerifyCommand;
+import io.qecnode.node.harness.launch.ChainCommand;
 import io.qecnode.io.journal.ChronicleDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Command;
     name = "qec-node",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, ReplayCommand.class, StatCommand.class,
+    subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, VerifyCommand.class, ChainCommand.class,
+        ReplayCommand.class, StatCommand.class,
         DecodeCommand.class,
         DoctorCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")

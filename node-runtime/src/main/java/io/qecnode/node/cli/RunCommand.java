@@ -7,6 +7,7 @@ import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.journal.NodeRecovery;
@@ -18,10 +19,13 @@ import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.platform.PinnedAgent;
 import io.qecnode.node.telemetry.TelemetryAgent;
+import io.qecnode.node.topology.ChainTopology;
+import io.qecnode.node.topology.NodeRole;
 import org.HdrHistogram.Histogram;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.CompositeAgent;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
@@ -33,6 +37,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -63,6 +69,10 @@ public final class RunCommand implements Callable<Integer>
     @Mixin
     private RunOptions options;
 
+    // What a chain node takes besides --topology and --role.
+    private static final Set<String> CHAIN_KEYS = Set.of(NodeContext.NODE_PROP, NodeContext.IDLE_PROP, "aeron-dir",
+        "embedded-dir", "report", NodeContext.PIN_PROP);
+
     /** Report interval when none is given. */
     static final String REPORT_DEFAULT = OptionDefaults.INTERVAL;
 
@@ -74,6 +84,14 @@ public final class RunCommand implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
+        if (options.topology() != null)
+        {
+            return runChainNode();
+        }
+        if (options.role() != null)
+        {
+            throw new ParameterException(spec.commandLine(), "a role goes with --topology, --role=" + options.role());
+        }
         final NodeSettings settings = new NodeSettings(spec, options.settings());
         final NodeContext node = settings.applyTo(new NodeContext());
         final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
@@ -102,6 +120,80 @@ public final class RunCommand implements Callable<Integer>
             throw new ParameterException(spec.commandLine(), ex.getMessage());
         }
         return 0;
+    }
+
+    private int runChainNode() throws InterruptedException
+    {
+        final Properties given = options.settings();
+        for (final String key : given.stringPropertyNames())
+        {
+            if (!CHAIN_KEYS.contains(key))
+            {
+                throw new ParameterException(spec.commandLine(), "--" + key + " does not go with --topology (the " +
+                    "topology file gives the chain's code and channels), --topology=" + options.topology());
+            }
+        }
+        if (options.hasConfig())
+        {
+            throw new ParameterException(spec.commandLine(), "--config does not go with --topology, --topology=" +
+                options.topology());
+        }
+        final NodeSettings settings = new NodeSettings(spec, given);
+        final ChainTopology topology = ConfigErrors.checked(spec, () -> ChainTopology.read(options.topology()));
+        if (given.getProperty(NodeContext.NODE_PROP) == null)
+        {
+            throw new ParameterException(spec.commandLine(), "a chain node needs --node, --topology=" +
+                options.topology());
+        }
+        final int node = settings.integer(NodeContext.NODE_PROP, "0", 0, topology.nodeCount() - 1);
+        checkRole(topology.role(node));
+        final IdleStrategy idle;
+        try
+        {
+            idle = IdleStrategies.of(settings.get(NodeContext.IDLE_PROP, ChainNodeRun.IDLE_DEFAULT));
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), ex.getMessage() + ", --idle=" +
+                settings.get(NodeContext.IDLE_PROP, ""));
+        }
+        final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
+            TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
+        final long durationNs = stopAfter == null ? 0 :
+            Durations.nanos(spec, "--stop-after", stopAfter, 0, TimeUnit.DAYS.toNanos(365));
+        if (settings.get("aeron-dir", null) != null && settings.get("embedded-dir", null) != null)
+        {
+            throw new ParameterException(spec.commandLine(), "--aeron-dir and --embedded-dir exclude each other");
+        }
+        final ChainNodeRun run = new ChainNodeRun(topology, node);
+        final BusContext busContext = run.plan(new BusContext().aeronDirectoryName(settings.get("aeron-dir", null))
+            .embeddedDirectoryName(settings.get("embedded-dir", null)));
+        final PrintWriter log = spec.commandLine().getOut();
+        try (StopSignal stop = StopSignal.install("qec-node-run");
+            MessageBus bus = BusLaunch.launch(busContext, ex -> log.println("error: " + ex)))
+        {
+            run.run(bus, idle, stop, reportNs, durationNs, log);
+        }
+        return 0;
+    }
+
+    private void checkRole(final NodeRole role)
+    {
+        final String given = options.role();
+        if (given == null)
+        {
+            return;
+        }
+        final String expected = role == NodeRole.REPEATER ? "repeater" : "end";
+        if (!given.equals("end") && !given.equals("repeater"))
+        {
+            throw new ParameterException(spec.commandLine(), "must be end or repeater, --role=" + given);
+        }
+        if (!given.equals(expected))
+        {
+            throw new ParameterException(spec.commandLine(), "the topology makes this node " +
+                (role == NodeRole.REPEATER ? "a repeater" : "an end (" + role + ")") + ", --role=" + given);
+        }
     }
 
     private void runNode(

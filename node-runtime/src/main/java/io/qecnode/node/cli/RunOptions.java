@@ -103,8 +103,37 @@ public final class RunOptions
             "the other CPUs. Default: no pinning.")
     private String pin;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+        description = "Run node --node of the repeater chain this topology file describes (see 'chain'): its code, " +
+            "neighbours and endpoints come from the file, so the decoding, channel and journal options do not go " +
+            "with it. No journal: every patch starts fresh each epoch, so a restarted node misses only the epochs " +
+            "it was down for (flagged failed or incomplete at B). Idle default in this mode: backoff.")
+    private Path topology;
+
+    @Option(names = "--role", paramLabel = "ROLE",
+        description = "With --topology: end or repeater, checked against the node's place in the chain.")
+    private String role;
+
     @Mixin
     private JournalOptions journalOptions;
+
+    /** @return the topology file, or null for a memory node. */
+    Path topology()
+    {
+        return topology;
+    }
+
+    /** @return the role the command line says, or null. */
+    String role()
+    {
+        return role;
+    }
+
+    /** @return true if a --config file was given. */
+    boolean hasConfig()
+    {
+        return config != null;
+    }
 
     // The config file first, then every flag given on the command line over it.
     Properties settings()

@@ -1,6 +1,7 @@
 package io.qecnode.node.harness;
 
 import io.qecnode.node.cli.BusLaunch;
+import io.qecnode.node.cli.ChainNodeRun;
 import io.qecnode.node.cli.BusOptions;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.ConfigErrors;
@@ -11,6 +12,7 @@ import io.qecnode.node.cli.StopSignal;
 import io.aeron.ExclusivePublication;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.sim.faults.FaultInjector;
 import io.qecnode.sim.faults.FaultKind;
@@ -18,18 +20,26 @@ import io.qecnode.sim.faults.FaultPlan;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.run.SimulatorAgent;
 import io.qecnode.sim.run.TruthListener;
+import io.qecnode.node.harness.chain.ChainHardwareRun;
+import io.qecnode.node.topology.ChainTopology;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -94,9 +104,42 @@ public final class SimCommand implements Callable<Integer>
         description = "Logical qubit id in every frame, >= 0. Default: ${DEFAULT-VALUE}.")
     private int logicalQubit;
 
+    @Option(names = "--topology", paramLabel = "FILE",
+        description = "Run the hardware of node --node of this repeater chain (see 'chain') as a client of the " +
+            "node's driver (--aeron-dir, required): its patches' rounds and Bell measurements on IPC, its truth " +
+            "records to the verifier over UDP; it keeps running while its node restarts. Only --node, " +
+            "--aeron-dir, --idle (default in this mode: backoff), --epochs and --start-file go with it.")
+    private Path topology;
+
+    @Option(names = "--epochs", paramLabel = "N",
+        description = "With --topology: stop after N epochs; without it, run until stopped (SIGTERM, Ctrl-C), " +
+            "which ends the epoch in hand.")
+    private Long epochs;
+
+    @Option(names = "--start-file", paramLabel = "FILE",
+        description = "With --topology: once connected, wait for this file and start the schedule at the time it " +
+            "holds (ms since 1970), so every node's hardware keeps the same epochs.")
+    private Path startFile;
+
+    // What a chain node's hardware takes, besides --topology; --debug is every command's.
+    private static final Set<String> CHAIN_OPTIONS = Set.of("--topology", "--node", "--aeron-dir", "--idle",
+        "--epochs", "--start-file", "--debug");
+
     @Override
     public Integer call() throws InterruptedException
     {
+        if (topology != null)
+        {
+            return runChainHardware();
+        }
+        for (final String option : List.of("--epochs", "--start-file"))
+        {
+            if (spec.commandLine().getParseResult().hasMatchedOption(option))
+            {
+                throw new ParameterException(spec.commandLine(), option + " goes with --topology, " + option + "=" +
+                    spec.commandLine().getParseResult().matchedOption(option).originalStringValues().get(0));
+            }
+        }
         final CodeDescription code = codeOptions.code();
         final FaultPlan plan = parsePlan();
         final String channel = link.channel();
@@ -143,6 +186,39 @@ public final class SimCommand implements Callable<Integer>
                 simulator.roundsSent(), seconds, simulator.roundsSent() / seconds, simulator.source().blocksSampled(),
                 injected(simulator.injector()));
             out.flush();
+        }
+        return 0;
+    }
+
+    private int runChainHardware() throws InterruptedException
+    {
+        final ParseResult parsed = spec.commandLine().getParseResult();
+        for (final OptionSpec option : parsed.matchedOptions())
+        {
+            if (!CHAIN_OPTIONS.contains(option.longestName()))
+            {
+                throw new ParameterException(spec.commandLine(), option.longestName() + " does not go with " +
+                    "--topology (the topology file gives the chain's code, seed and period), --topology=" + topology);
+            }
+        }
+        final ChainTopology chain = ConfigErrors.checked(spec, () -> ChainTopology.read(topology));
+        if (!parsed.hasMatchedOption("--node") || !parsed.hasMatchedOption("--aeron-dir"))
+        {
+            throw new ParameterException(spec.commandLine(), "a chain node's hardware needs --node and its " +
+                "node's --aeron-dir, --topology=" + topology);
+        }
+        Ranges.check(spec, "--node", sourceNode, 0, chain.nodeCount() - 1);
+        if (epochs != null && epochs < 0)
+        {
+            throw new ParameterException(spec.commandLine(), "must be >= 0, --epochs=" + epochs);
+        }
+        final IdleStrategy idle = parsed.hasMatchedOption("--idle") ? busOptions.idleStrategy() :
+            IdleStrategies.of(ChainNodeRun.IDLE_DEFAULT);
+        final ChainHardwareRun run = new ChainHardwareRun(chain, sourceNode,
+            new File(busOptions.context().aeronDirectoryName()));
+        try (StopSignal stop = StopSignal.install("qec-sim"))
+        {
+            run.run(epochs == null ? 0 : epochs, startFile, idle, stop, spec.commandLine().getOut());
         }
         return 0;
     }

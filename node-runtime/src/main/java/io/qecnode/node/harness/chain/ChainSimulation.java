@@ -1,8 +1,6 @@
 package io.qecnode.node.harness.chain;
 
 import io.qecnode.io.transport.LossCounters;
-import io.qecnode.node.chain.ChainCounters;
-import io.qecnode.node.chain.StateRefusal;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
 import org.HdrHistogram.Histogram;
@@ -238,26 +236,7 @@ public final class ChainSimulation
 
     private String nodeLine(final int node)
     {
-        final ChainCounters counters = pipeline.node(node).counters();
-        long refused = 0;
-        final StringBuilder kinds = new StringBuilder();
-        for (final StateRefusal kind : StateRefusal.values())
-        {
-            final long count = counters.refused(kind);
-            refused += count;
-            if (count > 0)
-            {
-                kinds.append(kinds.length() == 0 ? " (" : ", ").append(count).append(' ').append(kind.label());
-            }
-        }
-        if (kinds.length() > 0)
-        {
-            kinds.append(')');
-        }
         final String name = node == 0 ? "A" : node == pipeline.config().nodeCount() - 1 ? "B" : "repeater " + node;
-        return String.format(Locale.ROOT, "node %-14s %d epochs closed, %d incomplete, %d failed, %d states " +
-            "refused%s, %d bad Bell measurements, %d late pieces, %d overrun", name, counters.epochsClosed(),
-            counters.epochsIncomplete(), counters.epochsFailed(), refused, kinds, counters.badBellMeasurements(),
-            counters.latePieces(), counters.epochsOverrun());
+        return String.format(Locale.ROOT, "node %-14s %s", name, pipeline.node(node).counters().summary());
     }
 }
