@@ -7,7 +7,9 @@ import io.qecnode.node.cli.StopSignal;
 import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusException;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.decoder.code.CodeDescription;
@@ -87,6 +89,11 @@ public final class SimulateCommand implements Callable<Integer>
             "blocks and Bell measurement) before it forwards the epoch flagged. Default: 50ms.")
     private String deadline;
 
+    @Option(names = "--driver-idle", paramLabel = "STRATEGY",
+        description = "Idle strategy of the embedded media driver's thread, which carries every node-to-node UDP " +
+            "hop: " + IdleStrategies.NAMES + ". Default: backoff (Aeron's: spin, yield, then park up to 1 ms).")
+    private String driverIdle;
+
     @Option(names = "--memory",
         description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
@@ -121,7 +128,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             return simulateChain(stop);
         }
-        for (final String option : List.of("--repeaters", "--deadline"))
+        for (final String option : List.of("--repeaters", "--deadline", "--driver-idle"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
@@ -195,6 +202,16 @@ public final class SimulateCommand implements Callable<Integer>
             pipeline.seed(), periodNs, ChainFaultPlan.NONE, deadlineNs, "localhost",
             ChainPipelineConfig.BASE_PORT_DEFAULT, pipeline.hotIdle(), new YieldingIdleStrategy(),
             pipeline.sharedThread());
+        final BusContext driver = new BusContext().driverIdle(driverIdle);
+        try
+        {
+            driver.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "unknown idle strategy, expected " +
+                IdleStrategies.NAMES + ", --driver-idle=" + driverIdle);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "simulate: repeater chain A, %d repeater%s, B: %d links of %s, period=%s, %s, " +
@@ -203,7 +220,7 @@ public final class SimulateCommand implements Callable<Integer>
             config.sharedThread() ? 1 : 2, code.model() != null ? "logical X and Z (built-in model)" :
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
-        final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, Throwable::printStackTrace),
+        final ChainSimulation run = ChainSimulation.run(ChainPipeline.start(config, driver, Throwable::printStackTrace),
             stretch.warmupNs(), stretch.durationNs(), TimeUnit.SECONDS.toNanos(1), stop::requested, err);
         out.println(run.summary());
         out.flush();

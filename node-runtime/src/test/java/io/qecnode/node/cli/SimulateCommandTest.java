@@ -49,4 +49,14 @@ class SimulateCommandTest
         assertTrue(run.out().contains("nothing arrived at the node: every round was dropped (--faults drop)"),
             run.toString());
     }
+
+    @Test
+    void shouldNameAnUnknownDriverIdleStrategyBeforeStarting()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--driver-idle", "fast", "--duration", "1s");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("qec-node simulate: unknown idle strategy, expected busy-spin, yield, " +
+            "backoff, sleep, noop, --driver-idle=fast"), run.toString());
+        assertEquals("", run.out(), "nothing started: " + run);
+    }
 }

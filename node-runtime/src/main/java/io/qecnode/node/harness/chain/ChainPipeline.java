@@ -157,10 +157,26 @@ public final class ChainPipeline implements AutoCloseable
      */
     public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors)
     {
+        return start(config, new BusContext(), errors);
+    }
+
+    /**
+     * Start the chain on a driver set up as the caller says (e.g. its {@link BusContext#driverIdle(String)}).
+     *
+     * @param config what to run.
+     * @param driver where and how the driver runs; the chain adds its publication plan to it.
+     * @param errors receives errors from every thread.
+     * @return the running chain.
+     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
+     * @throws IllegalArgumentException if the driver's settings do not hold together.
+     */
+    public static ChainPipeline start(final ChainPipelineConfig config, final BusContext driver,
+        final ErrorHandler errors)
+    {
         final int nodes = config.nodeCount();
         // IPC: up to two patches per node, a Bell stream per repeater, a report stream per node, the truth; UDP: a
         // state hop per link and the probe.
-        final BusContext context = new BusContext()
+        final BusContext context = driver
             .plan(IPC, 2 * nodes + config.repeaters() + nodes + 1)
             .plan(config.stateChannel(0), config.linkCodes().length + 1);
         final MessageBus bus = MessageBus.launch(context, errors);
