@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
  * on one thread and the hardware and verifier on a second, yielding one, or (few cores) everything runs on one thread
  * in chain order, hardware first. The driver runs in shared mode on its own thread. A raw UDP hop probe
  * ({@link HopProbe}) of a state's size runs beside the chain on the same driver for the whole run, the baseline of the
- * repeater's hop cost.
+ * repeater's hop cost: its frames are timed from their send, not from the probe's schedule.
  */
 public final class ChainPipeline implements AutoCloseable
 {
@@ -87,7 +87,7 @@ public final class ChainPipeline implements AutoCloseable
             .clock(clock)
             .newAgent();
         awaitConnected();
-        probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH);
+        probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH, HopProbe.Stamp.SEND);
 
         final List<Agent> chain = new ArrayList<>(List.of(nodes));
         if (config.sharedThread())
