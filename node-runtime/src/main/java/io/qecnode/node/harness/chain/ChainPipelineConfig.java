@@ -48,13 +48,6 @@ public record ChainPipelineConfig(
     public static final int BASE_PORT_DEFAULT = 24600;
 
     /**
-     * Term length of the node-to-node and probe UDP channels. A state is 128 bytes: Aeron's 16 MiB default maps 96 MiB
-     * (log and image, touched on mapping) per hop for nothing, and the probe's is mapped while the chain runs. The
-     * receiver window (128 KiB) stays as it was.
-     */
-    public static final String UDP_TERM_LENGTH = "256k";
-
-    /**
      * @throws IllegalArgumentException if there is no link.
      */
     public ChainPipelineConfig
@@ -87,14 +80,12 @@ public record ChainPipelineConfig(
      */
     public String stateChannel(final int node)
     {
-        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + node) + "|so-rcvbuf=2m|term-length=" +
-            UDP_TERM_LENGTH;
+        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + node) + "|so-rcvbuf=2m";
     }
 
     /** @return the UDP channel of the raw-hop probe run beside the chain, one port past the last node's. */
     public String probeChannel()
     {
-        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + nodeCount()) + "|so-rcvbuf=2m|term-length=" +
-            UDP_TERM_LENGTH;
+        return "aeron:udp?endpoint=" + udpHost + ":" + (basePort + nodeCount()) + "|so-rcvbuf=2m";
     }
 }
