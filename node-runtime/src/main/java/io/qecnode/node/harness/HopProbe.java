@@ -30,9 +30,22 @@ import java.util.concurrent.locks.LockSupport;
  * behind them, as they delay the pipeline's rounds. A thread that mostly sleeps is favoured by the scheduler over
  * one that spins all the time, so the probe sees less of a bad stretch than the pipeline: it can tell that the host
  * had one, not how much it cost us. Allocates nothing after start.
+ * <p>
+ * Stamped with its send time instead ({@link Stamp#SEND}), a frame times the hop alone: publication to poll through
+ * the driver, without the probe thread's own lateness behind its schedule, which on a busy host is most of the slot
+ * figure (the baseline of a repeater's hop cost wants the hop).
  */
 public final class HopProbe implements AutoCloseable
 {
+    /** What a frame's latency runs from. */
+    public enum Stamp
+    {
+        /** Its slot in the probe's schedule: the hop plus the probe thread's lateness (wake-up, preemption). */
+        SLOT,
+        /** The moment it is offered: the hop alone. */
+        SEND
+    }
+
     /** Spinning window. */
     public static final long WINDOW_NS = TimeUnit.MICROSECONDS.toNanos(500);
 
@@ -59,14 +72,16 @@ public final class HopProbe implements AutoCloseable
     private final UnsafeBuffer frame;
     private final RoundPacer pacer;
     private final Thread thread;
+    private final Stamp stamp;
     private volatile boolean running = true;
     private long received;
     private volatile long lost;
 
-    private HopProbe(final MessageBus bus, final String channel, final int frameLength)
+    private HopProbe(final MessageBus bus, final String channel, final int frameLength, final Stamp stamp)
     {
         this.bus = bus;
         this.channel = channel;
+        this.stamp = stamp;
         frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(Long.BYTES, frameLength)));
         pacer = new RoundPacer(clock, FRAME_PERIOD_NS);
         thread = new Thread(this::run, "hop-probe");
@@ -83,7 +98,21 @@ public final class HopProbe implements AutoCloseable
      */
     public static HopProbe start(final MessageBus bus, final String channel, final int frameLength)
     {
-        final HopProbe probe = new HopProbe(bus, channel, frameLength);
+        return start(bus, channel, frameLength, Stamp.SLOT);
+    }
+
+    /**
+     * Start probing, frames stamped as asked.
+     *
+     * @param bus         the pipeline's bus.
+     * @param channel     the pipeline's channel.
+     * @param frameLength bytes per frame, as the pipeline's.
+     * @param stamp       what each frame's latency runs from.
+     * @return the running probe.
+     */
+    public static HopProbe start(final MessageBus bus, final String channel, final int frameLength, final Stamp stamp)
+    {
+        final HopProbe probe = new HopProbe(bus, channel, frameLength, stamp);
         probe.thread.start();
         return probe;
     }
@@ -139,7 +168,7 @@ public final class HopProbe implements AutoCloseable
                     Thread.onSpinWait();
                     continue;
                 }
-                frame.putLong(0, slotNs);
+                frame.putLong(0, stamp == Stamp.SLOT ? slotNs : clock.nanoTime());
                 if (publication.offer(frame, 0, frame.capacity()) < 0)
                 {
                     lost++;

@@ -7,7 +7,9 @@ import io.qecnode.node.cli.StopSignal;
 import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
+import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusException;
+import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.decoder.code.CodeDescription;
@@ -111,6 +113,11 @@ public final class SimulateCommand implements Callable<Integer>
             "one past the last node. Default: a run of free ports, picked when the chain starts.")
     private Integer basePort;
 
+    @Option(names = "--driver-idle", paramLabel = "STRATEGY",
+        description = "Idle strategy of the embedded media driver's thread, which carries every node-to-node UDP " +
+            "hop: " + IdleStrategies.NAMES + ". Default: backoff (Aeron's: spin, yield, then park up to 1 ms).")
+    private String driverIdle;
+
     @Option(names = "--memory",
         description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
@@ -145,7 +152,7 @@ public final class SimulateCommand implements Callable<Integer>
         {
             return simulateChain(stop);
         }
-        for (final String option : List.of("--repeaters", "--deadline", "--loss", "--base-port"))
+        for (final String option : List.of("--repeaters", "--deadline", "--loss", "--base-port", "--driver-idle"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
@@ -223,6 +230,16 @@ public final class SimulateCommand implements Callable<Integer>
             pipeline.seed(), periodNs, faults, deadlineNs, "localhost", chainBasePort(n),
             pipeline.hotIdle(), new YieldingIdleStrategy(), pipeline.sharedThread(),
             new ChainPipelineConfig.UdpLoss(lossRate, 0, pipeline.seed()));
+        final BusContext driver = new BusContext().driverIdle(driverIdle);
+        try
+        {
+            driver.conclude();
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new ParameterException(spec.commandLine(), "unknown idle strategy, expected " +
+                IdleStrategies.NAMES + ", --driver-idle=" + driverIdle);
+        }
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         out.printf(Locale.ROOT, "simulate: repeater chain A, %d repeater%s, B: %d links of %s, period=%s, %s, " +
@@ -233,7 +250,7 @@ public final class SimulateCommand implements Callable<Integer>
             code.model() != null ? "logical X and Z (built-in model)" :
             "logical X only (the DEM's one observable, a memory-Z experiment)");
         out.flush();
-        final ChainSimulation run = ChainSimulation.run(startChain(config),
+        final ChainSimulation run = ChainSimulation.run(startChain(config, driver),
             warmupNs, durationNs, TimeUnit.SECONDS.toNanos(1), stop::requested, err);
         out.println(run.summary());
         out.flush();
@@ -250,7 +267,7 @@ public final class SimulateCommand implements Callable<Integer>
         return basePort;
     }
 
-    private ChainPipeline startChain(final ChainPipelineConfig config)
+    private ChainPipeline startChain(final ChainPipelineConfig config, final BusContext driver)
     {
         final PrintWriter err = spec.commandLine().getErr();
         final AtomicBoolean reported = new AtomicBoolean();
@@ -266,7 +283,7 @@ public final class SimulateCommand implements Callable<Integer>
         };
         try
         {
-            return ChainPipeline.start(config, errors);
+            return ChainPipeline.start(config, driver, errors, ChainPipeline.Taps.NONE);
         }
         catch (final RegistrationException ex)
         {

@@ -97,4 +97,14 @@ class SimulateCommandTest
         assertEquals(2, tooMany.exitCode(), tooMany.toString());
         assertTrue(tooMany.err().contains("must be in [0, 64], --repeaters=99"), tooMany.toString());
     }
+
+    @Test
+    void shouldNameAnUnknownDriverIdleStrategyBeforeStarting()
+    {
+        final CommandRunner.Run run = CommandRunner.run("simulate", "--driver-idle", "fast", "--duration", "1s");
+        assertEquals(2, run.exitCode(), run.toString());
+        assertTrue(run.err().startsWith("qec-node simulate: unknown idle strategy, expected busy-spin, yield, " +
+            "backoff, sleep, noop, --driver-idle=fast"), run.toString());
+        assertEquals("", run.out(), "nothing started: " + run);
+    }
 }

@@ -2,6 +2,7 @@ package io.qecnode.io.transport;
 
 import io.aeron.driver.ThreadingMode;
 import io.aeron.logbuffer.LogBufferDescriptor;
+import org.agrona.concurrent.IdleStrategy;
 
 import java.io.File;
 import java.util.UUID;
@@ -33,6 +34,7 @@ public final class BusContext
     private double receiveDataLossRate;
     private double sendDataLossRate;
     private long lossSeed = LOSS_SEED_DEFAULT;
+    private String driverIdle;
 
     /**
      * @param directoryName Aeron directory of an external media driver; null to launch an embedded one.
@@ -70,6 +72,26 @@ public final class BusContext
     public ThreadingMode threadingMode()
     {
         return threadingMode;
+    }
+
+    /**
+     * Idle strategy of every thread of the embedded driver, by its {@link IdleStrategies} name. Unset, the driver
+     * keeps Aeron's default (back off: spin, yield, then park up to a millisecond), which leaves the cores to busy
+     * threads of the process but answers a quiet socket up to that park late.
+     *
+     * @param name one of {@link IdleStrategies#NAMES}; null for Aeron's default.
+     * @return this context.
+     */
+    public BusContext driverIdle(final String name)
+    {
+        this.driverIdle = name;
+        return this;
+    }
+
+    /** @return the embedded driver's idle strategy by name; null for Aeron's default. */
+    public String driverIdle()
+    {
+        return driverIdle;
     }
 
     /**
@@ -157,8 +179,9 @@ public final class BusContext
      * Check the settings together before anything is created; {@link MessageBus#launch} calls it.
      *
      * @return this context.
-     * @throws IllegalArgumentException naming the setting at fault: a loss rate outside [0, 1), or loss asked of an
-     *                                  external driver (only the bus's own driver can be told to drop frames).
+     * @throws IllegalArgumentException naming the setting at fault: a loss rate outside [0, 1), loss asked of an
+     *                                  external driver (only the bus's own driver can be told to drop frames), an
+     *                                  unknown driver idle strategy or one set for an external driver.
      */
     public BusContext conclude()
     {
@@ -169,7 +192,38 @@ public final class BusContext
             throw new IllegalArgumentException("injected loss needs the embedded media driver, not an external " +
                 "one, aeronDirectoryName=" + aeronDirectoryName);
         }
+        if (driverIdle != null)
+        {
+            if (!isEmbedded())
+            {
+                throw new IllegalArgumentException("a driver idle strategy applies to the embedded media driver, " +
+                    "not an external one, aeronDirectoryName=" + aeronDirectoryName);
+            }
+            newDriverIdle();
+        }
         return this;
+    }
+
+    /**
+     * @return a fresh instance of the driver idle strategy (each driver thread needs its own); null for Aeron's
+     * default.
+     * @throws IllegalArgumentException naming the accepted values if the name is unknown.
+     */
+    IdleStrategy newDriverIdle()
+    {
+        if (driverIdle == null)
+        {
+            return null;
+        }
+        try
+        {
+            return IdleStrategies.of(driverIdle);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new IllegalArgumentException("unknown driver idle strategy, expected " + IdleStrategies.NAMES +
+                ", driverIdle=" + driverIdle);
+        }
     }
 
     private static void checkLossRate(final String setting, final double rate)

@@ -62,6 +62,16 @@ public final class MessageBus implements AutoCloseable
             {
                 loss.install(driverContext);
             }
+            if (context.driverIdle() != null)
+            {
+                // Whatever the threading mode, every driver thread idles so, each with its own instance.
+                driverContext
+                    .sharedIdleStrategy(context.newDriverIdle())
+                    .sharedNetworkIdleStrategy(context.newDriverIdle())
+                    .conductorIdleStrategy(context.newDriverIdle())
+                    .senderIdleStrategy(context.newDriverIdle())
+                    .receiverIdleStrategy(context.newDriverIdle());
+            }
             claim = DriverDirectory.claim(new File(context.embeddedDirectoryName()), context.plannedBytes(
                 driverContext.ipcTermBufferLength(), driverContext.publicationTermBufferLength(),
                 driverFilesLength(driverContext)));

@@ -8,6 +8,7 @@ import java.io.File;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,5 +57,25 @@ class BusContextTest
         assertThrows(IllegalArgumentException.class, () -> MessageBus.launch(context, Throwable::printStackTrace));
         assertFalse(directory.exists(), "directory created for a bus that could not start: " + directory);
         assertTrue(new BusContext().receiveDataLossRate(0.05).sendDataLossRate(0.01).conclude().injectsLoss());
+    }
+
+    @Test
+    void shouldKeepAeronsDriverIdleByDefaultAndNameAnUnknownOne()
+    {
+        assertNull(new BusContext().conclude().driverIdle());
+        assertEquals("yield", new BusContext().driverIdle("yield").conclude().driverIdle());
+        final BusContext context = new BusContext().driverIdle("fast");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, context::conclude);
+        assertEquals("unknown driver idle strategy, expected " + IdleStrategies.NAMES + ", driverIdle=fast",
+            ex.getMessage());
+    }
+
+    @Test
+    void shouldRefuseADriverIdleForAnExternalDriver()
+    {
+        final BusContext context = new BusContext().aeronDirectoryName("/dev/shm/aeron-x").driverIdle("busy-spin");
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, context::conclude);
+        assertEquals("a driver idle strategy applies to the embedded media driver, not an external one, " +
+            "aeronDirectoryName=/dev/shm/aeron-x", ex.getMessage());
     }
 }

@@ -42,8 +42,9 @@ import java.util.concurrent.TimeUnit;
  * on one thread and the hardware and verifier on a second, yielding one, or (few cores) everything runs on one thread
  * in chain order, hardware first. The driver runs in shared mode on its own thread. A raw UDP hop probe
  * ({@link HopProbe}) of a state's size runs beside the chain on the same driver for the whole run, the baseline of the
- * repeater's hop cost. With {@link ChainPipelineConfig#udpLoss()} the driver drops a share of the UDP data frames on
- * purpose and NAK/retransmit repairs them ({@link #lossCounters()}).
+ * repeater's hop cost: its frames are timed from their send, not from the probe's schedule. With
+ * {@link ChainPipelineConfig#udpLoss()} the driver drops a share of the UDP data frames on purpose and NAK/retransmit
+ * repairs them ({@link #lossCounters()}).
  */
 public final class ChainPipeline implements AutoCloseable
 {
@@ -124,7 +125,7 @@ public final class ChainPipeline implements AutoCloseable
             .clock(clock)
             .newAgent();
         awaitConnected();
-        probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH);
+        probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH, HopProbe.Stamp.SEND);
 
         final List<Agent> chain = new ArrayList<>(List.of(nodes));
         if (config.sharedThread())
@@ -196,25 +197,29 @@ public final class ChainPipeline implements AutoCloseable
      */
     public static ChainPipeline start(final ChainPipelineConfig config, final ErrorHandler errors)
     {
-        return start(config, errors, Taps.NONE);
+        return start(config, new BusContext(), errors, Taps.NONE);
     }
 
     /**
-     * Start the chain with taps on its states and verdicts, for fault tests.
+     * Start the chain on a driver set up as the caller says (e.g. its {@link BusContext#driverIdle(String)}), with
+     * taps on its states and verdicts for fault tests.
      *
      * @param requested what to run; a base port of {@link ChainPipelineConfig#FREE_PORTS} is chosen here.
-     * @param errors receives errors from every thread.
-     * @param taps   what the nodes' states pass through and who sees the verdicts.
+     * @param driver    where and how the driver runs; the chain adds its publication plan to it.
+     * @param errors    receives errors from every thread.
+     * @param taps      what the nodes' states pass through and who sees the verdicts.
      * @return the running chain.
      * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
+     * @throws IllegalArgumentException if the driver's settings do not hold together.
      */
-    public static ChainPipeline start(final ChainPipelineConfig requested, final ErrorHandler errors, final Taps taps)
+    public static ChainPipeline start(
+        final ChainPipelineConfig requested, final BusContext driver, final ErrorHandler errors, final Taps taps)
     {
         final ChainPipelineConfig config = requested.withPortsChosen();
         final int nodes = config.nodeCount();
         // IPC: up to two patches per node, a Bell stream per repeater, a report stream per node, the truth; UDP: a
         // state hop per link and the probe.
-        final BusContext context = new BusContext()
+        final BusContext context = driver
             .plan(IPC, 2 * nodes + config.repeaters() + nodes + 1)
             .plan(config.stateChannel(0), config.linkCodes().length + 1);
         config.udpLoss().applyTo(context);

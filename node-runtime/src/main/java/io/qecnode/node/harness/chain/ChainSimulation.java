@@ -214,7 +214,8 @@ public final class ChainSimulation
         text.append(epochEnd().row("epoch end to B")).append('\n');
         text.append("repeater hop: repeater 1, left state in -> corrected state sent (when the left state was the " +
             "last piece of its epoch); raw udp hop: a probe of a state's size on the same driver through the whole " +
-            "run; epoch end to B: A's last round of the epoch emitted -> B's frame complete (whole epochs)\n");
+            "run, sent -> received; epoch end to B: A's last round of the epoch (its slot in the hardware schedule, " +
+            "so a schedule not held adds its lag) -> B's frame complete (whole epochs)\n");
         text.append(verdict.line("simulate"));
         return text.toString();
     }

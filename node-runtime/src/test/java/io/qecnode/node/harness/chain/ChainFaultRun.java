@@ -1,5 +1,7 @@
 package io.qecnode.node.harness.chain;
 
+import io.qecnode.io.transport.BusContext;
+
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.io.transport.FrameSender;
@@ -39,7 +41,7 @@ final class ChainFaultRun implements AutoCloseable
      */
     ChainFaultRun(final ChainPipelineConfig config, final IntFunction<StateTap> taps)
     {
-        pipeline = ChainPipeline.start(config, error::set, new ChainPipeline.Taps()
+        pipeline = ChainPipeline.start(config, new BusContext(), error::set, new ChainPipeline.Taps()
         {
             @Override
             public FrameSender stateSender(final int node, final FrameSender sender)
