@@ -24,6 +24,7 @@ import java.util.Locale;
 public final class FidelityCounter
 {
     private static final int RESIDUALS = 4;
+    private static final double INTERVAL_SLACK = 1e-12;
 
     private final int patchCount;
     private final long[] residualCounts;
@@ -208,8 +209,10 @@ public final class FidelityCounter
             return false;
         }
         final double predicted = predicted();
-        return BinomialInterval.lower(right, whole, BinomialInterval.Z_95) <= predicted &&
-            predicted <= BinomialInterval.upper(right, whole, BinomialInterval.Z_95);
+        // Rounding leaves the interval's end a hair off 0 or 1 when no epoch, or every one, was right; a prediction of
+        // exactly that end is inside.
+        return BinomialInterval.lower(right, whole, BinomialInterval.Z_95) - INTERVAL_SLACK <= predicted &&
+            predicted <= BinomialInterval.upper(right, whole, BinomialInterval.Z_95) + INTERVAL_SLACK;
     }
 
     /**

@@ -144,6 +144,23 @@ class FidelityCounterTest
     }
 
     @Test
+    void shouldHoldAPerfectPredictionInsideWhenEveryEpochWasRight()
+    {
+        // No residual anywhere: predicted exactly 1, measured every epoch right, the interval's upper end 1.
+        final FidelityCounter counter = new FidelityCounter(1);
+        final ChainVerifier verifier = new ChainVerifier(1);
+        final ChainEpoch epoch = new ChainEpoch(1);
+        for (int k = 0; k < 60_000; k++)
+        {
+            chain.fill(epoch, 0L, 0L, k & 3, SyntheticChain.FAITHFUL);
+            counter.record(epoch, verifier.verify(epoch));
+        }
+        assertEquals(1.0, counter.predicted());
+        assertEquals(60_000, counter.right());
+        assertTrue(counter.predictedInside(), counter.summary());
+    }
+
+    @Test
     void shouldSummariseOnOneLine()
     {
         final FidelityCounter counter = new FidelityCounter(1);
