@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, VerifyCommand.class, ChainCommand.class,
         ReplayCommand.class, StatCommand.class,
         DecodeCommand.class,
-        DoctorCommand.class},
+        DoctorCommand.class, KeygenCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")
 public final class QecNodeMain implements Runnable
 {
