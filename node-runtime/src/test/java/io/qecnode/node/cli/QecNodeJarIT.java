@@ -65,6 +65,18 @@ class QecNodeJarIT
     }
 
     @Test
+    void shouldMakeKeysWithBouncyCastleUnderJavaJar(@TempDir final Path dir) throws Exception
+    {
+        // Bouncy Castle's jar is signed: a shaded copy that kept its signature files would fail to load.
+        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "keygen", "--node", "2", "--out",
+            dir.toString()));
+
+        assertEquals(0, result.exitCode, result.output);
+        assertTrue(result.output.contains("fingerprint: SHA256:"), result.output);
+        assertTrue(Files.size(dir.resolve("node-2.pub")) > 0 && Files.size(dir.resolve("node-2.key")) > 0);
+    }
+
+    @Test
     void shouldExitWithOneOnBadDataUnderJavaJar(@TempDir final Path dir) throws Exception
     {
         final Path dem = Files.write(dir.resolve("model.dem"), ascii(DEM));
