@@ -7,7 +7,8 @@
  * {@link io.qecnode.bench.jmh.LogicalFrameBenchmark}. The telemetry hand-off:
  * {@link io.qecnode.bench.jmh.TelemetryRoundTripBenchmark} (one thread),
  * {@link io.qecnode.bench.jmh.TelemetryHandOffBenchmark} (two). The node per round:
- * {@link io.qecnode.bench.jmh.HotPathBenchmark}.
+ * {@link io.qecnode.bench.jmh.HotPathBenchmark}. The per-state MAC candidates of issue 13:
+ * {@link io.qecnode.bench.jmh.StateMacBenchmark}.
  * <p>
  * Every benchmark builds its state and samples its inputs in {@code @Setup}, returns a value, and allocates nothing
  * per operation (checked in-process by {@code JmhBenchmarksSmokeTest} and under {@code -prof gc} by

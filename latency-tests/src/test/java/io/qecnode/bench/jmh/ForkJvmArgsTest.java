@@ -60,7 +60,8 @@ class ForkJvmArgsTest
         }
         for (final Class<?> benchmark : List.of(DecoderBenchmark.class, CircuitDecoderBenchmark.class,
             SyndromeFrameBenchmark.class, PauliFrameBenchmark.class, LogicalFrameBenchmark.class,
-            TelemetryRoundTripBenchmark.class, TelemetryHandOffBenchmark.class, HotPathBenchmark.class))
+            TelemetryRoundTripBenchmark.class, TelemetryHandOffBenchmark.class, HotPathBenchmark.class,
+            StateMacBenchmark.class))
         {
             assertTrue(classes.contains(benchmark.getName()), "benchmark list lacks " + benchmark.getName());
         }

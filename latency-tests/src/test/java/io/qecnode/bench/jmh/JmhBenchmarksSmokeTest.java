@@ -4,6 +4,7 @@ import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.experiment.AllocationMeter;
 import io.qecnode.pauli.PauliFrame;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,32 @@ class JmhBenchmarksSmokeTest
             assertTrue(seen[mask] > LogicalFrameBenchmark.MASK_RING / 8, "mask " + mask + " drawn " + seen[mask]);
         }
         assertNoAllocation(benchmark::foldBlock);
+    }
+
+    @Test
+    void shouldAcceptEveryStateItMacsWithEachCandidate()
+    {
+        for (final StateMacAlgorithm algorithm : StateMacAlgorithm.values())
+        {
+            final StateMacBenchmark benchmark = new StateMacBenchmark();
+            benchmark.algorithm = algorithm;
+            benchmark.setup();
+
+            for (int i = 0; i < 2 * StateMacBenchmark.FRAME_RING; i++)
+            {
+                assertTrue(benchmark.verify(), algorithm + " op " + i);
+            }
+            // The epoch is bound into the MAC: a frame with its neighbour's epoch is refused.
+            benchmark.epochs[0]++;
+            int accepted = 0;
+            for (int i = 0; i < StateMacBenchmark.FRAME_RING; i++)
+            {
+                accepted += benchmark.verify() ? 1 : 0;
+            }
+            assertEquals(StateMacBenchmark.FRAME_RING - 1, accepted, algorithm.name());
+            assertNoAllocation(benchmark::compute);
+            assertNoAllocation(() -> benchmark.verify() ? 1 : 0);
+        }
     }
 
     @Test
