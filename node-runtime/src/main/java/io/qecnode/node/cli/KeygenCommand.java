@@ -36,7 +36,9 @@ public final class KeygenCommand implements Callable<Integer>
     @Option(names = "--node", required = true, paramLabel = "ID", description = "The node's id, 0 or more.")
     private int nodeId;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the key files to.")
+    // Not --out: that names an output file elsewhere (decode), and a flag keeps one meaning across commands.
+    @Option(names = "--out-dir", required = true, paramLabel = "DIR",
+        description = "Directory to write the key files to.")
     private Path out;
 
     @Override
@@ -52,7 +54,7 @@ public final class KeygenCommand implements Callable<Integer>
         }
         catch (final IOException ex)
         {
-            throw new CommandFailure("cannot create the key directory, --out=" + out, ex);
+            throw new CommandFailure("cannot create the key directory, --out-dir=" + out, ex);
         }
         final NodeIdentity identity = NodeIdentity.generate(nodeId);
         final Path publicFile;

@@ -24,7 +24,7 @@ class KeygenCommandTest
     void writesTheKeyPairAndPrintsTheFingerprint() throws Exception
     {
         final Path out = dir.resolve("keys");
-        final CommandRunner.Run run = CommandRunner.run("keygen", "--node", "4", "--out", out.toString());
+        final CommandRunner.Run run = CommandRunner.run("keygen", "--node", "4", "--out-dir", out.toString());
         assertEquals(0, run.exitCode(), run.toString());
 
         final NodeIdentity loaded = NodeIdentity.load(out, 4);
@@ -38,10 +38,10 @@ class KeygenCommandTest
     @Test
     void existingKeyIsExitOneAndKept() throws Exception
     {
-        assertEquals(0, CommandRunner.run("keygen", "--node", "1", "--out", dir.toString()).exitCode());
+        assertEquals(0, CommandRunner.run("keygen", "--node", "1", "--out-dir", dir.toString()).exitCode());
         final byte[] before = Files.readAllBytes(dir.resolve("node-1.pub"));
 
-        final CommandRunner.Run again = CommandRunner.run("keygen", "--node", "1", "--out", dir.toString());
+        final CommandRunner.Run again = CommandRunner.run("keygen", "--node", "1", "--out-dir", dir.toString());
         assertEquals(1, again.exitCode(), again.toString());
         assertEquals("qec-node keygen: key file exists, not overwritten, file=" + dir.resolve("node-1.pub"),
             again.err().strip());
@@ -51,7 +51,7 @@ class KeygenCommandTest
     @Test
     void badFlagsAreExitTwoWithOneLine()
     {
-        final CommandRunner.Run negative = CommandRunner.run("keygen", "--node", "-1", "--out", dir.toString());
+        final CommandRunner.Run negative = CommandRunner.run("keygen", "--node", "-1", "--out-dir", dir.toString());
         assertEquals(2, negative.exitCode(), negative.toString());
         assertTrue(negative.err().startsWith("qec-node keygen: node id must be 0 or more, --node=-1"),
             negative.err());
@@ -59,7 +59,7 @@ class KeygenCommandTest
 
         final CommandRunner.Run missing = CommandRunner.run("keygen", "--node", "1");
         assertEquals(2, missing.exitCode(), missing.toString());
-        assertTrue(missing.err().contains("--out"), missing.err());
+        assertTrue(missing.err().contains("--out-dir"), missing.err());
         assertFalse(Files.exists(dir.resolve("node-1.key")));
     }
 
@@ -67,9 +67,9 @@ class KeygenCommandTest
     void outThatIsAFileIsExitOne() throws Exception
     {
         final Path file = Files.writeString(dir.resolve("plain"), "x");
-        final CommandRunner.Run run = CommandRunner.run("keygen", "--node", "1", "--out", file.toString());
+        final CommandRunner.Run run = CommandRunner.run("keygen", "--node", "1", "--out-dir", file.toString());
         assertEquals(1, run.exitCode(), run.toString());
-        assertEquals("qec-node keygen: cannot create the key directory, --out=" + file, run.err().strip());
+        assertEquals("qec-node keygen: cannot create the key directory, --out-dir=" + file, run.err().strip());
     }
 
     @Test
@@ -77,6 +77,6 @@ class KeygenCommandTest
     {
         final CommandRunner.Run run = CommandRunner.run("keygen", "--help");
         assertEquals(0, run.exitCode(), run.toString());
-        assertTrue(run.out().contains("--node=ID") && run.out().contains("--out=DIR"), run.out());
+        assertTrue(run.out().contains("--node=ID") && run.out().contains("--out-dir=DIR"), run.out());
     }
 }

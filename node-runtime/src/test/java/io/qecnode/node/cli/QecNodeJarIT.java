@@ -68,7 +68,7 @@ class QecNodeJarIT
     void shouldMakeKeysWithBouncyCastleUnderJavaJar(@TempDir final Path dir) throws Exception
     {
         // Bouncy Castle's jar is signed: a shaded copy that kept its signature files would fail to load.
-        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "keygen", "--node", "2", "--out",
+        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "keygen", "--node", "2", "--out-dir",
             dir.toString()));
 
         assertEquals(0, result.exitCode, result.output);
