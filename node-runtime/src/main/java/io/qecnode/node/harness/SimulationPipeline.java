@@ -47,6 +47,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SimulationPipeline implements AutoCloseable
 {
+    private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
     private final PipelineConfig config;
     private final MessageBus bus;
     private final SimulatorAgent simulator;
@@ -108,7 +110,7 @@ public final class SimulationPipeline implements AutoCloseable
             config.sinkListener());
         support.add(sink);
 
-        awaitConnected();
+        FramePublisher.awaitConnected(publishers, CONNECT_TIMEOUT_NS);
         if (config.hotCpu() != NodeContext.PIN_NONE)
         {
             // Every thread there is now (JVM, driver, client) leaves the hot CPU; threads made from here on inherit.
@@ -435,22 +437,5 @@ public final class SimulationPipeline implements AutoCloseable
             new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
         publishers.add(publisher);
         return publisher;
-    }
-
-    private void awaitConnected()
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (final FramePublisher publisher : publishers)
-        {
-            while (!publisher.isConnected())
-            {
-                if (System.nanoTime() - deadline > 0)
-                {
-                    throw new IllegalStateException("a hop never connected: " + publisher.publication().channel() +
-                        " stream=" + publisher.publication().streamId());
-                }
-                Thread.yield();
-            }
-        }
     }
 }

@@ -135,4 +135,28 @@ public final class FramePublisher implements FrameSender, AutoCloseable
     {
         publication.close();
     }
+
+    /**
+     * Wait until every publisher has a subscriber, before anything is sent: a frame offered earlier would be lost.
+     *
+     * @param publishers the publishers, each waited for in turn.
+     * @param timeoutNs  longest wait for all of them together.
+     * @throws IllegalStateException naming the first hop that did not connect in time.
+     */
+    public static void awaitConnected(final Iterable<FramePublisher> publishers, final long timeoutNs)
+    {
+        final long deadline = System.nanoTime() + timeoutNs;
+        for (final FramePublisher publisher : publishers)
+        {
+            while (!publisher.isConnected())
+            {
+                if (System.nanoTime() - deadline > 0)
+                {
+                    throw new IllegalStateException("a hop never connected: " + publisher.publication().channel() +
+                        " stream=" + publisher.publication().streamId());
+                }
+                Thread.yield();
+            }
+        }
+    }
 }

@@ -48,6 +48,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChainPipeline implements AutoCloseable
 {
+    private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+
     /**
      * Seams for fault tests: what each node's outgoing states pass through, and who sees each epoch's verdict. Both
      * are called on the chain's threads: nothing there may block.
@@ -124,7 +126,7 @@ public final class ChainPipeline implements AutoCloseable
             .truthSender(publisher(IPC, ChainStreams.TRUTH_STREAM))
             .clock(clock)
             .newAgent();
-        awaitConnected();
+        FramePublisher.awaitConnected(publishers, CONNECT_TIMEOUT_NS);
         probe = HopProbe.start(bus, config.probeChannel(), LogicalStateWriter.FRAME_LENGTH, HopProbe.Stamp.SEND);
 
         final List<Agent> chain = new ArrayList<>(List.of(nodes));
@@ -397,22 +399,5 @@ public final class ChainPipeline implements AutoCloseable
             "chain " + channel + " stream " + streamId, new YieldingIdleStrategy(), FramePublisher.ATTEMPTS_DEFAULT);
         publishers.add(publisher);
         return publisher;
-    }
-
-    private void awaitConnected()
-    {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        for (final FramePublisher publisher : publishers)
-        {
-            while (!publisher.isConnected())
-            {
-                if (System.nanoTime() - deadline > 0)
-                {
-                    throw new IllegalStateException("a hop never connected: " + publisher.publication().channel() +
-                        " stream=" + publisher.publication().streamId());
-                }
-                Thread.yield();
-            }
-        }
     }
 }
