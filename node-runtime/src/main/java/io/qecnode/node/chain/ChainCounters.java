@@ -19,6 +19,8 @@ import java.util.Locale;
  *   4171 late pieces (a block or Bell measurement of an epoch already closed)
  *   4172 left states accepted
  *   4173 epochs overrun (closed before their deadline, or skipped, because the window of slots was full)
+ *   4174-4178 left states refused on an authenticated link, one per {@link StateRefusal}
+ *   4179 states not sent: no session key with the right neighbour (not yet up, or revoked)
  * </pre>
  */
 public final class ChainCounters
@@ -37,6 +39,8 @@ public final class ChainCounters
     public static final int STATES_ACCEPTED_TYPE_ID = 4172;
     /** Type id of the epochs overrun. */
     public static final int EPOCHS_OVERRUN_TYPE_ID = 4173;
+    /** Type id of the states not sent for want of a session key. */
+    public static final int STATES_UNSEALED_TYPE_ID = 4179;
 
     private final NodeCounters decoding;
     final AtomicCounter epochsClosed;
@@ -46,6 +50,7 @@ public final class ChainCounters
     final AtomicCounter latePieces;
     final AtomicCounter statesAccepted;
     final AtomicCounter epochsOverrun;
+    final AtomicCounter statesUnsealed;
     private final AtomicCounter[] refused = new AtomicCounter[StateRefusal.values().length];
 
     private ChainCounters(final NodeCounters decoding, final Allocator allocator, final String node)
@@ -64,6 +69,7 @@ public final class ChainCounters
         latePieces = allocator.counter(LATE_PIECES_TYPE_ID, prefix + "late pieces");
         statesAccepted = allocator.counter(STATES_ACCEPTED_TYPE_ID, prefix + "left states accepted");
         epochsOverrun = allocator.counter(EPOCHS_OVERRUN_TYPE_ID, prefix + "epochs overrun");
+        statesUnsealed = allocator.counter(STATES_UNSEALED_TYPE_ID, prefix + "states not sent, no session key");
     }
 
     /**
@@ -149,6 +155,12 @@ public final class ChainCounters
         return epochsOverrun.get();
     }
 
+    /** @return states not sent to the right neighbour because no session key was up (authenticated links). */
+    public long statesUnsealed()
+    {
+        return statesUnsealed.get();
+    }
+
     /**
      * @return one line of the counters, e.g. {@code 300 epochs closed, 0 incomplete, 0 failed, 0 states refused, 0 bad
      * Bell measurements, 0 late pieces, 0 overrun}, refusals by kind when there are any; allocates.
@@ -171,8 +183,9 @@ public final class ChainCounters
             kinds.append(')');
         }
         return String.format(Locale.ROOT, "%d epochs closed, %d incomplete, %d failed, %d states refused%s, " +
-            "%d bad Bell measurements, %d late pieces, %d overrun", epochsClosed(), epochsIncomplete(),
-            epochsFailed(), total, kinds, badBellMeasurements(), latePieces(), epochsOverrun());
+            "%d bad Bell measurements, %d late pieces, %d overrun%s", epochsClosed(), epochsIncomplete(),
+            epochsFailed(), total, kinds, badBellMeasurements(), latePieces(), epochsOverrun(),
+            statesUnsealed() == 0 ? "" : ", " + statesUnsealed() + " not sent for want of a session key");
     }
 
     @FunctionalInterface

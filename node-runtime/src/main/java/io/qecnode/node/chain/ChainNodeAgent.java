@@ -1,6 +1,11 @@
 package io.qecnode.node.chain;
 
 import io.aeron.Subscription;
+import io.qecnode.io.auth.SealCheck;
+import io.qecnode.io.auth.SealedState;
+import io.qecnode.io.auth.SessionKeys;
+import io.qecnode.io.auth.StateOpener;
+import io.qecnode.io.auth.StateSealer;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.frame.BellMeasurementView;
 import io.qecnode.io.frame.ChainFlags;
@@ -14,6 +19,7 @@ import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.FrameSubscriber;
 import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.pipeline.PatchDecoding;
+import io.qecnode.node.trust.AdmittedNodes;
 import io.qecnode.pauli.ChainCorrection;
 import io.qecnode.pauli.LogicalFrame;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -44,6 +50,12 @@ import java.nio.ByteBuffer;
  * a whole window ahead of the oldest open epoch closes it early (counted as overrun). Left states are checked and
  * each refusal counted by its {@link StateRefusal}; Bell measurements are verified and bad ones counted. Nothing
  * refused ever reaches a frame, and nothing throws.
+ * <p>
+ * On authenticated links ({@link ChainNodeContext#authenticated()}) every state to the right is sealed with the right
+ * link's newest session key ({@link StateSealer}; with no key up it is not sent, and counted), and a state from the
+ * left is accepted only if it opens under the left link's keys ({@link StateOpener}) and its epoch is new: a genuine
+ * state seen again is a replay. The cheap checks (length, checksum, source, destination, path) come before the MAC, so
+ * a flood of forgeries costs little; the first refusal of each kind is kept for the cold thread to report.
  * <p>
  * Feed it by its subscriptions ({@link #doWork()}) or hand frames to its handlers ({@link #leftRoundsHandler()},
  * {@link #rightRoundsHandler()}, {@link #bellHandler()}, {@link #leftStatesHandler()}); {@link #doWork()} also
@@ -82,7 +94,7 @@ public final class ChainNodeAgent implements Agent
     private final BellMeasurementView bellView = new BellMeasurementView();
     private final LogicalStateView stateView = new LogicalStateView();
     private final LogicalStateWriter writer = new LogicalStateWriter();
-    private final UnsafeBuffer outBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
+    private final UnsafeBuffer outBuffer = new UnsafeBuffer(ByteBuffer.allocateDirect(SealedState.LENGTH));
     private final LogicalFrame frame = new LogicalFrame(2);
     private final EpochRing.Epochs epochs = new EpochRing.Epochs()
     {
@@ -98,6 +110,12 @@ public final class ChainNodeAgent implements Agent
             ChainNodeAgent.this.close(slot, nowNs);
         }
     };
+
+    private final StateSealer sealer;
+    private final StateOpener opener;
+    private final SessionKeys leftKeys;
+    private final AdmittedNodes admitted;
+    private final FirstRefusals firstRefusals;
 
     private long lastLeftEpoch = NONE;
     private long lastBellEpoch = NONE;
@@ -122,6 +140,11 @@ public final class ChainNodeAgent implements Agent
         this.counters = context.counters();
         this.hopRecorder = context.hopRecorder();
         this.epochEndRecorder = context.epochEndRecorder();
+        this.admitted = context.admittedNodes();
+        this.leftKeys = context.leftKeys();
+        this.sealer = context.rightKeys() == null ? null : new StateSealer(context.rightKeys());
+        this.opener = leftKeys == null ? null : new StateOpener(leftKeys, context.keyOverlapNs());
+        this.firstRefusals = context.firstRefusals();
         patchQubit[LEFT] = ChainStreams.logicalQubit(nodeId, LEFT);
         patchQubit[RIGHT] = ChainStreams.logicalQubit(nodeId, RIGHT);
         ring = new EpochRing(context.epochWindow(), context.neighbourDeadlineNs(), epochs, counters.epochsOverrun);
@@ -234,10 +257,10 @@ public final class ChainNodeAgent implements Agent
     private void onLeftState(final DirectBuffer buffer, final int offset, final int length)
     {
         final long now = clock.nanoTime();
-        final StateRefusal refusal = check(buffer, offset, length);
+        final StateRefusal refusal = check(buffer, offset, length, now);
         if (refusal != null)
         {
-            counters.refusedCounter(refusal).incrementOrdered();
+            refuse(refusal, buffer, offset, length, now);
             return;
         }
         final LogicalStateView view = stateView;
@@ -245,7 +268,7 @@ public final class ChainNodeAgent implements Agent
         final EpochSlot slot = ring.slotFor(epoch, now, false);
         if (slot == null)
         {
-            counters.refusedCounter(StateRefusal.OUT_OF_WINDOW).incrementOrdered();
+            refuse(StateRefusal.OUT_OF_WINDOW, buffer, offset, length, now);
             return;
         }
         lastLeftEpoch = epoch;
@@ -258,21 +281,40 @@ public final class ChainNodeAgent implements Agent
         hopEpoch = NONE;
     }
 
-    private StateRefusal check(final DirectBuffer buffer, final int offset, final int length)
+    private void refuse(
+        final StateRefusal refusal, final DirectBuffer buffer, final int offset, final int length, final long nowNs)
+    {
+        counters.refusedCounter(refusal).incrementOrdered();
+        // Fields are readable once the frame passed its checksum: every refusal but these two comes after that.
+        final boolean readable = refusal != StateRefusal.BAD_FRAME && role.hasLeft();
+        firstRefusals.capture(refusal, length, readable ? stateView.sourceNode() : -1,
+            readable ? stateView.epoch() : -1,
+            length == SealedState.LENGTH ? SealedState.generation(buffer, offset) : SessionKeys.NO_GENERATION, nowNs);
+    }
+
+    private StateRefusal check(final DirectBuffer buffer, final int offset, final int length, final long nowNs)
     {
         final LogicalStateView view = stateView;
         if (!role.hasLeft())
         {
             return StateRefusal.WRONG_SOURCE;
         }
-        if (!view.wrapAndVerify(buffer, offset, length) || !view.hasChainFields() || view.epoch() < 0 ||
+        final boolean sealed = opener != null && length == SealedState.LENGTH;
+        final int frameLength = sealed ? LogicalStateWriter.FRAME_LENGTH : length;
+        if (!view.wrapAndVerify(buffer, offset, frameLength) || !view.hasChainFields() || view.epoch() < 0 ||
             (view.chainCorrection() & ~(LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP)) != 0)
         {
             return StateRefusal.BAD_FRAME;
         }
-        if (view.sourceNode() != leftNode)
+        if (opener != null && !sealed)
         {
-            return StateRefusal.WRONG_SOURCE;
+            return StateRefusal.NO_MAC;
+        }
+        final long source = view.sourceNode();
+        if (source != leftNode)
+        {
+            return admitted == null || admitted.contains(source) ? StateRefusal.WRONG_SOURCE :
+                StateRefusal.NOT_ADMITTED;
         }
         if (view.destinationNode() != nodeId)
         {
@@ -281,6 +323,18 @@ public final class ChainNodeAgent implements Agent
         if (view.pathId() != pathId)
         {
             return StateRefusal.WRONG_PATH;
+        }
+        if (opener != null)
+        {
+            final StateRefusal sealRefusal = open(buffer, offset, length, view.epoch(), nowNs);
+            if (sealRefusal != null)
+            {
+                return sealRefusal;
+            }
+            if (view.epoch() <= lastLeftEpoch)
+            {
+                return StateRefusal.REPLAYED;
+            }
         }
         if (view.epoch() == lastLeftEpoch)
         {
@@ -291,6 +345,31 @@ public final class ChainNodeAgent implements Agent
             return StateRefusal.REORDERED;
         }
         return null;
+    }
+
+    private StateRefusal open(
+        final DirectBuffer buffer, final int offset, final int length, final long epoch, final long nowNs)
+    {
+        if (!admitted.contains(leftNode))
+        {
+            return StateRefusal.NOT_ADMITTED;
+        }
+        final SealCheck check = opener.open(buffer, offset, length, epoch, nowNs);
+        switch (check)
+        {
+            case OPENED:
+                return null;
+            case NO_MAC:
+                return StateRefusal.NO_MAC;
+            case NOT_ADMITTED:
+                return StateRefusal.NOT_ADMITTED;
+            case OLD_KEY:
+                return StateRefusal.OLD_KEY;
+            case BAD_LENGTH:
+                return StateRefusal.BAD_FRAME;
+            default:
+                return StateRefusal.WRONG_MAC;
+        }
     }
 
     // True when no missing piece can still come: each one's stream has moved past the epoch.
@@ -381,7 +460,13 @@ public final class ChainNodeAgent implements Agent
         final long decodeNs = slot.decodeNs[RIGHT] + (bothSides ? slot.decodeNs[LEFT] : 0);
         final int length = writer.encode(outBuffer, 0, nodeId, patchQubit[RIGHT], epoch, slot.flips[RIGHT], rounds,
             originNs, decodeNs, blocksFlags(slot), epoch, nodeId, rightNode, hop, pathId, correction, chainFlags);
-        stateSender.send(outBuffer, 0, length);
+        final int sealedLength = sealer == null ? length : sealer.seal(outBuffer, 0, length, epoch);
+        if (sealedLength < 0)
+        {
+            counters.statesUnsealed.incrementOrdered();
+            return;
+        }
+        stateSender.send(outBuffer, 0, sealedLength);
     }
 
     // The flags of the node's blocks together: any incomplete or fallback makes the whole so; clean only if all are.

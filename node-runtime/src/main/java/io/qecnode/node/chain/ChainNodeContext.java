@@ -1,12 +1,14 @@
 package io.qecnode.node.chain;
 
 import io.aeron.Subscription;
+import io.qecnode.io.auth.SessionKeys;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.node.pipeline.NodeConfigException;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.trust.AdmittedNodes;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.concurrent.NanoClock;
 import org.agrona.concurrent.SystemNanoClock;
@@ -49,6 +51,13 @@ import java.util.concurrent.TimeUnit;
  *     <li>{@link #clock}, {@link #counters} (default: the system clock, counters in memory),
  *     {@link #hopRecorder} (a repeater's hop cost) and {@link #epochEndRecorder} (B's epoch end to frame complete),
  *     null for none.</li>
+ *     <li>{@link #leftKeys} and {@link #rightKeys}: the session keys of the link from the left neighbour (to open its
+ *     states) and to the right one (to seal this node's), kept by the node's Hello thread; with
+ *     {@link #admittedNodes} (the trust store's ids) they make the node's links authenticated: every state to the
+ *     right is sealed, and every state from the left must open under a key of the left link. Give both sides the
+ *     role has, or none (an unauthenticated chain, for tests and the one-process simulation).
+ *     {@link #keyOverlapNs} ({@value #OVERLAP_PROP}, default 1 s): how long a key stays accepted after the first
+ *     state under its successor. {@link #firstRefusals}: where the first refusal of each kind is kept to report.</li>
  * </ul>
  */
 public final class ChainNodeContext
@@ -67,6 +76,8 @@ public final class ChainNodeContext
     public static final String DEADLINE_PROP = "neighbour-deadline";
     /** Key of the window of open epochs. */
     public static final String WINDOW_PROP = "epoch-window";
+    /** Key of the overlap of a key with its successor. */
+    public static final String OVERLAP_PROP = "key-overlap";
 
     /** No neighbour on that side. */
     public static final int NO_NEIGHBOUR = -1;
@@ -80,6 +91,8 @@ public final class ChainNodeContext
     public static final int WINDOW_DEFAULT = 64;
     /** Most epochs open at once. */
     public static final int MAX_WINDOW = 1 << 16;
+    /** How long a key stays accepted after the first state under its successor when no overlap is given. */
+    public static final long OVERLAP_NS_DEFAULT = TimeUnit.SECONDS.toNanos(1);
 
     private ChainRole role;
     private int nodeId = NODE_ID_DEFAULT;
@@ -101,6 +114,11 @@ public final class ChainNodeContext
     private ChainCounters counters;
     private SingleWriterRecorder hopRecorder;
     private SingleWriterRecorder epochEndRecorder;
+    private SessionKeys leftKeys;
+    private SessionKeys rightKeys;
+    private AdmittedNodes admittedNodes;
+    private long keyOverlapNs = OVERLAP_NS_DEFAULT;
+    private FirstRefusals firstRefusals;
 
     /**
      * Check every setting, build each patch's code and decoders, and fill every default left open. Calling it again
@@ -131,10 +149,27 @@ public final class ChainNodeContext
             right = right != null ? right : new NodeContext();
             right.checkSettings();
         }
+        concludeAuthentication();
         clock = clock != null ? clock : SystemNanoClock.INSTANCE;
         counters = counters != null ? counters : ChainCounters.allocate(NodeCounters.inMemoryManager(),
             String.valueOf(nodeId));
         return this;
+    }
+
+    private void concludeAuthentication()
+    {
+        final boolean any = leftKeys != null || rightKeys != null || admittedNodes != null;
+        if (any)
+        {
+            NodeConfigException.check(!role.hasLeft() || leftKeys != null,
+                "an authenticated node with a left neighbour needs the left link's keys", "left-keys", "none");
+            NodeConfigException.check(!role.hasRight() || rightKeys != null,
+                "an authenticated node with a right neighbour needs the right link's keys", "right-keys", "none");
+            NodeConfigException.check(admittedNodes != null, "an authenticated node needs the admitted node ids",
+                "admitted-nodes", "none");
+        }
+        NodeConfigException.check(keyOverlapNs > 0, "must be > 0 ns", OVERLAP_PROP, keyOverlapNs + "ns");
+        firstRefusals = firstRefusals != null ? firstRefusals : new FirstRefusals();
     }
 
     private int neighbour(final boolean expected, final int given, final int fallback, final String setting)
@@ -467,6 +502,92 @@ public final class ChainNodeContext
     public SingleWriterRecorder epochEndRecorder()
     {
         return epochEndRecorder;
+    }
+
+    /**
+     * @param keys the session keys of the link from the left neighbour, to open its states.
+     * @return this.
+     */
+    public ChainNodeContext leftKeys(final SessionKeys keys)
+    {
+        this.leftKeys = keys;
+        return this;
+    }
+
+    /** @return the left link's keys, or null for an unauthenticated node. */
+    public SessionKeys leftKeys()
+    {
+        return leftKeys;
+    }
+
+    /**
+     * @param keys the session keys of the link to the right neighbour, to seal this node's states.
+     * @return this.
+     */
+    public ChainNodeContext rightKeys(final SessionKeys keys)
+    {
+        this.rightKeys = keys;
+        return this;
+    }
+
+    /** @return the right link's keys, or null for an unauthenticated node. */
+    public SessionKeys rightKeys()
+    {
+        return rightKeys;
+    }
+
+    /**
+     * @param nodes the node ids the trust store admits, kept up to date by the Hello thread.
+     * @return this.
+     */
+    public ChainNodeContext admittedNodes(final AdmittedNodes nodes)
+    {
+        this.admittedNodes = nodes;
+        return this;
+    }
+
+    /** @return the admitted node ids, or null for an unauthenticated node. */
+    public AdmittedNodes admittedNodes()
+    {
+        return admittedNodes;
+    }
+
+    /** @return true when the node's links are authenticated: keys and admitted ids were given. */
+    public boolean authenticated()
+    {
+        return admittedNodes != null;
+    }
+
+    /**
+     * @param overlapNs how long a key stays accepted after the first state under its successor.
+     * @return this.
+     */
+    public ChainNodeContext keyOverlapNs(final long overlapNs)
+    {
+        this.keyOverlapNs = overlapNs;
+        return this;
+    }
+
+    /** @return how long a key stays accepted after the first state under its successor. */
+    public long keyOverlapNs()
+    {
+        return keyOverlapNs;
+    }
+
+    /**
+     * @param refusals where the first refused state of each kind is kept for a cold thread to report.
+     * @return this.
+     */
+    public ChainNodeContext firstRefusals(final FirstRefusals refusals)
+    {
+        this.firstRefusals = refusals;
+        return this;
+    }
+
+    /** @return where the first refused state of each kind is kept. */
+    public FirstRefusals firstRefusals()
+    {
+        return firstRefusals;
     }
 
     @Override

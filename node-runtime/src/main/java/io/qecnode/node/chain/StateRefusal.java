@@ -1,8 +1,9 @@
 package io.qecnode.node.chain;
 
 /**
- * Why a chain node refused a state from its left, each kind with its own counter (type ids 4163-4169). A refused
- * state is dropped whole: it never reaches a frame and never stops the node.
+ * Why a chain node refused a state from its left, each kind with its own counter (type ids 4163-4169, and 4174-4178
+ * for the refusals of an authenticated link). A refused state is dropped whole: it never reaches a frame and never
+ * stops the node.
  */
 public enum StateRefusal
 {
@@ -18,14 +19,29 @@ public enum StateRefusal
     /** For another path than the chain's. */
     WRONG_PATH(4166, "wrong path"),
 
-    /** The epoch last accepted from the left, again. */
+    /** The epoch last accepted from the left, again (an unauthenticated link; an authenticated one says replayed). */
     DUPLICATE(4167, "duplicate"),
 
-    /** An epoch before the last one accepted from the left. */
+    /** An epoch before the last one accepted from the left (an unauthenticated link). */
     REORDERED(4168, "reordered"),
 
     /** An epoch already closed (late), or beyond the window of epoch slots ahead of the oldest open one. */
-    OUT_OF_WINDOW(4169, "out of window or late");
+    OUT_OF_WINDOW(4169, "out of window or late"),
+
+    /** An authenticated link: a bare frame, with no generation and MAC after it. */
+    NO_MAC(4174, "no MAC"),
+
+    /** An authenticated link: a MAC that is not the frame's under the key it names, or a key never installed. */
+    WRONG_MAC(4175, "wrong MAC"),
+
+    /** An authenticated link: a MAC under a key older than the newest, past its overlap. */
+    OLD_KEY(4176, "old key past its overlap"),
+
+    /** An authenticated link: a genuine state whose epoch was already accepted (or passed): a replay. */
+    REPLAYED(4177, "replayed"),
+
+    /** An authenticated link: from a node the trust store does not admit, or whose session is revoked or not yet up. */
+    NOT_ADMITTED(4178, "not admitted");
 
     private final int typeId;
     private final String label;

@@ -14,8 +14,12 @@ import io.qecnode.node.chain.ChainRole;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.topology.ChainTopology;
 import io.qecnode.node.topology.NodeRole;
+import io.qecnode.node.trust.HelloAgent;
+import io.qecnode.node.trust.HelloContext;
+import io.qecnode.node.trust.HelloCounters;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
 import java.io.PrintWriter;
@@ -29,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  * hardware reaches it on IPC of that driver ({@link ChainStreams} ids as they are), its left neighbour's states on its
  * own UDP endpoint; it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
  * keeps no journal: every patch starts fresh each epoch, so a restarted node only misses the epochs it was down for.
+ * <p>
+ * Its links are authenticated: a second, cold thread ({@link HelloAgent}) exchanges signed Q-HELLOs with each
+ * neighbour on {@link ChainStreams#HELLO_STREAM} (to the neighbour's endpoint, from it on the node's own), keeps the
+ * links' session keys, and reports; the hot thread seals and opens every state with those keys.
  */
 public final class ChainNodeRun
 {
@@ -46,16 +54,19 @@ public final class ChainNodeRun
     private final int node;
     private final ChainRole role;
     private final List<FramePublisher> publishers = new ArrayList<>();
+    private final HelloContext trust;
 
     /**
      * @param topology the chain.
      * @param node     this node's id in it.
+     * @param trust    the node's identity, trust store and Hello timing; the rest is filled here.
      */
-    public ChainNodeRun(final ChainTopology topology, final int node)
+    public ChainNodeRun(final ChainTopology topology, final int node, final HelloContext trust)
     {
         this.topology = topology;
         this.node = node;
         this.role = chainRole(topology.role(node));
+        this.trust = trust;
     }
 
     /**
@@ -73,8 +84,18 @@ public final class ChainNodeRun
      */
     public BusContext plan(final BusContext bus)
     {
-        // Hardware: two patches and a Bell stream on IPC; UDP: states out and in, reports out, the hardware's truth.
-        return bus.plan(IPC, 3).plan(topology.stateChannel(node), 2).plan(topology.verifierChannel(), 2);
+        // Hardware: two patches and a Bell stream on IPC; UDP: states and Hellos in, states and Hellos out to each
+        // neighbour, reports out, the hardware's truth.
+        bus.plan(IPC, 3).plan(topology.bindChannel(node), 2).plan(topology.verifierChannel(), 2);
+        if (role.hasLeft())
+        {
+            bus.plan(topology.stateChannel(node - 1), 1);
+        }
+        if (role.hasRight())
+        {
+            bus.plan(topology.stateChannel(node + 1), 2);
+        }
+        return bus;
     }
 
     /**
@@ -92,14 +113,19 @@ public final class ChainNodeRun
         final MessageBus bus, final IdleStrategy idle, final StopSignal stop, final long reportNs,
         final long durationNs, final PrintWriter log) throws InterruptedException
     {
-        final ChainNodeContext context = context(bus);
+        final HelloContext trust = trustContext(bus, log);
+        final ChainNodeContext context = context(bus, trust);
         final ChainNodeAgent agent = ChainNodeFactory.newChainNodeAgent(context);
+        final HelloAgent hello = new HelloAgent(trust);
         final String name = "chain node " + node + " (" + role + ")";
         log.printf(Locale.ROOT, "run: %s of %s, left states on %s, aeron dir=%s%s, no journal (every patch starts " +
             "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.stateChannel(node) : "-",
             bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
         log.flush();
         final AgentRunner runner = new AgentRunner(idle, ex -> log.println("error: " + ex), null, agent);
+        final AgentRunner helloRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+            ex -> log.println("error: trust: " + ex), null, hello);
+        AgentRunner.startOnThread(helloRunner);
         AgentRunner.startOnThread(runner);
         final long startNs = System.nanoTime();
         long nextReportNs = startNs + reportNs;
@@ -108,19 +134,23 @@ public final class ChainNodeRun
             while (!stop.requested() && (durationNs == 0 || System.nanoTime() - startNs < durationNs))
             {
                 TimeUnit.MILLISECONDS.sleep(Math.min(100, TimeUnit.NANOSECONDS.toMillis(reportNs)));
+                context.firstRefusals().drain(node, line -> log.println("trust: " + line));
                 if (System.nanoTime() - nextReportNs >= 0)
                 {
                     nextReportNs += reportNs;
-                    log.println("run: " + name + ": " + line(context.counters()));
-                    log.flush();
+                    log.println("run: " + name + ": " + line(context.counters()) + "; links: " + hello.summary());
                 }
+                log.flush();
             }
         }
         finally
         {
             runner.close();
+            helloRunner.close();
         }
-        log.println("run: stopped: " + name + ": " + line(context.counters()));
+        context.firstRefusals().drain(node, line -> log.println("trust: " + line));
+        log.println("run: stopped: " + name + ": " + line(context.counters()) + "; hellos: " +
+            trust.counters().summary());
         log.flush();
     }
 
@@ -135,9 +165,36 @@ public final class ChainNodeRun
             counters.summary(), counters.decoding().roundsDecoded(), counters.statesAccepted(), notSent);
     }
 
-    private ChainNodeContext context(final MessageBus bus)
+    private HelloContext trustContext(final MessageBus bus, final PrintWriter log)
+    {
+        trust.pathId(topology.pathId())
+            .hellos(bus.subscription(topology.bindChannel(node), ChainStreams.HELLO_STREAM))
+            .counters(HelloCounters.allocate(bus.aeron(), String.valueOf(node)))
+            .log(line ->
+            {
+                log.println(line);
+                log.flush();
+            });
+        if (role.hasLeft())
+        {
+            trust.leftNode(node - 1).leftHellos(bus.publication(topology.stateChannel(node - 1),
+                ChainStreams.HELLO_STREAM));
+        }
+        if (role.hasRight())
+        {
+            trust.rightNode(node + 1).rightHellos(bus.publication(topology.stateChannel(node + 1),
+                ChainStreams.HELLO_STREAM));
+        }
+        return trust.conclude();
+    }
+
+    private ChainNodeContext context(final MessageBus bus, final HelloContext trust)
     {
         final ChainNodeContext context = new ChainNodeContext()
+            .leftKeys(trust.leftKeys())
+            .rightKeys(trust.rightKeys())
+            .admittedNodes(trust.admittedNodes())
+            .keyOverlapNs(topology.trust().overlapNs())
             .role(role)
             .nodeId(node)
             .pathId(topology.pathId())
@@ -148,7 +205,7 @@ public final class ChainNodeRun
         {
             context.left(topology.applyLink(node - 1, new NodeContext()))
                 .leftRounds(bus.subscription(IPC, ChainStreams.LEFT_ROUNDS_STREAM))
-                .leftStates(bus.subscription(topology.stateChannel(node), ChainStreams.STATES_STREAM));
+                .leftStates(bus.subscription(topology.bindChannel(node), ChainStreams.STATES_STREAM));
         }
         if (role.hasRight())
         {

@@ -165,7 +165,8 @@ public final class RunCommand implements Callable<Integer>
         {
             throw new ParameterException(spec.commandLine(), "--aeron-dir and --embedded-dir exclude each other");
         }
-        final ChainNodeRun run = new ChainNodeRun(topology, node);
+        final ChainNodeRun run = new ChainNodeRun(topology, node,
+            ConfigErrors.checked(spec, () -> topology.trust().context(node)));
         final BusContext busContext = run.plan(new BusContext().aeronDirectoryName(settings.get("aeron-dir", null))
             .embeddedDirectoryName(settings.get("embedded-dir", null)));
         final PrintWriter log = spec.commandLine().getOut();

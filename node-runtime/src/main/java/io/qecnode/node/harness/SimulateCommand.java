@@ -1,18 +1,31 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.cli.BusLaunch;
-import io.qecnode.node.cli.OptionDefaults;
-import io.qecnode.node.cli.Ranges;
-import io.qecnode.node.cli.StopSignal;
+import io.aeron.exceptions.RegistrationException;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.experiment.BinomialInterval;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusException;
 import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.cli.BusLaunch;
+import io.qecnode.node.cli.CommandFailure;
+import io.qecnode.node.cli.ConfigErrors;
+import io.qecnode.node.cli.Durations;
+import io.qecnode.node.cli.OptionDefaults;
+import io.qecnode.node.cli.Ranges;
+import io.qecnode.node.cli.StopSignal;
+import io.qecnode.node.harness.chain.ChainFaultSyntax;
+import io.qecnode.node.harness.chain.ChainPipeline;
+import io.qecnode.node.harness.chain.ChainPipelineConfig;
+import io.qecnode.node.harness.chain.ChainSimulation;
+import io.qecnode.node.harness.chain.ChainVerifierContext;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
-import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.sim.chain.ChainFaultPlan;
+import org.agrona.ErrorHandler;
+import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,26 +33,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-import io.qecnode.node.cli.CommandFailure;
-import io.qecnode.node.cli.ConfigErrors;
-import io.aeron.exceptions.RegistrationException;
-import org.agrona.ErrorHandler;
-import io.qecnode.node.cli.Durations;
-import io.qecnode.node.harness.chain.ChainPipeline;
-import io.qecnode.node.harness.chain.ChainFaultSyntax;
-import io.qecnode.node.harness.chain.ChainPipelineConfig;
-import io.qecnode.node.harness.chain.ChainSimulation;
-import io.qecnode.node.harness.chain.ChainVerifierContext;
-import io.qecnode.sim.chain.ChainFaultPlan;
-import org.agrona.concurrent.YieldingIdleStrategy;
-
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code simulate}: the main demo: simulated hardware, a decoding node and a chain of relays to a sink, in one
@@ -118,6 +118,13 @@ public final class SimulateCommand implements Callable<Integer>
             "hop: " + IdleStrategies.NAMES + ". Default: backoff (Aeron's: spin, yield, then park up to 1 ms).")
     private String driverIdle;
 
+    @Option(names = "--state-mac", paramLabel = "MAC",
+        description = "MAC that seals every state between the chain's nodes: siphash-128, hmac-sha256-128 or none " +
+            "(unauthenticated links, to measure what sealing costs). One process is one trust domain, so the links' " +
+            "session keys are dealt in process; the multi-process 'chain' exchanges them in signed Hellos. Default: " +
+            "siphash-128.")
+    private String stateMac;
+
     @Option(names = "--memory",
         description = "Run the memory pipeline instead of the repeater chain: one decoding node whose logical " +
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
@@ -153,7 +160,8 @@ public final class SimulateCommand implements Callable<Integer>
         {
             return simulateChain(stop);
         }
-        for (final String option : List.of("--repeaters", "--deadline", "--loss", "--base-port", "--driver-idle"))
+        for (final String option : List.of("--repeaters", "--deadline", "--loss", "--base-port", "--driver-idle",
+            "--state-mac"))
         {
             if (spec.commandLine().getParseResult().hasMatchedOption(option))
             {
@@ -230,7 +238,7 @@ public final class SimulateCommand implements Callable<Integer>
         final ChainPipelineConfig config = new ChainPipelineConfig(links, link -> pipeline.decoding(links[link]),
             pipeline.seed(), periodNs, faults, deadlineNs, "localhost", chainBasePort(n),
             pipeline.hotIdle(), new YieldingIdleStrategy(), pipeline.sharedThread(),
-            new ChainPipelineConfig.UdpLoss(lossRate, 0, pipeline.seed()));
+            new ChainPipelineConfig.UdpLoss(lossRate, 0, pipeline.seed()), stateMac());
         final BusContext driver = new BusContext().driverIdle(driverIdle);
         try
         {
@@ -266,6 +274,24 @@ public final class SimulateCommand implements Callable<Integer>
         }
         Ranges.check(spec, "--base-port", basePort, 1024, 65535 - (repeaters + 3));
         return basePort;
+    }
+
+    private StateMacAlgorithm stateMac()
+    {
+        final String name = stateMac == null ? "siphash-128" : stateMac;
+        if (name.equals("none"))
+        {
+            return null;
+        }
+        for (final StateMacAlgorithm algorithm : StateMacAlgorithm.values())
+        {
+            if (algorithm.name().toLowerCase(Locale.ROOT).replace('_', '-').equals(name))
+            {
+                return algorithm;
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "must be siphash-128, hmac-sha256-128 or none, " +
+            "--state-mac=" + name);
     }
 
     private ChainPipeline startChain(final ChainPipelineConfig config, final BusContext driver)

@@ -88,13 +88,15 @@ public final class ChainTopology
     private final String verifierHost;
     private final int verifierPort;
     private final LinkCode[] links;
+    private final ChainTrust trust;
 
     // Checked by the reader; see TopologyReader.
     ChainTopology(
         final Path file, final long seed, final long pathId, final long neighbourDeadlineNs, final long roundPeriodNs,
         final String[] hosts, final int[] ports, final String verifierHost, final int verifierPort,
-        final LinkCode[] links)
+        final LinkCode[] links, final ChainTrust trust)
     {
+        this.trust = trust;
         this.file = file;
         this.seed = seed;
         this.pathId = pathId;
@@ -229,6 +231,12 @@ public final class ChainTopology
     public static String linkKey(final Object link, final String setting)
     {
         return "link." + link + "." + setting;
+    }
+
+    /** @return the chain's trust settings ({@code trust.*} keys). */
+    public ChainTrust trust()
+    {
+        return trust;
     }
 
     /** @return the file the topology was read from. */

@@ -1,6 +1,7 @@
 package io.qecnode.node.topology;
 
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
@@ -156,12 +157,36 @@ final class TopologyReader
             }
         }
         return new ChainTopology(file, seed, pathId, deadlineNs, periodNs, hosts, ports, verifierHost, verifierPort,
-            links);
+            links, trust());
+    }
+
+    private ChainTrust trust()
+    {
+        final Path base = file.toAbsolutePath().getParent();
+        final String store = values.getProperty(ChainTrust.STORE_PROP);
+        final String identities = values.getProperty(ChainTrust.IDENTITIES_PROP);
+        final long helloNs = duration(ChainTrust.HELLO_INTERVAL_PROP, "100ms", TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.MINUTES.toNanos(1));
+        final long deadNs = duration(ChainTrust.DEAD_INTERVAL_PROP, "1s", 2 * helloNs, TimeUnit.HOURS.toNanos(1));
+        final long freshNs = duration(ChainTrust.FRESHNESS_PROP, "5s", TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.HOURS.toNanos(1));
+        final long rotationNs = duration(ChainTrust.ROTATION_PROP, "10s", 4 * helloNs, TimeUnit.DAYS.toNanos(1));
+        final long overlapNs = duration(ChainTrust.OVERLAP_PROP, "1s", TimeUnit.MILLISECONDS.toNanos(1),
+            TimeUnit.HOURS.toNanos(1));
+        final String macText = values.getProperty(ChainTrust.MAC_PROP, "siphash-128");
+        final StateMacAlgorithm mac = ChainTrust.macOf(macText);
+        if (mac == null)
+        {
+            throw new TopologyException("must be siphash-128 or hmac-sha256-128", file, ChainTrust.MAC_PROP, macText);
+        }
+        return new ChainTrust(file, store == null ? null : base.resolve(store.trim()).normalize(),
+            identities == null ? null : base.resolve(identities.trim()).normalize(), helloNs, deadNs, freshNs,
+            rotationNs, overlapNs, mac);
     }
 
     private void checkKnown(final String key)
     {
-        if (TOP_KEYS.contains(key) || NODE_KEY.matcher(key).matches())
+        if (TOP_KEYS.contains(key) || NODE_KEY.matcher(key).matches() || ChainTrust.KEYS.contains(key))
         {
             return;
         }

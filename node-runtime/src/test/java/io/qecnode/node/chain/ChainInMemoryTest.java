@@ -1,11 +1,17 @@
 package io.qecnode.node.chain;
 
 import io.qecnode.decoder.experiment.AllocationMeter;
+import io.qecnode.io.auth.SealedState;
+import io.qecnode.io.auth.SessionKeys;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.node.trust.AdmittedNodes;
 import io.qecnode.pauli.LogicalFrame;
 import org.agrona.concurrent.CachedNanoClock;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Random;
 
 import static io.qecnode.io.chain.ChainStreams.LEFT;
@@ -15,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * A whole chain in memory, A, two repeaters and B, each node's states handed straight to its right neighbour's
  * handler: what B ends each epoch with, against the algebra written out here, and that the chain allocates nothing
- * per epoch once warm.
+ * per epoch once warm; both with unauthenticated links and with every state sealed and opened.
  */
 class ChainInMemoryTest
 {
@@ -31,20 +37,40 @@ class ChainInMemoryTest
     private long nextEpoch;
     private long faultyEpochs;
 
-    ChainInMemoryTest()
+    // Sealed: every link's states sealed with SipHash-128 under a key dealt to both its ends, as one process does.
+    private void build(final boolean sealed)
     {
+        final AdmittedNodes admitted = new AdmittedNodes();
+        admitted.replace(List.of(0, 1, 2, 3));
+        SessionKeys leftKeys = null;
         for (int node = B_ID; node >= 0; node--)
         {
             final ChainRole role = node == 0 ? ChainRole.FIRST_END : node == B_ID ? ChainRole.LAST_END :
                 ChainRole.REPEATER;
+            final SessionKeys openKeys = node > 0 ? keys(node) : null;
+            final SessionKeys sealKeys = leftKeys;
             nodes[node] = new ChainRig(role, node, clock, node == B_ID ? null :
-                nodes[node + 1].agent.leftStatesHandler(), null);
+                nodes[node + 1].agent.leftStatesHandler(), !sealed ? null : context ->
+                context.admittedNodes(admitted).leftKeys(openKeys).rightKeys(sealKeys));
+            leftKeys = openKeys == null ? null : keys(node);
         }
     }
 
-    @Test
-    void shouldEndEachEpochAtBWithItsFlipsTimesEveryRepeatersCorrectedParities()
+    // The same key on both ends of link (node - 1 -> node): a fresh SessionKeys each call, keyed alike.
+    private static SessionKeys keys(final int node)
     {
+        final SessionKeys keys = new SessionKeys(StateMacAlgorithm.SIPHASH_128);
+        final byte[] key = new byte[StateMacAlgorithm.SIPHASH_128.keyLength()];
+        java.util.Arrays.fill(key, (byte)node);
+        keys.install(4, key);
+        return keys;
+    }
+
+    @ParameterizedTest(name = "sealed={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldEndEachEpochAtBWithItsFlipsTimesEveryRepeatersCorrectedParities(final boolean sealed)
+    {
+        build(sealed);
         for (int i = 0; i < 200; i++)
         {
             final long epoch = runEpoch(true);
@@ -73,11 +99,21 @@ class ChainInMemoryTest
         }
         assertEquals(200, nodes[B_ID].reports.size());
         assertEquals(2 * 200, nodes[1].reports.size());
+        for (final StateRefusal kind : StateRefusal.values())
+        {
+            assertEquals(0, nodes[2].counters.refused(kind), kind.name());
+        }
+        if (sealed)
+        {
+            assertEquals(SealedState.LENGTH, nodes[0].states.frames.get(0).capacity(), "A's states go sealed");
+        }
     }
 
-    @Test
-    void shouldAllocateNothingPerEpochOnceWarm()
+    @ParameterizedTest(name = "sealed={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldAllocateNothingPerEpochOnceWarm(final boolean sealed)
     {
+        build(sealed);
         for (final ChainRig node : nodes)
         {
             node.states.keep = false;

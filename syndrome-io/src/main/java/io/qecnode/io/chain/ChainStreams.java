@@ -32,6 +32,12 @@ public final class ChainStreams
     /** A node's own endpoint: the left neighbour's states. */
     public static final int STATES_STREAM = 1201;
 
+    /**
+     * Stream id of the signed Q-HELLOs, both ways on every link: each node sends them to its neighbours' state
+     * endpoints, beside the states.
+     */
+    public static final int HELLO_STREAM = 1202;
+
     /** The verifier's endpoint: every node's per-patch reports, {@code LogicalState}s. */
     public static final int REPORTS_STREAM = 1301;
 

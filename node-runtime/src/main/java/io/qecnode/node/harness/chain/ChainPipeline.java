@@ -1,5 +1,9 @@
 package io.qecnode.node.harness.chain;
 
+import io.aeron.ExclusivePublication;
+import io.aeron.Subscription;
+import io.qecnode.io.auth.SessionKeys;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.BusContext;
@@ -15,10 +19,9 @@ import io.qecnode.node.chain.ChainNodeFactory;
 import io.qecnode.node.chain.ChainRole;
 import io.qecnode.node.harness.HopProbe;
 import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.trust.AdmittedNodes;
 import io.qecnode.sim.chain.ChainSimulatorAgent;
 import io.qecnode.sim.chain.ChainSimulatorContext;
-import io.aeron.ExclusivePublication;
-import io.aeron.Subscription;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.ErrorHandler;
@@ -28,9 +31,13 @@ import org.agrona.concurrent.CompositeAgent;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.YieldingIdleStrategy;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A repeater chain A, repeaters 1..n, B in one process on one embedded media driver: the chain's simulated hardware,
@@ -112,9 +119,18 @@ public final class ChainPipeline implements AutoCloseable
             .newAgent(reports::poll, truths::poll);
 
         nodes = new ChainNodeAgent[config.nodeCount()];
+        final SessionKeys[] links = dealLinkKeys(config);
+        final AdmittedNodes admitted = new AdmittedNodes();
+        admitted.replace(IntStream.range(0, config.nodeCount()).boxed().collect(Collectors.toList()));
         for (int i = 0; i <= last; i++)
         {
-            nodes[i] = ChainNodeFactory.newChainNodeAgent(nodeContext(i, last, clock, taps));
+            final ChainNodeContext context = nodeContext(i, last, clock, taps);
+            if (links != null)
+            {
+                context.admittedNodes(admitted).leftKeys(i > 0 ? links[2 * (i - 1) + 1] : null)
+                    .rightKeys(i < last ? links[2 * i] : null);
+            }
+            nodes[i] = ChainNodeFactory.newChainNodeAgent(context);
         }
         simulator = new ChainSimulatorContext()
             .linkCodes(config.linkCodes())
@@ -145,6 +161,30 @@ public final class ChainPipeline implements AutoCloseable
             AgentRunner.startOnThread(supportRunner);
         }
         AgentRunner.startOnThread(hotRunner);
+    }
+
+    // One process, one trust domain: each link's key is drawn here and installed at both its ends (sender's keys at
+    // 2i, receiver's at 2i + 1), where the multi-process chain exchanges it in signed Hellos.
+    private static SessionKeys[] dealLinkKeys(final ChainPipelineConfig config)
+    {
+        final StateMacAlgorithm mac = config.stateMac();
+        if (mac == null)
+        {
+            return null;
+        }
+        final SecureRandom random = new SecureRandom();
+        final SessionKeys[] keys = new SessionKeys[2 * config.linkCodes().length];
+        for (int link = 0; link < config.linkCodes().length; link++)
+        {
+            final byte[] key = new byte[mac.keyLength()];
+            random.nextBytes(key);
+            keys[2 * link] = new SessionKeys(mac);
+            keys[2 * link + 1] = new SessionKeys(mac);
+            keys[2 * link].install(0, key);
+            keys[2 * link + 1].install(0, key);
+            Arrays.fill(key, (byte)0);
+        }
+        return keys;
     }
 
     private ChainNodeContext nodeContext(

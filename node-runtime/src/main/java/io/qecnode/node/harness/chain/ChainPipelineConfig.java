@@ -1,6 +1,7 @@
 package io.qecnode.node.harness.chain;
 
 import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.sim.chain.ChainFaultPlan;
@@ -26,6 +27,9 @@ import java.util.function.IntFunction;
  * @param supportIdle    idle strategy of the thread that runs the hardware and the verifier.
  * @param sharedThread   run everything on one thread, in chain order.
  * @param udpLoss        UDP frames the driver drops on purpose, for NAK and retransmit to repair.
+ * @param stateMac       the MAC every node-to-node state is sealed with, or null for unauthenticated links. One
+ *                       process is one trust domain: its links' session keys are dealt in process, not exchanged in
+ *                       Hellos (that is the multi-process chain's job).
  */
 public record ChainPipelineConfig(
     CodeDescription[] linkCodes,
@@ -39,7 +43,8 @@ public record ChainPipelineConfig(
     IdleStrategy hotIdle,
     IdleStrategy supportIdle,
     boolean sharedThread,
-    UdpLoss udpLoss)
+    UdpLoss udpLoss,
+    StateMacAlgorithm stateMac)
 {
     /**
      * Loss injected into the embedded driver's UDP endpoints (node-to-node states and the raw hop probe; IPC, the
@@ -145,7 +150,7 @@ public record ChainPipelineConfig(
         final boolean sharedThread)
     {
         this(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost, basePort, hotIdle, supportIdle,
-            sharedThread, UdpLoss.NONE);
+            sharedThread, UdpLoss.NONE, null);
     }
 
     /**
@@ -155,7 +160,17 @@ public record ChainPipelineConfig(
     public ChainPipelineConfig withUdpLoss(final UdpLoss loss)
     {
         return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost,
-            basePort, hotIdle, supportIdle, sharedThread, loss);
+            basePort, hotIdle, supportIdle, sharedThread, loss, stateMac);
+    }
+
+    /**
+     * @param mac the MAC to seal every node-to-node state with, or null for unauthenticated links.
+     * @return this configuration with that MAC.
+     */
+    public ChainPipelineConfig withStateMac(final StateMacAlgorithm mac)
+    {
+        return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost,
+            basePort, hotIdle, supportIdle, sharedThread, udpLoss, mac);
     }
 
     /**
@@ -165,7 +180,7 @@ public record ChainPipelineConfig(
     public ChainPipelineConfig withFaults(final ChainFaultPlan plan)
     {
         return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, plan, deadlineNs, udpHost,
-            basePort, hotIdle, supportIdle, sharedThread, udpLoss);
+            basePort, hotIdle, supportIdle, sharedThread, udpLoss, stateMac);
     }
 
     /**
@@ -188,7 +203,7 @@ public record ChainPipelineConfig(
             if (allFree(first, ports))
             {
                 return new ChainPipelineConfig(linkCodes, decoding, chainSeed, periodNs, faults, deadlineNs, udpHost,
-                    first, hotIdle, supportIdle, sharedThread, udpLoss);
+                    first, hotIdle, supportIdle, sharedThread, udpLoss, stateMac);
             }
         }
         throw new IllegalStateException("no run of " + ports + " free UDP ports found on " + udpHost);

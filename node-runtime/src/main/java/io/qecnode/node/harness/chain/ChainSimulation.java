@@ -1,5 +1,6 @@
 package io.qecnode.node.harness.chain;
 
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.transport.LossCounters;
 import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.RunVerdict;
@@ -203,6 +204,7 @@ public final class ChainSimulation
             text.append(nodeLine(node)).append('\n');
         }
         text.append(udpLine()).append('\n');
+        text.append(linksLine()).append('\n');
         text.append(String.format(Locale.ROOT, "epochs              %d measured in %.1f s (%.0f epochs/s), %d in " +
             "all%n", epochs, measuredNs / 1e9, measuredNs > 0 ? epochs * 1e9 / measuredNs : 0,
             pipeline.simulator().epochsCompleted()));
@@ -228,6 +230,14 @@ public final class ChainSimulation
             "(receive %s, send %s, seed %d; the raw udp hop's too); ", pipeline.framesDroppedByLoss(),
             rate(injected.receiveRate()), rate(injected.sendRate()), injected.seed()) : "no loss injected; ";
         return "udp                 " + dropped + loss;
+    }
+
+    private String linksLine()
+    {
+        final StateMacAlgorithm mac = pipeline.config().stateMac();
+        return "links               " + (mac == null ? "unauthenticated (--state-mac none)" : "every state sealed " +
+            "with " + mac.name().toLowerCase(Locale.ROOT).replace('_', '-') + " under a session key per link, " +
+            "dealt in process (one process, one trust domain)");
     }
 
     private static String rate(final double rate)

@@ -8,6 +8,7 @@ import io.qecnode.node.cli.QecNodeMain;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.harness.chain.ChainHardwareRun;
 import io.qecnode.node.topology.ChainTopology;
+import io.qecnode.node.topology.ChainTrust;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -182,11 +183,11 @@ public final class ChainCommand implements Callable<Integer>
         final StopReport report;
         try (ChainLauncher launcher = launch.start())
         {
-            if (awaitHardwareReady(launcher, chain))
+            if (awaitReady(launcher, chain, logs))
             {
                 ChainHardwareRun.writeStart(logs.resolve(START_FILE), System.currentTimeMillis() + START_DELAY_MS);
-                out.println("chain: every node and its hardware connected; the hardware starts in " + START_DELAY_MS +
-                    " ms");
+                out.println("chain: every link authenticated, every node and its hardware connected; the hardware " +
+                    "starts in " + START_DELAY_MS + " ms");
                 out.flush();
                 if (killPlan != null)
                 {
@@ -214,9 +215,10 @@ public final class ChainCommand implements Callable<Integer>
         return passed ? 0 : 1;
     }
 
-    // Every hardware connected to its node and the verifier: each says so on its last line until it starts.
-    private static boolean awaitHardwareReady(final ChainLauncher launcher, final ChainTopology chain)
-        throws InterruptedException
+    // Every hardware connected to its node and the verifier (each says so on its last line until it starts), and every
+    // node's links authenticated (each says so once in its log): a chain runs only between admitted nodes.
+    private static boolean awaitReady(final ChainLauncher launcher, final ChainTopology chain, final Path logs)
+        throws InterruptedException, IOException
     {
         final long deadlineNs = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() - deadlineNs < 0)
@@ -231,13 +233,39 @@ public final class ChainCommand implements Callable<Integer>
             }
             for (int node = 0; node < chain.nodeCount(); node++)
             {
-                ready &= launcher.lastLine(hardwareName(node)).startsWith("sim: node " + node + " ready");
+                ready &= launcher.lastLine(hardwareName(node)).startsWith("sim: node " + node + " ready") &&
+                    logContains(logs.resolve(nodeName(node) + ".log"), authenticatedLine(node));
             }
             if (ready)
             {
                 return true;
             }
             TimeUnit.MILLISECONDS.sleep(50);
+        }
+        return false;
+    }
+
+    /**
+     * @param node a node id.
+     * @return the line a chain node prints once all its links are authenticated.
+     */
+    public static String authenticatedLine(final int node)
+    {
+        return "trust: node " + node + ": every link authenticated";
+    }
+
+    private static boolean logContains(final Path log, final String text) throws IOException
+    {
+        if (!Files.exists(log))
+        {
+            return false;
+        }
+        for (final String line : Files.readAllLines(log))
+        {
+            if (line.contains(text))
+            {
+                return true;
+            }
         }
         return false;
     }
@@ -302,13 +330,18 @@ public final class ChainCommand implements Callable<Integer>
         final Map<String, String> values = new LinkedHashMap<>();
         values.put(ChainTopology.PERIOD_PROP, PERIOD_DEFAULT);
         values.put(ChainTopology.DEADLINE_PROP, DEADLINE_DEFAULT);
+        // The run's own identities and trust store (generated beside the topology), unless --set names others.
+        values.put(ChainTrust.STORE_PROP, ChainIdentities.TRUST_STORE);
+        values.put(ChainTrust.IDENTITIES_PROP, ChainIdentities.IDENTITIES);
         if (plan != null)
         {
             values.putAll(plan.topologySettings());
         }
         values.putAll(settings);
         final Path file = directory.toAbsolutePath().resolve("topology.properties");
-        return ConfigErrors.checked(spec, () -> ChainTopology.write(file, nodeCount, values));
+        final ChainTopology chain = ConfigErrors.checked(spec, () -> ChainTopology.write(file, nodeCount, values));
+        ChainIdentities.generate(directory, nodeCount);
+        return chain;
     }
 
     private long epochs(final ChainTopology chain)
