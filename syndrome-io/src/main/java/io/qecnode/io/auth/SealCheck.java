@@ -19,8 +19,9 @@ public enum SealCheck
     NOT_ADMITTED,
 
     /**
-     * The MAC does not verify, or it names a generation no held key has (newer than the newest, or long gone): a
-     * forgery, a corrupted seal, or a state for another link.
+     * The MAC does not verify, or the seal names a generation with no key to check it: newer than the newest (not
+     * installed here yet), negative, or the accepted previous one no longer held. A forgery, a corrupted seal, or a
+     * state for another link.
      */
     WRONG_MAC,
 

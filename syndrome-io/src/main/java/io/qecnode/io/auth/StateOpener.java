@@ -7,6 +7,8 @@ import org.agrona.DirectBuffer;
  * Opens received states of one link direction on the hot thread: checks the seal's length, that the link is admitted,
  * that the key generation is still accepted, and the MAC. Allocates nothing, takes no lock.
  * <p>
+ * Generations grow with each install (the holder numbers them), so "older" is "smaller".
+ * <p>
  * Rotation without a lost state: the holder installs a new key before the sender seals with it, so for a while
  * states still arrive under the one before. The opener therefore keeps, besides the newest generation, the previous
  * one: accepted without a time limit until the first state opens under the newest (the sender has switched), then
@@ -14,9 +16,10 @@ import org.agrona.DirectBuffer;
  * even if {@link SessionKeys} still holds it.
  * <p>
  * The policy lives here, on the hot thread, not in {@link SessionKeys}: the opener reads the volatile
- * {@link SessionKeys#newestGeneration()} on each call and notices a new install by its change. A call that finds the
- * link revoked forgets the previous generation, so a later re-admission does not accept the key from before the
- * revocation.
+ * {@link SessionKeys#newestGeneration()} on each call and notices a new install by its change; the previous is the
+ * newest it saw on the call before (a generation installed and replaced between two calls never is). A call that
+ * finds the link revoked forgets the previous generation, so a later re-admission does not accept the key from before
+ * the revocation.
  * <p>
  * Replay is not checked here: the caller checks the epoch of an {@link SealCheck#OPENED} state.
  * <p>
