@@ -64,16 +64,33 @@ public class StateMacBenchmark
 
         frames = new UnsafeBuffer(new byte[FRAME_RING * LENGTH]);
         macs = new UnsafeBuffer(new byte[FRAME_RING * StateMac.MAC_LENGTH]);
-        epochs = new long[FRAME_RING];
+        epochs = encodeStates(frames, LENGTH, random);
+        for (int i = 0; i < FRAME_RING; i++)
+        {
+            stateMac.compute(frames, i * LENGTH, LENGTH, epochs[i], macs, i * StateMac.MAC_LENGTH);
+        }
+    }
+
+    /**
+     * Encode {@link #FRAME_RING} chain states with random epochs, frames and corrections.
+     *
+     * @param buffer to encode into.
+     * @param stride bytes from one state to the next, at least {@link LogicalStateWriter#FRAME_LENGTH}.
+     * @param random source of the fields.
+     * @return the epoch of each state.
+     */
+    static long[] encodeStates(final UnsafeBuffer buffer, final int stride, final SplittableRandom random)
+    {
+        final long[] epochs = new long[FRAME_RING];
         final LogicalStateWriter writer = new LogicalStateWriter();
         for (int i = 0; i < FRAME_RING; i++)
         {
             final long epoch = random.nextLong(1L << 40);
             epochs[i] = epoch;
-            writer.encode(frames, i * LENGTH, 1, 0, epoch, random.nextInt(4), 5, random.nextLong(1L << 50), 100,
+            writer.encode(buffer, i * stride, 1, 0, epoch, random.nextInt(4), 5, random.nextLong(1L << 50), 100,
                 LogicalStateFlags.CLEAN_BLOCK, epoch, 1, 2, 1, 9, random.nextInt(4), 0);
-            stateMac.compute(frames, i * LENGTH, LENGTH, epoch, macs, i * StateMac.MAC_LENGTH);
         }
+        return epochs;
     }
 
     /**

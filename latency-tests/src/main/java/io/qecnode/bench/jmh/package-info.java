@@ -8,7 +8,8 @@
  * {@link io.qecnode.bench.jmh.TelemetryRoundTripBenchmark} (one thread),
  * {@link io.qecnode.bench.jmh.TelemetryHandOffBenchmark} (two). The node per round:
  * {@link io.qecnode.bench.jmh.HotPathBenchmark}. The per-state MAC candidates of issue 13:
- * {@link io.qecnode.bench.jmh.StateMacBenchmark}.
+ * {@link io.qecnode.bench.jmh.StateMacBenchmark}, and what sealing and opening a state add at each end of a link:
+ * {@link io.qecnode.bench.jmh.SealedStateBenchmark}.
  * <p>
  * Every benchmark builds its state and samples its inputs in {@code @Setup}, returns a value, and allocates nothing
  * per operation (checked in-process by {@code JmhBenchmarksSmokeTest} and under {@code -prof gc} by

@@ -4,6 +4,7 @@ import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.experiment.AllocationMeter;
 import io.qecnode.pauli.PauliFrame;
+import io.qecnode.io.auth.SealedState;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
@@ -176,6 +177,38 @@ class JmhBenchmarksSmokeTest
             assertEquals(StateMacBenchmark.FRAME_RING - 1, accepted, algorithm.name());
             assertNoAllocation(benchmark::compute);
             assertNoAllocation(() -> benchmark.verify() ? 1 : 0);
+        }
+    }
+
+    @Test
+    void shouldOpenEveryStateItSealsWithEachCandidate()
+    {
+        for (final StateMacAlgorithm algorithm : StateMacAlgorithm.values())
+        {
+            final SealedStateBenchmark benchmark = new SealedStateBenchmark();
+            benchmark.algorithm = algorithm;
+            benchmark.setup();
+
+            final int ops = 2 * SealedStateBenchmark.STATE_RING;
+            for (int i = 0; i < ops; i++)
+            {
+                assertTrue(benchmark.crcOnly(), algorithm + " op " + i);
+                assertEquals(SealedState.LENGTH, benchmark.seal(), algorithm + " op " + i);
+                assertTrue(benchmark.open(), algorithm + " op " + i);
+            }
+            assertEquals(ops, benchmark.opener.opened());
+            // One flipped MAC bit: that state is refused, the others still open.
+            final int macByte = SealedState.MAC_OFFSET;
+            benchmark.received.putByte(macByte, (byte)(benchmark.received.getByte(macByte) ^ 1));
+            int opened = 0;
+            for (int i = 0; i < SealedStateBenchmark.STATE_RING; i++)
+            {
+                opened += benchmark.open() ? 1 : 0;
+            }
+            assertEquals(SealedStateBenchmark.STATE_RING - 1, opened, algorithm.name());
+            assertNoAllocation(() -> benchmark.crcOnly() ? 1 : 0);
+            assertNoAllocation(benchmark::seal);
+            assertNoAllocation(() -> benchmark.open() ? 1 : 0);
         }
     }
 

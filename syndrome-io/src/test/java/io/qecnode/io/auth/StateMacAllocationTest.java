@@ -8,53 +8,76 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Computing and verifying state MACs allocates nothing once warm, for each candidate: encode a state, MAC it, verify it
- * and a tampered copy.
+ * The hot thread's authentication allocates nothing once warm, for each candidate: computing and verifying state MACs
+ * (encode a state, MAC it, verify it and a tampered copy), and sealing and opening states between two ends of a link.
  */
 class StateMacAllocationTest
 {
     private static final com.sun.management.ThreadMXBean THREADS =
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
     private static final int WARM_UP_STATES = 200_000;
-    private static final int MEASURED_STATES = 50_000;
 
-    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[LogicalStateWriter.FRAME_LENGTH]);
+    private final UnsafeBuffer frame = new UnsafeBuffer(new byte[SealedState.LENGTH]);
     private final UnsafeBuffer macBuffer = new UnsafeBuffer(new byte[StateMac.MAC_LENGTH]);
     private final LogicalStateWriter writer = new LogicalStateWriter();
     private long accepted;
     private long refused;
+    private int windows;
 
     @ParameterizedTest
     @EnumSource(StateMacAlgorithm.class)
     void shouldComputeAndVerifyWithoutAllocating(final StateMacAlgorithm algorithm)
     {
-        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
         final StateMac stateMac = new StateMac(algorithm);
         final byte[] key = new byte[algorithm.keyLength()];
         Arrays.fill(key, (byte)0x5A);
         stateMac.init(key);
-        run(stateMac, WARM_UP_STATES);
+        final int measured = 50_000;
 
-        // Best of three windows: a per-state allocation shows in all of them, a one-off JIT settling in one.
+        assertEquals(0, leastBytesAllocated(states -> run(stateMac, states), measured),
+            "bytes allocated by " + measured + " states, " + algorithm);
+        final long states = WARM_UP_STATES + (long)windows * measured;
+        assertEquals(states, accepted);
+        assertEquals(states, refused);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StateMacAlgorithm.class)
+    void shouldSealAndOpenWithoutAllocating(final StateMacAlgorithm algorithm)
+    {
+        final SealedLink link = new SealedLink(algorithm);
+        link.install(0);
+        final int measured = 100_000;
+
+        assertEquals(0, leastBytesAllocated(states -> sealAndOpen(link, states), measured),
+            "bytes allocated by " + measured + " seal and open pairs, " + algorithm);
+        assertEquals(WARM_UP_STATES + (long)windows * measured, link.opener.opened());
+    }
+
+    /**
+     * Warm up, then the best of three windows: a per-state allocation shows in all of them, a one-off JIT settling in
+     * one.
+     */
+    private long leastBytesAllocated(final IntConsumer states, final int measured)
+    {
+        assertTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled());
+        states.accept(WARM_UP_STATES);
         long bytes = Long.MAX_VALUE;
-        int windows = 0;
+        windows = 0;
         while (windows < 3 && bytes != 0)
         {
             final long before = THREADS.getCurrentThreadAllocatedBytes();
-            run(stateMac, MEASURED_STATES);
+            states.accept(measured);
             bytes = Math.min(bytes, THREADS.getCurrentThreadAllocatedBytes() - before);
             windows++;
         }
-
-        assertEquals(0, bytes, "bytes allocated by " + MEASURED_STATES + " states, " + algorithm);
-        final long states = WARM_UP_STATES + (long)windows * MEASURED_STATES;
-        assertEquals(states, accepted);
-        assertEquals(states, refused);
+        return bytes;
     }
 
     private void run(final StateMac stateMac, final int states)
@@ -67,6 +90,17 @@ class StateMacAllocationTest
             stateMac.compute(frame, 0, length, epoch, macBuffer, 0);
             accepted += stateMac.verify(frame, 0, length, epoch, macBuffer, 0) ? 1 : 0;
             refused += stateMac.verify(frame, 0, length, epoch + 1, macBuffer, 0) ? 0 : 1;
+        }
+    }
+
+    private void sealAndOpen(final SealedLink link, final int states)
+    {
+        for (int i = 0; i < states; i++)
+        {
+            final long epoch = accepted++;
+            link.encode(frame, 0, epoch);
+            final int length = link.sealer.seal(frame, 0, LogicalStateWriter.FRAME_LENGTH, epoch);
+            link.opener.open(frame, 0, length, epoch, epoch);
         }
     }
 }
