@@ -32,7 +32,8 @@ import static io.qecnode.node.trust.HelloFields.NO_GENERATION;
  * rotation period is at least a second; the sender refuses an offer older than what it answered or holds.
  * <p>
  * The fields handed to {@link #incoming} are taken as decoded and verified (signature, sender, sequence, freshness)
- * by the Hello codec. Cold thread only, one instance per link per node; not thread safe.
+ * by the Hello codec. Times are the wall clock, as generations come from it: a clock stepping back delays the next
+ * rotation by as much. Cold thread only, one instance per link per node; not thread safe.
  */
 public final class LinkKeyExchange
 {

@@ -256,6 +256,43 @@ class LinkKeyExchangeTest
     }
 
     @Test
+    void aHolderRestartedWithinTheSameSecondIsAnsweredOneRotationLater()
+    {
+        final Link link = new Link(StateMacAlgorithm.SIPHASH_128);
+        link.exchange();
+        final int before = link.holderKeys.newestGeneration();
+
+        link.holderKeys = new SessionKeys(StateMacAlgorithm.SIPHASH_128);
+        link.holder = new LinkKeyExchange(LinkSide.HOLDER, link.holderKeys, PATH, SENDER_NODE, HOLDER_NODE,
+            ROTATION_NS, new SecureRandom());
+        final long restartNs = link.nowNs;
+        while (!link.holderKeys.isAdmitted() && link.nowNs - restartNs < 3 * ROTATION_NS)
+        {
+            link.nowNs += HELLO_NS;
+            link.exchange(); // the sender still seals with the generation the old process held, until then
+        }
+        assertTrue(link.holderKeys.newestGeneration() > before, "the offer of the same generation gave way");
+        assertTrue(link.nowNs - restartNs > ROTATION_NS, "after one unanswered rotation period");
+        assertTrue(link.interoperates());
+    }
+
+    @Test
+    void aSenderResetAloneIsKeyedAgainAtTheHoldersNextRotation()
+    {
+        final Link link = new Link(StateMacAlgorithm.SIPHASH_128);
+        link.exchange();
+        link.sender.reset();
+        assertFalse(link.senderKeys.isAdmitted());
+        for (int tick = 0; tick <= ROTATION_NS / HELLO_NS + 1; tick++)
+        {
+            link.nowNs += HELLO_NS;
+            link.exchange();
+        }
+        assertTrue(link.interoperates());
+        assertEquals(2, link.sender.rotations());
+    }
+
+    @Test
     void generationsIncreaseEvenIfTheClockDoesNot()
     {
         final Link link = new Link(StateMacAlgorithm.SIPHASH_128);
