@@ -8,12 +8,16 @@ import io.qecnode.io.auth.SealedState;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.node.trust.MlKem;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.function.LongSupplier;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -210,6 +214,19 @@ class JmhBenchmarksSmokeTest
             assertNoAllocation(benchmark::seal);
             assertNoAllocation(() -> benchmark.open() ? 1 : 0);
         }
+    }
+
+    @Test
+    void shouldAgreeOnTheStateKeyAtBothEndsOfTheKeyExchange()
+    {
+        final KeyExchangeBenchmark benchmark = new KeyExchangeBenchmark();
+        benchmark.setup();
+
+        assertArrayEquals(benchmark.senderKey, benchmark.decapsulateAndDerive());
+        assertEquals(KeyExchangeBenchmark.KEY_LENGTH, benchmark.senderKey.length);
+        assertEquals(MlKem.ENCAPSULATION_KEY_LENGTH, benchmark.keygen().length);
+        // Each encapsulation is a fresh secret: two answers never give the same key.
+        assertFalse(Arrays.equals(benchmark.encapsulate(), benchmark.encapsulate()));
     }
 
     @Test
