@@ -21,6 +21,7 @@ import java.util.Locale;
  *   4173 epochs overrun (closed before their deadline, or skipped, because the window of slots was full)
  *   4174-4178 left states refused on an authenticated link, one per {@link StateRefusal}
  *   4179 states not sent: no session key with the right neighbour (not yet up, or revoked)
+ *   4190, 4191 detectors fired in the left and right patch's decoded blocks (the link fidelity estimate's input)
  * </pre>
  */
 public final class ChainCounters
@@ -41,6 +42,8 @@ public final class ChainCounters
     public static final int EPOCHS_OVERRUN_TYPE_ID = 4173;
     /** Type id of the states not sent for want of a session key. */
     public static final int STATES_UNSEALED_TYPE_ID = 4179;
+    /** Type id of the detectors fired in the left patch's blocks; the right patch's is one more. */
+    public static final int DEFECTS_LEFT_TYPE_ID = 4190;
 
     private final NodeCounters decoding;
     final AtomicCounter epochsClosed;
@@ -51,6 +54,7 @@ public final class ChainCounters
     final AtomicCounter statesAccepted;
     final AtomicCounter epochsOverrun;
     final AtomicCounter statesUnsealed;
+    private final AtomicCounter[] defects = new AtomicCounter[2];
     private final AtomicCounter[] refused = new AtomicCounter[StateRefusal.values().length];
 
     private ChainCounters(final NodeCounters decoding, final Allocator allocator, final String node)
@@ -70,6 +74,8 @@ public final class ChainCounters
         statesAccepted = allocator.counter(STATES_ACCEPTED_TYPE_ID, prefix + "left states accepted");
         epochsOverrun = allocator.counter(EPOCHS_OVERRUN_TYPE_ID, prefix + "epochs overrun");
         statesUnsealed = allocator.counter(STATES_UNSEALED_TYPE_ID, prefix + "states not sent, no session key");
+        defects[0] = allocator.counter(DEFECTS_LEFT_TYPE_ID, prefix + "detectors fired, left patch");
+        defects[1] = allocator.counter(DEFECTS_LEFT_TYPE_ID + 1, prefix + "detectors fired, right patch");
     }
 
     /**
@@ -153,6 +159,20 @@ public final class ChainCounters
     public long epochsOverrun()
     {
         return epochsOverrun.get();
+    }
+
+    AtomicCounter defectsCounter(final int side)
+    {
+        return defects[side];
+    }
+
+    /**
+     * @param side {@code ChainStreams.LEFT} or {@code RIGHT}.
+     * @return detectors fired in that patch's decoded blocks.
+     */
+    public long defects(final int side)
+    {
+        return defects[side].get();
     }
 
     /** @return states not sent to the right neighbour because no session key was up (authenticated links). */

@@ -218,6 +218,7 @@ public final class ChainNodeAgent implements Agent
         final PatchDecoding patch = patches[side];
         if (patch.onRound(view))
         {
+            counters.defectsCounter(side).getAndAddOrdered(patch.blockDefects());
             final long now = clock.nanoTime();
             final EpochSlot slot = ring.slotFor(patch.currentBlock(), now, true);
             if (slot == null || slot.hasBlock[side])

@@ -1,6 +1,7 @@
 package io.qecnode.node.cli;
 
 import io.aeron.ExclusivePublication;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
@@ -17,6 +18,7 @@ import io.qecnode.node.topology.NodeRole;
 import io.qecnode.node.trust.HelloAgent;
 import io.qecnode.node.trust.HelloContext;
 import io.qecnode.node.trust.HelloCounters;
+import io.qecnode.node.trust.LinkFidelity;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -115,6 +117,20 @@ public final class ChainNodeRun
     {
         final HelloContext trust = trustContext(bus, log);
         final ChainNodeContext context = context(bus, trust);
+        final LinkFidelity[] fidelity = new LinkFidelity[2];
+        for (int side = ChainStreams.LEFT; side <= ChainStreams.RIGHT; side++)
+        {
+            if (role.hasSide(side))
+            {
+                final CodeDescription code = context.side(side).code();
+                fidelity[side] = new LinkFidelity(code.distance(), Math.max(1,
+                    code.rounds().detectorCount() / code.rounds().roundCount()));
+            }
+        }
+        final ChainCounters counters = context.counters();
+        trust.fidelity(side -> fidelity[side] == null ? 1.0 : fidelity[side].sample(counters.epochsClosed(),
+            counters.epochsIncomplete(), counters.epochsFailed(),
+            counters.epochsClosed() * context.side(side).code().rounds().roundCount(), counters.defects(side)));
         final ChainNodeAgent agent = ChainNodeFactory.newChainNodeAgent(context);
         final HelloAgent hello = new HelloAgent(trust);
         final String name = "chain node " + node + " (" + role + ")";

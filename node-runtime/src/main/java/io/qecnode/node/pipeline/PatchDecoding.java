@@ -30,6 +30,7 @@ public final class PatchDecoding
     private boolean roundsLost;
     private boolean blocksMissedBefore;
     private boolean anyDefect;
+    private int blockDefects;
     private long lastBlockFinished = -1;
     private long flips;
     private int blockFlags;
@@ -81,6 +82,7 @@ public final class PatchDecoding
             roundsLost = false;
             blocksMissedBefore = lastBlockFinished >= 0 && block != lastBlockFinished + 1;
             anyDefect = false;
+            blockDefects = 0;
         }
         if (round < nextRound)
         {
@@ -95,6 +97,7 @@ public final class PatchDecoding
         }
         final int count = view.firedDetectors(fired);
         anyDefect |= count > 0;
+        blockDefects += count;
         decoder.addRound(round, fired, count);
         nextRound++;
         if (view.endOfBlock() || nextRound == roundsPerBlock)
@@ -126,6 +129,12 @@ public final class PatchDecoding
         counters.roundsDecoded.getAndAddOrdered(nextRound);
         lastBlockFinished = currentBlock;
         inBlock = false;
+    }
+
+    /** @return detectors fired in the rounds of the block just finished (or in hand). */
+    public int blockDefects()
+    {
+        return blockDefects;
     }
 
     /** @return the decoded logical flips of the block just finished, an observable-flip mask (X, Z bits only). */

@@ -28,8 +28,12 @@ import java.util.function.Consumer;
  */
 public final class HelloAgent implements Agent
 {
+    /** The side of the left link, as {@link HelloContext#fidelity()} is asked. */
+    public static final int LEFT = 0;
+    /** The side of the right link. */
+    public static final int RIGHT = 1;
+
     private static final int FRAGMENT_LIMIT = 16;
-    private static final int BUFFER_LENGTH = 8 * 1024;
 
     private final HelloContext context;
     private final int nodeId;
@@ -41,7 +45,7 @@ public final class HelloAgent implements Agent
     private final List<Link> links = new ArrayList<>();
     private final HelloFields outgoing = new HelloFields();
     private final HelloFields incoming = new HelloFields();
-    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[BUFFER_LENGTH]);
+    private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[HelloCodec.MAX_LENGTH]);
     private final FragmentAssembler assembler = new FragmentAssembler(this::onHello);
     private long nextHelloNs;
     private boolean linksUpReported;
@@ -59,20 +63,24 @@ public final class HelloAgent implements Agent
             new int[]{context.rightNode()} : context.rightNode() == HelloContext.NO_NEIGHBOUR ?
             new int[]{context.leftNode()} : new int[]{context.leftNode(), context.rightNode()};
         this.verifier = new HelloVerifier(nodeId, context.pathId(), neighbours, context.freshnessNs(),
-            context.verifiesPerSecond(), context.counters(), log);
+            context.verifiesPerSecond(), context.counters(), line -> log.accept("trust: node " + nodeId + ": " + line),
+            clock::nanoTime);
         this.watch = new TrustStoreWatch(context.trustStore());
         final SecureRandom random = new SecureRandom();
+        final long startNs = clock.nanoTime();
         if (context.leftNode() != HelloContext.NO_NEIGHBOUR)
         {
-            links.add(new Link(context.leftNode(), 0, context.leftHellos(), context.leftKeys(),
+            links.add(new Link(context.leftNode(), LEFT, context.leftHellos(), context.leftKeys(),
                 new LinkKeyExchange(LinkKeyExchange.LinkSide.HOLDER, context.leftKeys(), context.pathId(),
-                context.leftNode(), nodeId, context.rotationNs(), random)));
+                context.leftNode(), nodeId, context.rotationNs(), random),
+                new NeighbourLink(nodeId, context.leftNode(), context.pathId(), context.deadIntervalNs(), startNs)));
         }
         if (context.rightNode() != HelloContext.NO_NEIGHBOUR)
         {
-            links.add(new Link(context.rightNode(), 1, context.rightHellos(), context.rightKeys(),
+            links.add(new Link(context.rightNode(), RIGHT, context.rightHellos(), context.rightKeys(),
                 new LinkKeyExchange(LinkKeyExchange.LinkSide.SENDER, context.rightKeys(), context.pathId(),
-                nodeId, context.rightNode(), context.rotationNs(), random)));
+                nodeId, context.rightNode(), context.rotationNs(), random),
+                new NeighbourLink(nodeId, context.rightNode(), context.pathId(), context.deadIntervalNs(), startNs)));
         }
     }
 
@@ -252,14 +260,14 @@ public final class HelloAgent implements Agent
 
         Link(
             final int neighbour, final int side, final Publication publication, final SessionKeys keys,
-            final LinkKeyExchange exchange)
+            final LinkKeyExchange exchange, final NeighbourLink state)
         {
             this.neighbour = neighbour;
             this.side = side;
             this.publication = publication;
             this.keys = keys;
             this.exchange = exchange;
-            this.state = null;
+            this.state = state;
         }
     }
 }

@@ -25,7 +25,8 @@ import static io.qecnode.node.trust.HelloFields.NO_GENERATION;
  * installs the same key into its send keys only once the holder reports it installed: the receiver always holds a
  * key before the first state sealed with it leaves. Lost Hellos only delay this, since each side repeats itself; an
  * offer still unanswered after a rotation period gives way to a newer one, and a fresh answer for the generation
- * already installed (the sender was reset meanwhile and holds another key) makes the holder rotate at once.
+ * already installed (the sender was reset meanwhile and holds another key) makes the holder rotate at once, as does a
+ * Hello from a sender that holds no key and answers nothing (it restarted, or was reset alone).
  * <p>
  * Generations are the holder's wall clock in seconds since {@link #GENERATION_EPOCH_S} (an int until 2092), at least
  * one more than the last it used or its keys hold, so they increase across the holder's restarts as long as the
@@ -82,6 +83,7 @@ public final class LinkKeyExchange
     private long staleAnswers;
     private long backwardOffers;
     private long malformed;
+    private long senderRestarts;
 
     /**
      * @param side       this node's end of the link.
@@ -138,7 +140,8 @@ public final class LinkKeyExchange
         else
         {
             fill(out, KEM_ANSWER, answerCiphertext);
-            out.installedGeneration = NO_GENERATION;
+            // The send key in use: a sender with none and nothing in flight (restarted or reset) asks for a new one.
+            out.installedGeneration = installed;
         }
     }
 
@@ -155,6 +158,14 @@ public final class LinkKeyExchange
             if (in.kemKind == KEM_ANSWER)
             {
                 onAnswer(in, nowNs);
+            }
+            else if (in.kemKind == KEM_NONE && in.installedGeneration == NO_GENERATION &&
+                offeredKeyPair == null && installed != NO_GENERATION)
+            {
+                // The sender holds no key and answers nothing: it restarted or was reset. Offer again now rather
+                // than leave the link cut off until the next rotation.
+                senderRestarts++;
+                nextRotationNs = nowNs;
             }
             else if (in.kemKind == KEM_OFFER)
             {
@@ -226,6 +237,12 @@ public final class LinkKeyExchange
     public long backwardOffers()
     {
         return backwardOffers;
+    }
+
+    /** @return times the holder offered at once because the sender showed it had lost its key. */
+    public long senderRestarts()
+    {
+        return senderRestarts;
     }
 
     /** @return offers or answers ignored as malformed: wrong length, invalid key, or the wrong kind for this end. */

@@ -277,19 +277,36 @@ class LinkKeyExchangeTest
     }
 
     @Test
-    void aSenderResetAloneIsKeyedAgainAtTheHoldersNextRotation()
+    void aSenderResetAloneAsksForAKeyInItsNextHelloAndIsKeyedAgainAtOnce()
     {
         final Link link = new Link(StateMacAlgorithm.SIPHASH_128);
         link.exchange();
         link.sender.reset();
         assertFalse(link.senderKeys.isAdmitted());
-        for (int tick = 0; tick <= ROTATION_NS / HELLO_NS + 1; tick++)
+        for (int tick = 0; tick < 3; tick++)
+        {
+            link.nowNs += HELLO_NS;
+            link.exchange();
+        }
+        assertTrue(link.interoperates(), "keyed again within three Hello rounds, not at the next rotation");
+        assertEquals(2, link.sender.rotations());
+        assertEquals(1, link.holder.senderRestarts());
+    }
+
+    @Test
+    void aRestartedSenderIsKeyedAgainAtOnce()
+    {
+        final Link link = new Link(StateMacAlgorithm.SIPHASH_128);
+        link.exchange();
+        final int before = link.holderKeys.newestGeneration();
+        link.restartSender();
+        for (int tick = 0; tick < 3; tick++)
         {
             link.nowNs += HELLO_NS;
             link.exchange();
         }
         assertTrue(link.interoperates());
-        assertEquals(2, link.sender.rotations());
+        assertTrue(link.holderKeys.newestGeneration() > before);
     }
 
     @Test
@@ -332,8 +349,8 @@ class LinkKeyExchangeTest
     /** Both ends of one link, their Hellos carried in memory as copies. */
     private static final class Link
     {
-        final SessionKeys senderKeys;
-        final LinkKeyExchange sender;
+        SessionKeys senderKeys;
+        LinkKeyExchange sender;
         SessionKeys holderKeys;
         LinkKeyExchange holder;
         long nowNs = START_NS;
@@ -385,6 +402,13 @@ class LinkKeyExchangeTest
             holderHello(true);
             senderHello(true);
             holderHello(true);
+        }
+
+        void restartSender()
+        {
+            senderKeys = new SessionKeys(senderKeys.algorithm());
+            sender = new LinkKeyExchange(LinkSide.SENDER, senderKeys, PATH, SENDER_NODE, HOLDER_NODE, ROTATION_NS,
+                new SecureRandom());
         }
 
         /** The sender seals only with a generation the holder holds. */
