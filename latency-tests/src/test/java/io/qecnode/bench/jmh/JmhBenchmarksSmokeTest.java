@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.function.LongSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -176,6 +177,26 @@ class JmhBenchmarksSmokeTest
             assertEquals(StateMacBenchmark.FRAME_RING - 1, accepted, algorithm.name());
             assertNoAllocation(benchmark::compute);
             assertNoAllocation(() -> benchmark.verify() ? 1 : 0);
+        }
+    }
+
+    @Test
+    void shouldSignHellosThatVerifyWithAndWithoutAnEncapsulationKey()
+    {
+        for (final int kemBytes : new int[]{0, HelloBenchmark.ENCAPSULATION_KEY_LENGTH})
+        {
+            final HelloBenchmark benchmark = new HelloBenchmark();
+            benchmark.kemBytes = kemBytes;
+            benchmark.setup();
+
+            assertTrue(benchmark.verify(), "kem " + kemBytes);
+            final int length = benchmark.encodeAndSign();
+            // Header, fixed fields, two var data lengths, the KEM bytes and an ML-DSA-65 signature.
+            assertEquals(8 + 76 + 2 + kemBytes + 2 + 3309, length, "kem " + kemBytes);
+            assertTrue(benchmark.codec.verify(benchmark.encoded, 0, length, benchmark.identity.publicKey()));
+            benchmark.encoded.putByte(20, (byte)(benchmark.encoded.getByte(20) ^ 1));
+            assertFalse(benchmark.codec.verify(benchmark.encoded, 0, length, benchmark.identity.publicKey()),
+                "a changed field fails the signature, kem " + kemBytes);
         }
     }
 
