@@ -179,7 +179,9 @@ public final class HelloVerifier
         {
             return HelloCheck.UNKNOWN_KEY;
         }
-        if (Math.abs(nowWallNs - out.timestampNs) > freshnessNs)
+        // Not Math.abs: the age of a timestamp 2^63 ns off is Long.MIN_VALUE, whose absolute value is negative.
+        final long ageNs = nowWallNs - out.timestampNs;
+        if (ageNs > freshnessNs || ageNs < -freshnessNs)
         {
             return HelloCheck.STALE;
         }

@@ -130,7 +130,11 @@ class HelloVerifierTest
         assertEquals(HelloCheck.STALE, check(NEIGHBOUR_IMAGE, NOW), "from 6 s in the future");
         sign(hello(1, ME, 12, NOW - 4_900_000_000L), LEFT);
         assertEquals(HelloCheck.ACCEPTED, check(NEIGHBOUR_IMAGE, NOW), "within the window");
-        assertEquals(2, counters.count(HelloCheck.STALE));
+        sign(hello(1, ME, 13, NOW - Long.MIN_VALUE), LEFT);
+        assertEquals(HelloCheck.STALE, check(NEIGHBOUR_IMAGE, NOW), "2^63 ns off, an age that overflows");
+        sign(hello(1, ME, 14, Long.MIN_VALUE), LEFT);
+        assertEquals(HelloCheck.STALE, check(NEIGHBOUR_IMAGE, NOW), "the earliest timestamp");
+        assertEquals(4, counters.count(HelloCheck.STALE));
         assertEquals(List.of("hello refused, stale: claimed node 1, sequence 10, timestamp age 5.000 s, image " +
             "session 100 (first of its kind; later ones only counted)"), reports);
     }
@@ -190,6 +194,26 @@ class HelloVerifierTest
         assertEquals(2, reports.size(), reports.toString());
         assertTrue(reports.get(1).startsWith("hello refused, throttled: claimed node 1, sequence 2000,"),
             reports.get(1));
+    }
+
+    @Test
+    void imagesPastTheBoundShareOneBudget()
+    {
+        verifier = new HelloVerifier(ME, 7, new int[]{1}, HelloVerifier.DEFAULT_FRESHNESS_NS, 1,
+            TrustStore.load(store), counters, reports::add, () -> NOW);
+        sign(hello(1, ME, 1000, NOW), IMPOSTOR);
+        for (int image = 0; image < HelloVerifier.MAX_IMAGES; image++)
+        {
+            assertEquals(HelloCheck.BAD_SIGNATURE, check(image, NOW), "image " + image + " has its own budget");
+        }
+        assertEquals(HelloCheck.BAD_SIGNATURE, check(HelloVerifier.MAX_IMAGES, NOW), "the first past the bound");
+        assertEquals(HelloCheck.THROTTLED, check(HelloVerifier.MAX_IMAGES + 1, NOW), "the shared budget is spent");
+
+        assertEquals(HelloCheck.BAD_SIGNATURE, check(HelloVerifier.MAX_IMAGES + 2, NOW + 1_000_000_000L),
+            "a second later the quiet images' budgets are dropped: a new image has its own again");
+        assertEquals(HelloCheck.THROTTLED, check(HelloVerifier.MAX_IMAGES + 2, NOW + 1_000_000_000L));
+        sign(hello(1, ME, 10, NOW), LEFT);
+        assertEquals(HelloCheck.ACCEPTED, check(HelloVerifier.MAX_IMAGES + 3, NOW + 1_000_000_000L));
     }
 
     private void sign(final HelloFields fields, final NodeIdentity signer)
