@@ -55,7 +55,8 @@ public final class HelloCodec
      * @throws IllegalArgumentException if the KEM bytes are too long or a node id is negative.
      * @throws IllegalStateException    if the key cannot sign.
      */
-    public int encode(final HelloFields fields, final MutableDirectBuffer buffer, final int offset, final PrivateKey key)
+    public int encode(
+        final HelloFields fields, final MutableDirectBuffer buffer, final int offset, final PrivateKey key)
     {
         if (fields.kemLength > MAX_KEM_LENGTH || fields.nodeId < 0 || fields.neighbourId < 0)
         {

@@ -45,12 +45,13 @@ public final class HelloVerifier
     private volatile TrustStore trustStore;
 
     /**
+     * A verifier that admits no one until it is given a trust store ({@link #trustStore(TrustStore)}).
+     *
      * @param myNodeId          this node's id: Hellos must be addressed to it.
      * @param pathId            the chain's path id: Hellos must carry it.
      * @param neighbours        the ids of the nodes this one links to (copied).
      * @param freshnessNs       the freshness window, e.g. {@link #DEFAULT_FRESHNESS_NS}.
      * @param verifiesPerSecond signature verifications allowed per image and second, {@code >= 1}.
-     * @param trustStore        the admitted nodes' keys.
      * @param counters          where each outcome is counted.
      * @param report            takes the one line reported for the first refusal of each kind.
      * @param wallClockNs       wall clock, ns since the Unix epoch, for {@link #check(DirectBuffer, int, int, int,
@@ -62,7 +63,6 @@ public final class HelloVerifier
         final int[] neighbours,
         final long freshnessNs,
         final int verifiesPerSecond,
-        final TrustStore trustStore,
         final HelloCounters counters,
         final Consumer<String> report,
         final LongSupplier wallClockNs)
@@ -79,15 +79,14 @@ public final class HelloVerifier
         this.sequenceSeen = new boolean[neighbours.length];
         this.freshnessNs = freshnessNs;
         this.verifiesPerSecond = verifiesPerSecond;
-        this.trustStore = trustStore;
         this.counters = counters;
         this.report = report;
         this.wallClockNs = wallClockNs;
     }
 
     /**
-     * Replace the admitted keys, e.g. after the operator changed the trust store: a node removed from it is refused
-     * ({@link HelloCheck#UNKNOWN_KEY}) from its next Hello on. Safe to call from another thread.
+     * Set or replace the admitted keys, e.g. after the operator changed the trust store: a node removed from it is
+     * refused ({@link HelloCheck#UNKNOWN_KEY}) from its next Hello on. Safe to call from another thread.
      *
      * @param trustStore the new store.
      */
@@ -96,7 +95,7 @@ public final class HelloVerifier
         this.trustStore = trustStore;
     }
 
-    /** @return the admitted keys in use. */
+    /** @return the admitted keys in use, null if none were given yet. */
     public TrustStore trustStore()
     {
         return trustStore;
@@ -174,7 +173,8 @@ public final class HelloVerifier
         {
             return HelloCheck.WRONG_LINK;
         }
-        final PublicKey key = trustStore.publicKey(out.nodeId);
+        final TrustStore admitted = trustStore;
+        final PublicKey key = admitted == null ? null : admitted.publicKey(out.nodeId);
         if (key == null)
         {
             return HelloCheck.UNKNOWN_KEY;

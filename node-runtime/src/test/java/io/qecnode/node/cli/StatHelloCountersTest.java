@@ -29,7 +29,8 @@ class StatHelloCountersTest
         {
             final HelloCounters counters = HelloCounters.allocate(bus.aeron(), "2");
             final HelloVerifier verifier = new HelloVerifier(2, 7, new int[]{1}, HelloVerifier.DEFAULT_FRESHNESS_NS,
-                10, TrustStore.load(trustStore), counters, line -> { }, () -> 0L);
+                10, counters, line -> { }, () -> 0L);
+            verifier.trustStore(TrustStore.load(trustStore));
             final UnsafeBuffer garbage = new UnsafeBuffer(new byte[64]);
             final HelloFields out = new HelloFields();
             verifier.check(garbage, 0, 64, 1, out);

@@ -48,7 +48,8 @@ class HelloVerifierTest
         LEFT.write(store);
         RIGHT.write(store);
         verifier = new HelloVerifier(ME, 7, new int[]{1, 3, 4}, HelloVerifier.DEFAULT_FRESHNESS_NS, BUDGET,
-            TrustStore.load(store), counters, reports::add, () -> NOW);
+            counters, reports::add, () -> NOW);
+        verifier.trustStore(TrustStore.load(store));
     }
 
     @Test
@@ -104,6 +105,17 @@ class HelloVerifierTest
         assertEquals(HelloCheck.UNKNOWN_KEY, check(ATTACKER_IMAGE, NOW));
         assertEquals(List.of("hello refused, unknown key: claimed node 4, sequence 10, timestamp age 0.000 s, " +
             "image session 666 (first of its kind; later ones only counted)"), reports);
+    }
+
+    @Test
+    void admitsNoOneBeforeItIsGivenATrustStore()
+    {
+        final HelloVerifier fresh = new HelloVerifier(ME, 7, new int[]{1}, HelloVerifier.DEFAULT_FRESHNESS_NS, 1,
+            counters, reports::add, () -> NOW);
+        sign(hello(1, ME, 10, NOW), LEFT);
+        assertEquals(HelloCheck.UNKNOWN_KEY, fresh.check(frame, 0, length, NEIGHBOUR_IMAGE, out));
+        fresh.trustStore(TrustStore.load(store));
+        assertEquals(HelloCheck.ACCEPTED, fresh.check(frame, 0, length, NEIGHBOUR_IMAGE, out));
     }
 
     @Test
@@ -200,7 +212,8 @@ class HelloVerifierTest
     void imagesPastTheBoundShareOneBudget()
     {
         verifier = new HelloVerifier(ME, 7, new int[]{1}, HelloVerifier.DEFAULT_FRESHNESS_NS, 1,
-            TrustStore.load(store), counters, reports::add, () -> NOW);
+            counters, reports::add, () -> NOW);
+        verifier.trustStore(TrustStore.load(store));
         sign(hello(1, ME, 1000, NOW), IMPOSTOR);
         for (int image = 0; image < HelloVerifier.MAX_IMAGES; image++)
         {
