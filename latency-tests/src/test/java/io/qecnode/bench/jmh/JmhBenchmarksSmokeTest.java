@@ -3,12 +3,12 @@ package io.qecnode.bench.jmh;
 import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.experiment.AllocationMeter;
-import io.qecnode.pauli.PauliFrame;
 import io.qecnode.io.auth.SealedState;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
 import io.qecnode.node.trust.MlKem;
+import io.qecnode.pauli.PauliFrame;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -213,6 +213,26 @@ class JmhBenchmarksSmokeTest
             assertNoAllocation(() -> benchmark.crcOnly() ? 1 : 0);
             assertNoAllocation(benchmark::seal);
             assertNoAllocation(() -> benchmark.open() ? 1 : 0);
+        }
+    }
+
+    @Test
+    void shouldSignHellosThatVerifyWithAndWithoutAnEncapsulationKey()
+    {
+        for (final int kemBytes : new int[]{0, HelloBenchmark.ENCAPSULATION_KEY_LENGTH})
+        {
+            final HelloBenchmark benchmark = new HelloBenchmark();
+            benchmark.kemBytes = kemBytes;
+            benchmark.setup();
+
+            assertTrue(benchmark.verify(), "kem " + kemBytes);
+            final int length = benchmark.encodeAndSign();
+            // Header, fixed fields, two var data lengths, the KEM bytes and an ML-DSA-65 signature.
+            assertEquals(8 + 76 + 2 + kemBytes + 2 + 3309, length, "kem " + kemBytes);
+            assertTrue(benchmark.codec.verify(benchmark.encoded, 0, length, benchmark.identity.publicKey()));
+            benchmark.encoded.putByte(20, (byte)(benchmark.encoded.getByte(20) ^ 1));
+            assertFalse(benchmark.codec.verify(benchmark.encoded, 0, length, benchmark.identity.publicKey()),
+                "a changed field fails the signature, kem " + kemBytes);
         }
     }
 

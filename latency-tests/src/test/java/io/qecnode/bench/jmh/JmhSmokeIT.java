@@ -30,9 +30,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The CI smoke run of the JMH suite, from the shaded jar as a user runs it: every benchmark in the jar's list, one
  * fork, one 200 ms warm-up and one 200 ms measurement at d=5 and p=0.001, with the gc profiler, results as JSON.
- * Every benchmark must have run, and every average-time one must allocate under 1 B/op. Sample-time benchmarks are
- * only checked to have run: JMH's own sample buffers allocate on the benchmark thread, and each has an average-time
- * twin doing the same work. Without the golden reference data the circuit benchmark is left out, and said so.
+ * Every benchmark must have run, and every average-time one of the hot path must allocate under 1 B/op (the cold
+ * Hello's is only reported). Sample-time benchmarks are only checked to have run: JMH's own sample buffers allocate
+ * on the benchmark thread, and each has an average-time twin doing the same work. Without the golden reference data
+ * the circuit benchmark is left out, and said so.
  */
 class JmhSmokeIT
 {
@@ -93,12 +94,21 @@ class JmhSmokeIT
             // The gc profiler counts every thread: with the journal on, Chronicle's mapping of fresh file chunks on
             // the journal thread shows up here. The hot thread's own zero with the journal on is proved by
             // SimulationPipelineTest, which measures that thread alone.
-            if ("avgt".equals(result.get("mode")) && !isJournalOn(result))
+            if ("avgt".equals(result.get("mode")) && !isJournalOn(result) && !isColdPath(result))
             {
                 assertTrue(bytesPerOp < MAX_BYTES_PER_OP, facts);
             }
         }
         System.out.print(figures);
+    }
+
+    /**
+     * The Hello's ML-DSA sign and verify run on the cold Hello thread, never the hot one, and Bouncy Castle allocates
+     * in both (about 100 KB an operation): their B/op is reported, not bounded.
+     */
+    private static boolean isColdPath(final Map<?, ?> result)
+    {
+        return String.valueOf(result.get("benchmark")).contains(".HelloBenchmark.");
     }
 
     private static boolean isJournalOn(final Map<?, ?> result)

@@ -23,6 +23,8 @@ class WireSchemaTest
         assertEquals(1, SyndromeRoundDecoder.TEMPLATE_ID);
         assertEquals(2, LogicalStateDecoder.TEMPLATE_ID);
         assertEquals(3, HelloDecoder.TEMPLATE_ID);
+        assertEquals(4, BellMeasurementDecoder.TEMPLATE_ID);
+        assertEquals(5, QHelloDecoder.TEMPLATE_ID);
     }
 
     @Test
@@ -100,6 +102,30 @@ class WireSchemaTest
         assertField(2, 8, HelloDecoder.linkFidelityId(), HelloDecoder.linkFidelityEncodingOffset());
         assertField(3, 16, HelloDecoder.nodeIdId(), HelloDecoder.nodeIdEncodingOffset());
         assertEquals(4, HelloDecoder.signatureId());
+    }
+
+    @Test
+    void shouldKeepTheQHelloLayout()
+    {
+        assertEquals(5, QHelloDecoder.TEMPLATE_ID);
+        assertEquals(76, QHelloDecoder.BLOCK_LENGTH);
+        assertField(1, 0, QHelloDecoder.sequenceId(), QHelloDecoder.sequenceEncodingOffset());
+        assertField(2, 8, QHelloDecoder.timestampNsId(), QHelloDecoder.timestampNsEncodingOffset());
+        assertField(3, 16, QHelloDecoder.echoTimestampNsId(), QHelloDecoder.echoTimestampNsEncodingOffset());
+        assertField(4, 24, QHelloDecoder.echoHoldNsId(), QHelloDecoder.echoHoldNsEncodingOffset());
+        assertField(5, 32, QHelloDecoder.pathIdId(), QHelloDecoder.pathIdEncodingOffset());
+        assertField(6, 40, QHelloDecoder.linkFidelityId(), QHelloDecoder.linkFidelityEncodingOffset());
+        assertField(7, 48, QHelloDecoder.latencyNsId(), QHelloDecoder.latencyNsEncodingOffset());
+        assertField(8, 56, QHelloDecoder.nodeIdId(), QHelloDecoder.nodeIdEncodingOffset());
+        assertField(9, 60, QHelloDecoder.neighbourIdId(), QHelloDecoder.neighbourIdEncodingOffset());
+        assertField(10, 64, QHelloDecoder.kemKindId(), QHelloDecoder.kemKindEncodingOffset());
+        assertField(11, 68, QHelloDecoder.kemGenerationId(), QHelloDecoder.kemGenerationEncodingOffset());
+        assertField(12, 72, QHelloDecoder.installedGenerationId(),
+            QHelloDecoder.installedGenerationEncodingOffset());
+        assertEquals(13, QHelloDecoder.kemId());
+        assertEquals(14, QHelloDecoder.signatureId());
+        assertEquals(2, QHelloDecoder.kemHeaderLength());
+        assertEquals(2, QHelloDecoder.signatureHeaderLength());
     }
 
     private static void assertField(final int id, final int offset, final int actualId, final int actualOffset)
