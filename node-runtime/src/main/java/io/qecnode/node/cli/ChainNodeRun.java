@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code run --topology FILE --node I}: one node of a repeater chain as its own process, on its own media driver. Its
  * hardware reaches it on IPC of that driver ({@link ChainStreams} ids as they are), its left neighbour's states on its
- * own UDP endpoint; it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
+ * own UDP endpoint (subscribed on its bind port, which something on the path may stand in front of); it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
  * keeps no journal: every patch starts fresh each epoch, so a restarted node only misses the epochs it was down for.
  */
 public final class ChainNodeRun
@@ -74,7 +74,7 @@ public final class ChainNodeRun
     public BusContext plan(final BusContext bus)
     {
         // Hardware: two patches and a Bell stream on IPC; UDP: states out and in, reports out, the hardware's truth.
-        return bus.plan(IPC, 3).plan(topology.stateChannel(node), 2).plan(topology.verifierChannel(), 2);
+        return bus.plan(IPC, 3).plan(topology.bindChannel(node), 2).plan(topology.verifierChannel(), 2);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class ChainNodeRun
         final ChainNodeAgent agent = ChainNodeFactory.newChainNodeAgent(context);
         final String name = "chain node " + node + " (" + role + ")";
         log.printf(Locale.ROOT, "run: %s of %s, left states on %s, aeron dir=%s%s, no journal (every patch starts " +
-            "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.stateChannel(node) : "-",
+            "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.bindChannel(node) : "-",
             bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
         log.flush();
         final AgentRunner runner = new AgentRunner(idle, ex -> log.println("error: " + ex), null, agent);
@@ -148,7 +148,7 @@ public final class ChainNodeRun
         {
             context.left(topology.applyLink(node - 1, new NodeContext()))
                 .leftRounds(bus.subscription(IPC, ChainStreams.LEFT_ROUNDS_STREAM))
-                .leftStates(bus.subscription(topology.stateChannel(node), ChainStreams.STATES_STREAM));
+                .leftStates(bus.subscription(topology.bindChannel(node), ChainStreams.STATES_STREAM));
         }
         if (role.hasRight())
         {
