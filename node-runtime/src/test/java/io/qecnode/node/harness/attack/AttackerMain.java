@@ -2,6 +2,7 @@ package io.qecnode.node.harness.attack;
 
 import io.aeron.ExclusivePublication;
 import io.aeron.Publication;
+import io.aeron.driver.status.SenderPos;
 import io.aeron.status.ReadableCounter;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.frame.LogicalStateView;
@@ -61,7 +62,6 @@ public final class AttackerMain
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
     private static final long DRAIN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(5);
     private static final long LINGER_MS = 200;
-    private static final int SENDER_POSITION_TYPE_ID = 2;
 
     private AttackerMain()
     {
@@ -378,7 +378,7 @@ public final class AttackerMain
             final var counters = bus.aeron().countersReader();
             counters.forEach((counterId, typeId, key, label) ->
             {
-                if (typeId == SENDER_POSITION_TYPE_ID &&
+                if (typeId == SenderPos.SENDER_POSITION_TYPE_ID &&
                     counters.getCounterRegistrationId(counterId) == publication.registrationId())
                 {
                     found[0] = new ReadableCounter(counters, counterId);
