@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code run --topology FILE --node I}: one node of a repeater chain as its own process, on its own media driver. Its
  * hardware reaches it on IPC of that driver ({@link ChainStreams} ids as they are), its left neighbour's states on its
- * own UDP endpoint; it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
+ * own UDP endpoint (subscribed on its bind port, which something on the path may stand in front of); it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
  * keeps no journal: every patch starts fresh each epoch, so a restarted node only misses the epochs it was down for.
  * <p>
  * Its links are authenticated: a second, cold thread ({@link HelloAgent}) exchanges signed Q-HELLOs with each
@@ -135,7 +135,7 @@ public final class ChainNodeRun
         final HelloAgent hello = new HelloAgent(trust);
         final String name = "chain node " + node + " (" + role + ")";
         log.printf(Locale.ROOT, "run: %s of %s, left states on %s, aeron dir=%s%s, no journal (every patch starts " +
-            "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.stateChannel(node) : "-",
+            "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.bindChannel(node) : "-",
             bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
         log.flush();
         final AgentRunner runner = new AgentRunner(idle, ex -> log.println("error: " + ex), null, agent);

@@ -52,6 +52,8 @@ public final class ChainTopology
     public static final String HOST = "host";
     /** Setting of a node's port, in {@code node.<i>.port}. */
     public static final String PORT = "port";
+    /** Setting of the port a node receives on, in {@code node.<i>.bind-port}. */
+    public static final String BIND_PORT = "bind-port";
     /** The link index of settings for every link without its own: {@code link.*.<setting>}. */
     public static final String ALL_LINKS = "*";
     /** The code settings a link takes, named as the {@link NodeContext} settings. */
@@ -85,6 +87,7 @@ public final class ChainTopology
     private final long roundPeriodNs;
     private final String[] hosts;
     private final int[] ports;
+    private final int[] bindPorts;
     private final String verifierHost;
     private final int verifierPort;
     private final LinkCode[] links;
@@ -93,8 +96,8 @@ public final class ChainTopology
     // Checked by the reader; see TopologyReader.
     ChainTopology(
         final Path file, final long seed, final long pathId, final long neighbourDeadlineNs, final long roundPeriodNs,
-        final String[] hosts, final int[] ports, final String verifierHost, final int verifierPort,
-        final LinkCode[] links, final ChainTrust trust)
+        final String[] hosts, final int[] ports, final int[] bindPorts, final String verifierHost,
+        final int verifierPort, final LinkCode[] links, final ChainTrust trust)
     {
         this.trust = trust;
         this.file = file;
@@ -104,6 +107,7 @@ public final class ChainTopology
         this.roundPeriodNs = roundPeriodNs;
         this.hosts = hosts;
         this.ports = ports;
+        this.bindPorts = bindPorts;
         this.verifierHost = verifierHost;
         this.verifierPort = verifierPort;
         this.links = links;
@@ -215,7 +219,7 @@ public final class ChainTopology
 
     /**
      * @param node a node id.
-     * @param setting {@link #HOST} or {@link #PORT}.
+     * @param setting {@link #HOST}, {@link #PORT} or {@link #BIND_PORT}.
      * @return its key, {@code node.<i>.<setting>}.
      */
     public static String nodeKey(final int node, final String setting)
@@ -315,12 +319,33 @@ public final class ChainTopology
 
     /**
      * @param node a node id.
-     * @return the Aeron channel the node receives its left neighbour's states on and that neighbour sends them to.
+     * @return the UDP port the node receives on: its {@link #port} unless something sits on the path.
+     */
+    public int bindPort(final int node)
+    {
+        checkNode(node);
+        return bindPorts[node];
+    }
+
+    /**
+     * @param node a node id.
+     * @return the Aeron channel the node's neighbours send its states (and anything else for it) to.
      */
     public String stateChannel(final int node)
     {
         checkNode(node);
         return udpChannel(hosts[node], ports[node]);
+    }
+
+    /**
+     * @param node a node id.
+     * @return the Aeron channel the node subscribes on for what its neighbours send to its {@link #stateChannel}:
+     * the same endpoint unless its bind port differs.
+     */
+    public String bindChannel(final int node)
+    {
+        checkNode(node);
+        return udpChannel(hosts[node], bindPorts[node]);
     }
 
     /** @return the verifier's host. */

@@ -8,6 +8,7 @@ import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.pipeline.NodeConfigException;
 import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.trust.LinkKeyExchange;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -38,7 +39,7 @@ import static io.qecnode.node.topology.ChainTopology.nodeKey;
 final class TopologyReader
 {
     // Indexes without leading zeros: node.01.host would never be looked up, so it must not pass as known.
-    private static final Pattern NODE_KEY = Pattern.compile("node\\.(0|[1-9]\\d{0,8})\\.(host|port)");
+    private static final Pattern NODE_KEY = Pattern.compile("node\\.(0|[1-9]\\d{0,8})\\.(host|port|bind-port)");
     private static final Pattern LINK_KEY = Pattern.compile("link\\.(0|[1-9]\\d{0,8}|\\*)\\.(.+)");
     // Names and IPv4/IPv6 addresses; nothing that would end or extend an Aeron channel URI.
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
@@ -134,15 +135,18 @@ final class TopologyReader
         endpoints.put(verifierHost + ":" + verifierPort, "the verifier's");
         final String[] hosts = new String[nodes];
         final int[] ports = new int[nodes];
+        final int[] bindPorts = new int[nodes];
         for (int i = 0; i < nodes; i++)
         {
             hosts[i] = host(nodeKey(i, ChainTopology.HOST));
             ports[i] = port(nodeKey(i, ChainTopology.PORT), basePort + 1 + i);
-            final String other = endpoints.putIfAbsent(hosts[i] + ":" + ports[i], "node " + i + "'s");
-            if (other != null)
+            claim(endpoints, hosts[i], ports[i], "node " + i + "'s", nodeKey(i, ChainTopology.PORT));
+            bindPorts[i] = port(nodeKey(i, ChainTopology.BIND_PORT), ports[i]);
+            if (bindPorts[i] != ports[i])
             {
-                throw new TopologyException("the same endpoint " + hosts[i] + ":" + ports[i] + " as " + other, file,
-                    nodeKey(i, ChainTopology.PORT), ports[i]);
+                // Whatever sits on the advertised port forwards to this one: both must be free of every other use.
+                claim(endpoints, hosts[i], bindPorts[i], "node " + i + "'s bind port",
+                    nodeKey(i, ChainTopology.BIND_PORT));
             }
         }
 
@@ -156,8 +160,8 @@ final class TopologyReader
                 check(i, links[i]);
             }
         }
-        return new ChainTopology(file, seed, pathId, deadlineNs, periodNs, hosts, ports, verifierHost, verifierPort,
-            links, trust());
+        return new ChainTopology(file, seed, pathId, deadlineNs, periodNs, hosts, ports, bindPorts, verifierHost,
+            verifierPort, links, trust());
     }
 
     private ChainTrust trust()
@@ -170,7 +174,9 @@ final class TopologyReader
         final long deadNs = duration(ChainTrust.DEAD_INTERVAL_PROP, "1s", 2 * helloNs, TimeUnit.HOURS.toNanos(1));
         final long freshNs = duration(ChainTrust.FRESHNESS_PROP, "5s", TimeUnit.MILLISECONDS.toNanos(1),
             TimeUnit.HOURS.toNanos(1));
-        final long rotationNs = duration(ChainTrust.ROTATION_PROP, "10s", 4 * helloNs, TimeUnit.DAYS.toNanos(1));
+        // Generations are seconds: at most one rotation a second, and a key exchange takes about three Hellos.
+        final long rotationNs = duration(ChainTrust.ROTATION_PROP, "10s", Math.max(4 * helloNs,
+            LinkKeyExchange.MIN_ROTATION_NS), TimeUnit.DAYS.toNanos(1));
         final long overlapNs = duration(ChainTrust.OVERLAP_PROP, "1s", TimeUnit.MILLISECONDS.toNanos(1),
             TimeUnit.HOURS.toNanos(1));
         final String macText = values.getProperty(ChainTrust.MAC_PROP, "siphash-128");
@@ -182,6 +188,16 @@ final class TopologyReader
         return new ChainTrust(file, store == null ? null : base.resolve(store.trim()).normalize(),
             identities == null ? null : base.resolve(identities.trim()).normalize(), helloNs, deadNs, freshNs,
             rotationNs, overlapNs, mac);
+    }
+
+    private void claim(
+        final Map<String, String> endpoints, final String host, final int port, final String owner, final String key)
+    {
+        final String other = endpoints.putIfAbsent(host + ":" + port, owner);
+        if (other != null)
+        {
+            throw new TopologyException("the same endpoint " + host + ":" + port + " as " + other, file, key, port);
+        }
     }
 
     private void checkKnown(final String key)

@@ -107,8 +107,9 @@ public final class HelloContext
         NodeConfigException.check(deadIntervalNs > helloIntervalNs, "must be longer than the hello interval (" +
             helloIntervalNs + "ns)", DEAD_INTERVAL_PROP, deadIntervalNs + "ns");
         positive(freshnessNs, FRESHNESS_PROP);
-        NodeConfigException.check(rotationNs >= 4 * helloIntervalNs, "must be at least 4 hello intervals (a key " +
-            "exchange takes about 3)", ROTATION_PROP, rotationNs + "ns");
+        NodeConfigException.check(rotationNs >= Math.max(4 * helloIntervalNs, LinkKeyExchange.MIN_ROTATION_NS),
+            "must be at least 1 s and 4 hello intervals (a key exchange takes about 3)", ROTATION_PROP,
+            rotationNs + "ns");
         NodeConfigException.check(verifiesPerSecond > 0, "must be > 0", VERIFIES_PROP, verifiesPerSecond);
         macAlgorithm = macAlgorithm != null ? macAlgorithm : StateMacAlgorithm.SIPHASH_128;
         leftKeys = leftNode == NO_NEIGHBOUR ? null : leftKeys != null ? leftKeys : new SessionKeys(macAlgorithm);

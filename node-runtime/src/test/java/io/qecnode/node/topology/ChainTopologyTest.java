@@ -49,6 +49,8 @@ class ChainTopologyTest
         assertEquals(ChainTopology.NO_NODE, topology.rightNeighbour(3));
         assertEquals("aeron:udp?endpoint=127.0.0.1:40101|so-rcvbuf=2m", topology.stateChannel(0));
         assertEquals("aeron:udp?endpoint=127.0.0.1:40104|so-rcvbuf=2m", topology.stateChannel(3));
+        assertEquals(topology.stateChannel(3), topology.bindChannel(3));
+        assertEquals(40104, topology.bindPort(3));
         assertEquals("aeron:udp?endpoint=127.0.0.1:40100|so-rcvbuf=2m", topology.verifierChannel());
         assertEquals(TimeUnit.MILLISECONDS.toNanos(50), topology.neighbourDeadlineNs());
         assertEquals(1_000, topology.roundPeriodNs());
@@ -105,6 +107,20 @@ class ChainTopologyTest
         assertNull(topology.link(0).model());
     }
 
+    @Test
+    void shouldReceiveOnTheBindPortWhileNeighboursSendToTheAdvertisedOne()
+    {
+        final ChainTopology topology = ChainTopology.parse(FILE, String.join("\n",
+            "repeaters=1", "node.1.port=41000", "node.1.bind-port=41001", "node.2.bind-port=41002"));
+
+        assertEquals("aeron:udp?endpoint=127.0.0.1:41000|so-rcvbuf=2m", topology.stateChannel(1));
+        assertEquals("aeron:udp?endpoint=127.0.0.1:41001|so-rcvbuf=2m", topology.bindChannel(1));
+        assertEquals(41001, topology.bindPort(1));
+        assertEquals(40103, topology.port(2));
+        assertEquals(41002, topology.bindPort(2));
+        assertEquals(topology.stateChannel(0), topology.bindChannel(0));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "repeaters=1;repeatrs=1                 | unknown key, file=conf/chain.properties key=repeatrs value=1",
@@ -137,6 +153,16 @@ class ChainTopologyTest
             "file=conf/chain.properties key=node.2.port value=40102",
         "repeaters=1;verifier.port=40101        | the same endpoint 127.0.0.1:40101 as the verifier's, " +
             "file=conf/chain.properties key=node.0.port value=40101",
+        "repeaters=1;node.1.bind-port=x         | not a whole number, file=conf/chain.properties " +
+            "key=node.1.bind-port value=x",
+        "repeaters=1;node.1.bind-port=0         | must be in [1, 65535], file=conf/chain.properties " +
+            "key=node.1.bind-port value=0",
+        "repeaters=1;node.1.bind-port=40103     | the same endpoint 127.0.0.1:40103 as node 1's bind port, " +
+            "file=conf/chain.properties key=node.2.port value=40103",
+        "repeaters=1;node.0.bind-port=40100     | the same endpoint 127.0.0.1:40100 as the verifier's, " +
+            "file=conf/chain.properties key=node.0.bind-port value=40100",
+        "repeaters=1;node.3.bind-port=40200     | no such node: the chain has nodes 0..2, " +
+            "file=conf/chain.properties key=node.3.bind-port value=40200",
         "repeaters=1;link.*.p=0.7               | must be a probability in (0, 0.5), file=conf/chain.properties " +
             "key=link.*.p value=0.7",
         "repeaters=1;link.*.p=0.01;link.1.p=nan | not a number, file=conf/chain.properties key=link.1.p value=nan",

@@ -13,7 +13,7 @@ import java.util.jar.JarFile;
  * path. Started as {@code java -jar}, this JVM got the jar manifest's {@code Add-Exports}/{@code Add-Opens}, which a
  * child started with {@code -cp} would not: they are turned into flags.
  */
-final class JavaCommand
+public final class JavaCommand
 {
     private JavaCommand()
     {
@@ -24,7 +24,7 @@ final class JavaCommand
      * @param args      its arguments.
      * @return the whole command line.
      */
-    static List<String> of(final String mainClass, final List<String> args)
+    public static List<String> of(final String mainClass, final List<String> args)
     {
         final List<String> command = new ArrayList<>();
         command.add(javaBinary());
