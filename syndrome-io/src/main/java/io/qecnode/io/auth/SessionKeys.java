@@ -27,6 +27,7 @@ public final class SessionKeys
     private final StateMac[] macs = new StateMac[SLOTS];
     private final int[] slotGeneration = new int[SLOTS];
     private int installs;
+    private int previous = NO_GENERATION;
     private volatile int newest = NO_GENERATION;
     private volatile boolean admitted;
 
@@ -74,6 +75,8 @@ public final class SessionKeys
         macs[slot].init(key);
         slotGeneration[slot] = generation;
         installs++;
+        // A key from before a revocation is never the previous one: the session it belonged to is over.
+        previous = admitted ? newest : NO_GENERATION;
         newest = generation;
         admitted = true;
     }
@@ -94,6 +97,15 @@ public final class SessionKeys
     public int newestGeneration()
     {
         return newest;
+    }
+
+    /**
+     * @return the generation installed just before the newest in the same session (no revocation between), or
+     *         {@link #NO_GENERATION}. Read after {@link #newestGeneration()}.
+     */
+    public int previousGeneration()
+    {
+        return previous;
     }
 
     /**

@@ -17,9 +17,10 @@ import org.agrona.DirectBuffer;
  * <p>
  * The policy lives here, on the hot thread, not in {@link SessionKeys}: the opener reads the volatile
  * {@link SessionKeys#newestGeneration()} on each call and notices a new install by its change; the previous is the
- * newest it saw on the call before (a generation installed and replaced between two calls never is). A call that
- * finds the link revoked forgets the previous generation, so a later re-admission does not accept the key from before
- * the revocation.
+ * one the holder installed before the newest ({@link SessionKeys#previousGeneration()}), even when no state came
+ * under it yet (states may start flowing in the middle of a rotation). Neither a revocation's call nor an install
+ * after a revocation keeps a previous generation, so a later re-admission does not accept the key from before the
+ * revocation.
  * <p>
  * Replay is not checked here: the caller checks the epoch of an {@link SealCheck#OPENED} state.
  * <p>
@@ -140,7 +141,8 @@ public final class StateOpener
         final int installed = keys.newestGeneration();
         if (installed != newest)
         {
-            previous = newest;
+            // The holder's previous key, even if this opener never saw it as newest (no state came under it yet).
+            previous = keys.previousGeneration();
             newest = installed;
             newestOpened = false;
         }
