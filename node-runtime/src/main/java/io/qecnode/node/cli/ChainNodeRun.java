@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * {@code run --topology FILE --node I}: one node of a repeater chain as its own process, on its own media driver. Its
@@ -116,32 +117,32 @@ public final class ChainNodeRun
         final long durationNs, final PrintWriter log) throws InterruptedException
     {
         final HelloContext trust = trustContext(bus, log);
-        final ChainNodeContext context = context(bus, trust);
-        final LinkFidelity[] fidelity = new LinkFidelity[2];
-        for (int side = ChainStreams.LEFT; side <= ChainStreams.RIGHT; side++)
-        {
-            if (role.hasSide(side))
-            {
-                final CodeDescription code = context.side(side).code();
-                fidelity[side] = new LinkFidelity(code.distance(), Math.max(1,
-                    code.rounds().detectorCount() / code.rounds().roundCount()));
-            }
-        }
-        final ChainCounters counters = context.counters();
-        trust.fidelity(side -> fidelity[side] == null ? 1.0 : fidelity[side].sample(counters.epochsClosed(),
-            counters.epochsIncomplete(), counters.epochsFailed(),
-            counters.epochsClosed() * context.side(side).code().rounds().roundCount(), counters.defects(side)));
-        final ChainNodeAgent agent = ChainNodeFactory.newChainNodeAgent(context);
+        // The Hello thread starts first, so neighbours' first Hellos are read while the decoders are being built.
+        final AtomicReference<NodeFidelity> fidelity = new AtomicReference<>();
+        trust.fidelity(side -> fidelity.get() == null ? 1.0 : fidelity.get().estimate(side));
         final HelloAgent hello = new HelloAgent(trust);
+        final AgentRunner helloRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
+            ex -> log.println("error: trust: " + ex), null, hello);
+        AgentRunner.startOnThread(helloRunner);
+        final ChainNodeContext context;
+        final ChainNodeAgent agent;
+        try
+        {
+            context = context(bus, trust);
+            agent = ChainNodeFactory.newChainNodeAgent(context);
+        }
+        catch (final RuntimeException ex)
+        {
+            helloRunner.close();
+            throw ex;
+        }
+        fidelity.set(new NodeFidelity(role, context));
         final String name = "chain node " + node + " (" + role + ")";
         log.printf(Locale.ROOT, "run: %s of %s, left states on %s, aeron dir=%s%s, no journal (every patch starts " +
             "fresh each epoch)%n", name, topology, role.hasLeft() ? topology.bindChannel(node) : "-",
             bus.directoryName(), bus.isEmbedded() ? " (embedded)" : "");
         log.flush();
         final AgentRunner runner = new AgentRunner(idle, ex -> log.println("error: " + ex), null, agent);
-        final AgentRunner helloRunner = new AgentRunner(new SleepingMillisIdleStrategy(1),
-            ex -> log.println("error: trust: " + ex), null, hello);
-        AgentRunner.startOnThread(helloRunner);
         AgentRunner.startOnThread(runner);
         final long startNs = System.nanoTime();
         long nextReportNs = startNs + reportNs;
@@ -168,6 +169,36 @@ public final class ChainNodeRun
         log.println("run: stopped: " + name + ": " + line(context.counters()) + "; hellos: " +
             trust.counters().summary());
         log.flush();
+    }
+
+    // The node's estimate of its side of each link, from its counters, sampled on the Hello thread.
+    private static final class NodeFidelity
+    {
+        private final LinkFidelity[] sides = new LinkFidelity[2];
+        private final ChainNodeContext context;
+
+        NodeFidelity(final ChainRole role, final ChainNodeContext context)
+        {
+            this.context = context;
+            for (int side = ChainStreams.LEFT; side <= ChainStreams.RIGHT; side++)
+            {
+                if (role.hasSide(side))
+                {
+                    final CodeDescription code = context.side(side).code();
+                    sides[side] = new LinkFidelity(code.distance(),
+                        Math.max(1, code.rounds().detectorCount() / code.rounds().roundCount()));
+                }
+            }
+        }
+
+        double estimate(final int side)
+        {
+            final ChainCounters counters = context.counters();
+            final LinkFidelity fidelity = sides[side];
+            return fidelity == null ? 1.0 : fidelity.sample(counters.epochsClosed(), counters.epochsIncomplete(),
+                counters.epochsFailed(), counters.epochsClosed() * context.side(side).code().rounds().roundCount(),
+                counters.defects(side));
+        }
     }
 
     private String line(final ChainCounters counters)
