@@ -34,8 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * {@code run --topology FILE --node I}: one node of a repeater chain as its own process, on its own media driver. Its
  * hardware reaches it on IPC of that driver ({@link ChainStreams} ids as they are), its left neighbour's states on its
- * own UDP endpoint (subscribed on its bind port, which something on the path may stand in front of); it sends its states to its right neighbour's endpoint and its reports to the verifier's. The node
- * keeps no journal: every patch starts fresh each epoch, so a restarted node only misses the epochs it was down for.
+ * own UDP endpoint (subscribed on its bind port, which something on the path may stand in front of); it sends its
+ * states to its right neighbour's endpoint and its reports to the verifier's. The node keeps no journal: every patch
+ * starts fresh each epoch, so a restarted node only misses the epochs it was down for.
  * <p>
  * Its links are authenticated: a second, cold thread ({@link HelloAgent}) exchanges signed Q-HELLOs with each
  * neighbour on {@link ChainStreams#HELLO_STREAM} (to the neighbour's endpoint, from it on the node's own), keeps the

@@ -136,8 +136,9 @@ public final class ChainTopology
 
     /**
      * The text of a default topology for {@code --nodes N}: every key written out, so the file says what the chain
-     * runs; a setting given replaces the default of its key or is added (e.g. {@code link.*.distance=9},
-     * {@code node.1.host=10.77.0.2}, {@code link.2.dem=link2.dem}). {@link #parse} it to check the settings.
+     * runs (a node's bind port follows its port unless given); a setting given replaces the default of its key or is
+     * added (e.g. {@code link.*.distance=9}, {@code node.1.host=10.77.0.2}, {@code link.2.dem=link2.dem}).
+     * {@link #parse} it to check the settings.
      *
      * @param nodes    nodes of the chain, both ends included: {@code n + 2} for n repeaters.
      * @param settings keys and values that replace or add to the defaults.
@@ -160,6 +161,7 @@ public final class ChainTopology
         {
             values.putIfAbsent(nodeKey(i, HOST), HOST_DEFAULT);
             values.putIfAbsent(nodeKey(i, PORT), String.valueOf(basePort + 1 + i));
+            values.putIfAbsent(nodeKey(i, BIND_PORT), values.get(nodeKey(i, PORT)));
         }
         if (!values.containsKey(linkKey(ALL_LINKS, NodeContext.DEM_PROP)))
         {

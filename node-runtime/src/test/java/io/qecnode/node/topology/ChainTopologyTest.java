@@ -235,9 +235,11 @@ class ChainTopologyTest
     void shouldReadBackWhatItGenerates()
     {
         final String text = ChainTopology.generate(5, Map.of("seed", "42", "link.*.distance", "9",
-            "link.3.p", "0.002", "node.2.host", "10.77.0.3", "verifier.host", "10.77.0.254"));
+            "link.3.p", "0.002", "node.2.host", "10.77.0.3", "verifier.host", "10.77.0.254",
+            "node.3.port", "41000"));
         for (final String key : new String[]{"nodes=5", "seed=42", "path=0", "neighbour-deadline=50ms", "period=1us",
             "base-port=40100", "verifier.port=40100", "node.4.host=127.0.0.1", "node.4.port=40105",
+            "node.4.bind-port=40105", "node.3.bind-port=41000",
             "link.*.model=phenomenological", "link.*.p=0.001", "link.*.window=auto"})
         {
             assertTrue(text.contains("\n" + key + "\n"), "every key written out: " + key);
@@ -249,6 +251,7 @@ class ChainTopologyTest
         assertEquals(42, topology.seed());
         assertEquals("10.77.0.3", topology.host(2));
         assertEquals(40103, topology.port(2));
+        assertEquals(topology.stateChannel(3), topology.bindChannel(3));
         assertEquals("10.77.0.254", topology.verifierHost());
         for (int link = 0; link < topology.linkCount(); link++)
         {

@@ -419,7 +419,8 @@ public final class AttackerMain
             for (final byte[] message : captured)
             {
                 if (message.length < LogicalStateWriter.FRAME_LENGTH ||
-                    !view.wrapAndVerify(new UnsafeBuffer(message), 0, LogicalStateWriter.FRAME_LENGTH) || !view.hasChainFields())
+                    !view.wrapAndVerify(new UnsafeBuffer(message), 0, LogicalStateWriter.FRAME_LENGTH) ||
+                    !view.hasChainFields())
                 {
                     continue;
                 }
