@@ -10,6 +10,10 @@ import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.cli.Durations;
+import io.qecnode.node.trust.HelloCheck;
+import io.qecnode.node.trust.HelloCodec;
+import io.qecnode.node.trust.HelloFields;
+import io.qecnode.node.trust.NodeIdentity;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.io.DataInputStream;
@@ -45,7 +49,8 @@ import java.util.concurrent.locks.LockSupport;
  * Modes: {@code unsealed} (valid 88-byte v2 states, fresh epochs), {@code forged} (the same plus a 20-byte seal: the
  * generation of a captured sealed state and a random MAC), {@code replay} and {@code hello-replay} (the captured
  * messages resent as they are, in turn), {@code stranger} (states from a source the target does not admit, sealed
- * with random bytes). The capture file holds messages as {@link #writeCapture} writes them; source, destination and
+ * with random bytes), {@code hello-forged} (the first captured Hello, each time with a fresh sequence and timestamp,
+ * signed by a key of the attacker's own). The capture file holds messages as {@link #writeCapture} writes them; source, destination and
  * path default to those of the first captured state, the first epoch to one past the newest captured.
  */
 public final class AttackerMain
@@ -56,7 +61,12 @@ public final class AttackerMain
     public static final int SEALED_LENGTH = LogicalStateWriter.FRAME_LENGTH + SEAL_LENGTH;
     static final String USAGE = "usage: AttackerMain --target HOST:PORT --stream ID --duration D --mode MODE " +
         "[--capture FILE] [--source N] [--destination N] [--path P] [--first-epoch E] [--seed S]";
-    static final Set<String> MODES = Set.of("unsealed", "forged", "replay", "stranger", "hello-replay");
+    // The QHello's sequence and timestamp: the first two fields after the 8-byte message header.
+    private static final int HELLO_SEQUENCE_OFFSET = 8;
+    private static final int HELLO_TIMESTAMP_OFFSET = 16;
+
+    static final Set<String> MODES = Set.of("unsealed", "forged", "replay", "stranger", "hello-replay",
+        "hello-forged");
     private static final Set<String> OPTIONS = Set.of("--target", "--stream", "--duration", "--mode", "--capture",
         "--source", "--destination", "--path", "--first-epoch", "--seed");
     private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
@@ -403,11 +413,14 @@ public final class AttackerMain
         private final int generation;
         private long epoch;
         private int next;
+        private int forgedHelloLength;
+        private final Path captureFile;
 
         Messages(final Attack attack)
         {
             mode = attack.mode;
             captured = attack.captured;
+            captureFile = attack.captureFile;
             random = new SplittableRandom(attack.seed);
             final LogicalStateView view = new LogicalStateView();
             long newestEpoch = -1;
@@ -461,6 +474,8 @@ public final class AttackerMain
                     return message.length;
                 case "unsealed":
                     return state();
+                case "hello-forged":
+                    return forgedHello();
                 default:
                     final int length = state();
                     buffer.putInt(length, generation, ByteOrder.LITTLE_ENDIAN);
@@ -475,6 +490,26 @@ public final class AttackerMain
         {
             next = (next + 1) % Math.max(1, captured.size());
             epoch++;
+        }
+
+        // A captured neighbour's Hello, fresh: a new sequence and timestamp, signed by a key the target never admitted.
+        private int forgedHello()
+        {
+            if (forgedHelloLength == 0)
+            {
+                final HelloFields fields = new HelloFields();
+                final HelloCodec codec = new HelloCodec();
+                final byte[] first = captured.get(0);
+                if (codec.decode(new UnsafeBuffer(first), 0, first.length, fields) != HelloCheck.ACCEPTED)
+                {
+                    throw new AttackFailure("the first capture is no Hello, file=" + captureFile);
+                }
+                forgedHelloLength = codec.encode(fields, buffer, 0, NodeIdentity.generate(fields.nodeId).privateKey());
+            }
+            final long nowNs = System.currentTimeMillis() * 1_000_000L;
+            buffer.putLong(HELLO_SEQUENCE_OFFSET, nowNs + epoch, ByteOrder.LITTLE_ENDIAN);
+            buffer.putLong(HELLO_TIMESTAMP_OFFSET, nowNs, ByteOrder.LITTLE_ENDIAN);
+            return forgedHelloLength;
         }
 
         private int state()

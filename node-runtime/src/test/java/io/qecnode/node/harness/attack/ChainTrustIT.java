@@ -205,8 +205,8 @@ class ChainTrustIT
     {
         final List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--duration", ATTACK));
-        final Process process = new ProcessBuilder(JavaCommand.of(AttackerMain.class.getName(),
-            all.toArray(new String[0]))).redirectErrorStream(true).start();
+        final Process process = new ProcessBuilder(JavaCommand.of(AttackerMain.class.getName(), all))
+            .redirectErrorStream(true).start();
         final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
         assertEquals(0, process.exitValue(), output);
