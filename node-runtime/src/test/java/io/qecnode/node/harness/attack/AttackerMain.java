@@ -47,7 +47,7 @@ import java.util.concurrent.locks.LockSupport;
  *              [--source N] [--destination N] [--path P] [--first-epoch E] [--seed S]
  * </pre>
  * Modes: {@code unsealed} (valid 88-byte v2 states, fresh epochs), {@code forged} (the same plus a 20-byte seal: the
- * generation of a captured sealed state and a random MAC), {@code replay} and {@code hello-replay} (the captured
+ * generation of the last captured sealed state and a random MAC), {@code replay} and {@code hello-replay} (the captured
  * messages resent as they are, in turn), {@code stranger} (states from a source the target does not admit, sealed
  * with random bytes), {@code hello-forged} (the first captured Hello, each time with a fresh sequence and timestamp,
  * signed by a key of the attacker's own). The capture file holds messages as {@link #writeCapture} writes them; source, destination and
@@ -444,11 +444,12 @@ public final class AttackerMain
                     capturedSource = view.sourceNode();
                     capturedDestination = view.destinationNode();
                     capturedPath = view.pathId();
-                    if (message.length >= SEALED_LENGTH)
-                    {
-                        capturedGeneration = new UnsafeBuffer(message)
-                            .getInt(LogicalStateWriter.FRAME_LENGTH, ByteOrder.LITTLE_ENDIAN);
-                    }
+                }
+                // The newest key seen: a forgery under it is refused for its MAC, not for an old key.
+                if (message.length >= SEALED_LENGTH)
+                {
+                    capturedGeneration = new UnsafeBuffer(message)
+                        .getInt(LogicalStateWriter.FRAME_LENGTH, ByteOrder.LITTLE_ENDIAN);
                 }
             }
             if ("forged".equals(mode) && first)
