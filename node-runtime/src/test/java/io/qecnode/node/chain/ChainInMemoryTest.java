@@ -11,6 +11,7 @@ import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -61,7 +62,7 @@ class ChainInMemoryTest
     {
         final SessionKeys keys = new SessionKeys(StateMacAlgorithm.SIPHASH_128);
         final byte[] key = new byte[StateMacAlgorithm.SIPHASH_128.keyLength()];
-        java.util.Arrays.fill(key, (byte)node);
+        Arrays.fill(key, (byte)node);
         keys.install(4, key);
         return keys;
     }

@@ -1,8 +1,11 @@
 package io.qecnode.node.chain;
 
 import io.qecnode.decoder.model.RotatedSurfaceCode;
+import io.qecnode.io.auth.SessionKeys;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.node.pipeline.NodeConfigException;
 import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.trust.AdmittedNodes;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -59,6 +62,13 @@ class ChainNodeContextTest
             new ChainNodeContext().role(ChainRole.LAST_END).nodeId(0));
         assertRefused("must be in [0, 4294967294], --path=4294967295",
             new ChainNodeContext().role(ChainRole.FIRST_END).pathId(4294967295L));
+        assertRefused("an authenticated node with a right neighbour needs the right link's keys, --right-keys=none",
+            new ChainNodeContext().role(ChainRole.REPEATER).nodeId(1)
+                .leftKeys(new SessionKeys(StateMacAlgorithm.SIPHASH_128))
+                .admittedNodes(new AdmittedNodes()));
+        assertRefused("an authenticated node needs the admitted node ids, --admitted-nodes=none",
+            new ChainNodeContext().role(ChainRole.FIRST_END)
+                .rightKeys(new SessionKeys(StateMacAlgorithm.SIPHASH_128)));
         assertRefused("must be > 0 ns, --neighbour-deadline=0ns",
             new ChainNodeContext().role(ChainRole.FIRST_END).neighbourDeadlineNs(0));
         assertRefused("must be a power of two in [2, 65536], --epoch-window=48",

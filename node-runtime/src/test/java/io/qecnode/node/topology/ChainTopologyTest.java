@@ -1,6 +1,7 @@
 package io.qecnode.node.topology;
 
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.pipeline.NodeContext;
@@ -8,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,6 +173,13 @@ class ChainTopologyTest
             "or phenomenological, file=conf/chain.properties key=link.*.model value=ising",
         "repeaters=1;seed=1;seed=2              | given twice (the last would silently win), " +
             "file=conf/chain.properties key=seed value=2",
+        "repeaters=1;trust.state-mac=md5        | must be siphash-128 or hmac-sha256-128, " +
+            "file=conf/chain.properties key=trust.state-mac value=md5",
+        "repeaters=1;trust.key-rotation=500ms   | must be between 1s and 1d, file=conf/chain.properties " +
+            "key=trust.key-rotation value=500ms",
+        "repeaters=1;trust.dead-interval=150ms  | must be between 200ms and 1h, file=conf/chain.properties " +
+            "key=trust.dead-interval value=150ms",
+        "repeaters=1;trust.keys=k               | unknown key, file=conf/chain.properties key=trust.keys value=k",
     })
     void shouldRefuseEachFaultWithOneLineNamingFileAndKey(final String lines, final String expected)
     {
@@ -179,6 +187,23 @@ class ChainTopologyTest
             () -> ChainTopology.parse(FILE, lines.trim().replace(';', '\n')));
         assertEquals(expected.trim(), ex.getMessage());
         assertFalse(ex.unreadableFile());
+    }
+
+    @Test
+    void shouldRunOnlyBetweenAdmittedNodes(@TempDir final Path dir)
+    {
+        final ChainTopology bare = ChainTopology.parse(dir.resolve("chain.properties"), "repeaters=1\n");
+        final TopologyException ex = assertThrows(TopologyException.class, () -> bare.trust().context(1));
+        assertTrue(ex.getMessage().startsWith("a chain runs only between admitted nodes"), ex.getMessage());
+        assertEquals(ChainTrust.STORE_PROP, ex.key());
+
+        final ChainTopology named = ChainTopology.parse(dir.resolve("chain.properties"),
+            "repeaters=1\ntrust.store=trust\ntrust.identities=keys\ntrust.state-mac=HMAC-SHA256-128\n");
+        assertEquals(dir.resolve("trust").toAbsolutePath(), named.trust().store());
+        assertEquals(StateMacAlgorithm.HMAC_SHA256_128, named.trust().mac());
+        final TopologyException missing = assertThrows(TopologyException.class, () -> named.trust().context(1));
+        assertTrue(missing.getMessage().startsWith("cannot load node 1's identity"), missing.getMessage());
+        assertTrue(missing.unreadableFile());
     }
 
     @Test

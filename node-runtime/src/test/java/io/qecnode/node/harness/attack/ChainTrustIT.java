@@ -197,18 +197,19 @@ class ChainTrustIT
         {
             final Path states = directory.resolve("states.capture");
             final Path hellos = directory.resolve("hellos.capture");
-            AttackerMain.writeCapture(states, messages(tap, ChainStreams.STATES_STREAM));
-            AttackerMain.writeCapture(hellos, messages(tap, ChainStreams.HELLO_STREAM));
             final String target = "127.0.0.1:" + bindPort;
             final String statesStream = String.valueOf(ChainStreams.STATES_STREAM);
             final String hellosStream = String.valueOf(ChainStreams.HELLO_STREAM);
-            // Replays first, while the captured states' key is still the newest.
+            // Each attacker takes what the tap saw just before it starts: the newest key's states and Hellos.
+            AttackerMain.writeCapture(states, messages(tap, ChainStreams.STATES_STREAM));
             attacker(sent, "--target", target, "--stream", statesStream, "--mode", "replay", "--capture",
                 states.toString());
+            AttackerMain.writeCapture(hellos, messages(tap, ChainStreams.HELLO_STREAM));
             attacker(sent, "--target", target, "--stream", hellosStream, "--mode", "hello-replay", "--capture",
                 hellos.toString());
             attacker(sent, "--target", target, "--stream", hellosStream, "--mode", "hello-forged", "--capture",
                 hellos.toString());
+            AttackerMain.writeCapture(states, messages(tap, ChainStreams.STATES_STREAM));
             attacker(sent, "--target", target, "--stream", statesStream, "--mode", "forged", "--capture",
                 states.toString());
             attacker(sent, "--target", target, "--stream", statesStream, "--mode", "unsealed");
