@@ -175,7 +175,7 @@ class ChainTopologyTest
             "file=conf/chain.properties key=seed value=2",
         "repeaters=1;trust.state-mac=md5        | must be siphash-128 or hmac-sha256-128, " +
             "file=conf/chain.properties key=trust.state-mac value=md5",
-        "repeaters=1;trust.key-rotation=500ms   | must be between 1s and 1d, file=conf/chain.properties " +
+        "repeaters=1;trust.key-rotation=500ms   | must be between 1s and 24h, file=conf/chain.properties " +
             "key=trust.key-rotation value=500ms",
         "repeaters=1;trust.dead-interval=150ms  | must be between 200ms and 1h, file=conf/chain.properties " +
             "key=trust.dead-interval value=150ms",
