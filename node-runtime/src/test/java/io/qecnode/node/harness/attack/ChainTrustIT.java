@@ -76,6 +76,9 @@ class ChainTrustIT
         assertEquals(fidelity(clean.output), fidelity(attacked.output), attacked.output);
 
         final String node2 = attacked.log("node-2");
+        System.out.println("ChainTrustIT: sent " + sent + "; clean " + judgedLine(clean.output) + "; attacked " +
+            judgedLine(attacked.output) + "; B: " + node2.lines().filter(line -> line.startsWith("run: stopped"))
+            .findFirst().orElse("-"));
         final long statesSent = sent.getOrDefault("unsealed", 0L) + sent.getOrDefault("forged", 0L) +
             sent.getOrDefault("replay", 0L) + sent.getOrDefault("stranger", 0L);
         assertTrue(statesSent > 10_000, "the attackers ran at line rate: " + sent);
@@ -259,6 +262,17 @@ class ChainTrustIT
         }
         assertTrue(counts != null, output);
         return counts;
+    }
+
+    private static String judgedLine(final String output)
+    {
+        final Matcher last = JUDGED.matcher(output);
+        String line = "-";
+        while (last.find())
+        {
+            line = last.group();
+        }
+        return line;
     }
 
     private static String fidelity(final String output)
