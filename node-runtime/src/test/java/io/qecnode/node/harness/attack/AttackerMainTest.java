@@ -109,7 +109,7 @@ class AttackerMainTest
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void shouldRefuseBadArgumentsInOneLineWithExitCodeTwoAndAnUnreadableCaptureWithOne() throws Exception
     {
-        assertOneLine(2, "unknown mode (known: forged, hello-replay, replay, stranger, unsealed), --mode=flood",
+        assertOneLine(2, "unknown mode (known: forged, hello-forged, hello-replay, replay, stranger, unsealed), --mode=flood",
             List.of("--target", "127.0.0.1:40000", "--stream", "1", "--duration", "1s", "--mode", "flood"));
         assertOneLine(2, "mode replay sends what was captured: give it, --capture",
             List.of("--target", "127.0.0.1:40000", "--stream", "1", "--duration", "1s", "--mode", "replay"));
