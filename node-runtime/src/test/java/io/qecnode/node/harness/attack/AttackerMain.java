@@ -413,7 +413,7 @@ public final class AttackerMain
         private final int generation;
         private long epoch;
         private int next;
-        private int forgedHelloLength;
+        private final int forgedHelloLength;
         private final Path captureFile;
 
         Messages(final Attack attack)
@@ -461,6 +461,20 @@ public final class AttackerMain
             pathId = attack.pathId != null ? attack.pathId : capturedPath;
             generation = capturedGeneration;
             epoch = attack.firstEpoch != null ? attack.firstEpoch : newestEpoch + 1;
+            // Signed once, before the clock starts (a cold ML-DSA key pair and signature take about a second here).
+            forgedHelloLength = "hello-forged".equals(mode) ? signForgedHello() : 0;
+        }
+
+        private int signForgedHello()
+        {
+            final HelloFields fields = new HelloFields();
+            final HelloCodec codec = new HelloCodec();
+            final byte[] first = captured.get(0);
+            if (codec.decode(new UnsafeBuffer(first), 0, first.length, fields) != HelloCheck.ACCEPTED)
+            {
+                throw new AttackFailure("the first capture is no Hello, file=" + captureFile);
+            }
+            return codec.encode(fields, buffer, 0, NodeIdentity.generate(fields.nodeId).privateKey());
         }
 
         // The next message's length, written at the buffer's start.
@@ -496,17 +510,6 @@ public final class AttackerMain
         // A captured neighbour's Hello, fresh: a new sequence and timestamp, signed by a key the target never admitted.
         private int forgedHello()
         {
-            if (forgedHelloLength == 0)
-            {
-                final HelloFields fields = new HelloFields();
-                final HelloCodec codec = new HelloCodec();
-                final byte[] first = captured.get(0);
-                if (codec.decode(new UnsafeBuffer(first), 0, first.length, fields) != HelloCheck.ACCEPTED)
-                {
-                    throw new AttackFailure("the first capture is no Hello, file=" + captureFile);
-                }
-                forgedHelloLength = codec.encode(fields, buffer, 0, NodeIdentity.generate(fields.nodeId).privateKey());
-            }
             final long nowNs = System.currentTimeMillis() * 1_000_000L;
             buffer.putLong(HELLO_SEQUENCE_OFFSET, nowNs + epoch, ByteOrder.LITTLE_ENDIAN);
             buffer.putLong(HELLO_TIMESTAMP_OFFSET, nowNs, ByteOrder.LITTLE_ENDIAN);
