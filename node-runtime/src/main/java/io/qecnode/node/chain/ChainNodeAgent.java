@@ -261,7 +261,7 @@ public final class ChainNodeAgent implements Agent
         final StateRefusal refusal = check(buffer, offset, length, now);
         if (refusal != null)
         {
-            refuse(refusal, buffer, offset, length, now);
+            refuse(refusal, buffer, offset, length);
             return;
         }
         final LogicalStateView view = stateView;
@@ -269,7 +269,7 @@ public final class ChainNodeAgent implements Agent
         final EpochSlot slot = ring.slotFor(epoch, now, false);
         if (slot == null)
         {
-            refuse(StateRefusal.OUT_OF_WINDOW, buffer, offset, length, now);
+            refuse(StateRefusal.OUT_OF_WINDOW, buffer, offset, length);
             return;
         }
         lastLeftEpoch = epoch;
@@ -282,15 +282,14 @@ public final class ChainNodeAgent implements Agent
         hopEpoch = NONE;
     }
 
-    private void refuse(
-        final StateRefusal refusal, final DirectBuffer buffer, final int offset, final int length, final long nowNs)
+    private void refuse(final StateRefusal refusal, final DirectBuffer buffer, final int offset, final int length)
     {
         counters.refusedCounter(refusal).incrementOrdered();
         // Fields are readable once the frame passed its checksum: every refusal but these two comes after that.
         final boolean readable = refusal != StateRefusal.BAD_FRAME && role.hasLeft();
         firstRefusals.capture(refusal, length, readable ? stateView.sourceNode() : -1,
             readable ? stateView.epoch() : -1,
-            length == SealedState.LENGTH ? SealedState.generation(buffer, offset) : SessionKeys.NO_GENERATION, nowNs);
+            length == SealedState.LENGTH ? SealedState.generation(buffer, offset) : SessionKeys.NO_GENERATION);
     }
 
     private StateRefusal check(final DirectBuffer buffer, final int offset, final int length, final long nowNs)

@@ -33,11 +33,9 @@ public final class FirstRefusals
      * @param sourceNode the node it claims to come from, -1 if unreadable.
      * @param epoch      it claims, -1 if unreadable.
      * @param generation of the key it names, -1 if none.
-     * @param nowNs      when.
      */
     void capture(
-        final StateRefusal kind, final int length, final long sourceNode, final long epoch, final int generation,
-        final long nowNs)
+        final StateRefusal kind, final int length, final long sourceNode, final long epoch, final int generation)
     {
         final Slot slot = slots[kind.ordinal()];
         if (slot.state == NONE)
@@ -46,7 +44,6 @@ public final class FirstRefusals
             slot.sourceNode = sourceNode;
             slot.epoch = epoch;
             slot.generation = generation;
-            slot.atNs = nowNs;
             slot.state = CAPTURED;
         }
     }
@@ -78,7 +75,6 @@ public final class FirstRefusals
         long sourceNode;
         long epoch;
         int generation;
-        long atNs;
         volatile int state;
     }
 }

@@ -3,11 +3,13 @@ package io.qecnode.node.topology;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.node.chain.ChainNodeContext;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.pipeline.NodeConfigException;
 import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.trust.HelloContext;
 import io.qecnode.node.trust.LinkKeyExchange;
 
 import java.io.IOException;
@@ -169,16 +171,17 @@ final class TopologyReader
         final Path base = file.toAbsolutePath().getParent();
         final String store = values.getProperty(ChainTrust.STORE_PROP);
         final String identities = values.getProperty(ChainTrust.IDENTITIES_PROP);
-        final long helloNs = duration(ChainTrust.HELLO_INTERVAL_PROP, "100ms", TimeUnit.MILLISECONDS.toNanos(1),
-            TimeUnit.MINUTES.toNanos(1));
-        final long deadNs = duration(ChainTrust.DEAD_INTERVAL_PROP, "1s", 2 * helloNs, TimeUnit.HOURS.toNanos(1));
-        final long freshNs = duration(ChainTrust.FRESHNESS_PROP, "5s", TimeUnit.MILLISECONDS.toNanos(1),
+        final long helloNs = duration(ChainTrust.HELLO_INTERVAL_PROP, HelloContext.HELLO_INTERVAL_NS_DEFAULT,
+            TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.MINUTES.toNanos(1));
+        final long deadNs = duration(ChainTrust.DEAD_INTERVAL_PROP, HelloContext.DEAD_INTERVAL_NS_DEFAULT, 2 * helloNs,
             TimeUnit.HOURS.toNanos(1));
+        final long freshNs = duration(ChainTrust.FRESHNESS_PROP, HelloContext.FRESHNESS_NS_DEFAULT,
+            TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.HOURS.toNanos(1));
         // Generations are seconds: at most one rotation a second, and a key exchange takes about three Hellos.
-        final long rotationNs = duration(ChainTrust.ROTATION_PROP, "10s", Math.max(4 * helloNs,
-            LinkKeyExchange.MIN_ROTATION_NS), TimeUnit.DAYS.toNanos(1));
-        final long overlapNs = duration(ChainTrust.OVERLAP_PROP, "1s", TimeUnit.MILLISECONDS.toNanos(1),
-            TimeUnit.HOURS.toNanos(1));
+        final long rotationNs = duration(ChainTrust.ROTATION_PROP, HelloContext.ROTATION_NS_DEFAULT,
+            Math.max(4 * helloNs, LinkKeyExchange.MIN_ROTATION_NS), TimeUnit.DAYS.toNanos(1));
+        final long overlapNs = duration(ChainTrust.OVERLAP_PROP, ChainNodeContext.OVERLAP_NS_DEFAULT,
+            TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.HOURS.toNanos(1));
         final String macText = values.getProperty(ChainTrust.MAC_PROP, "siphash-128");
         final StateMacAlgorithm mac = ChainTrust.macOf(macText);
         if (mac == null)
@@ -276,6 +279,11 @@ final class TopologyReader
             throw new TopologyException("must be in [" + min + ", " + max + "]", file, key, text);
         }
         return value;
+    }
+
+    private long duration(final String key, final long defaultNs, final long minNs, final long maxNs)
+    {
+        return duration(key, Durations.text(defaultNs), minNs, maxNs);
     }
 
     private long duration(final String key, final String defaultValue, final long minNs, final long maxNs)

@@ -3,6 +3,7 @@ package io.qecnode.node.harness.attack;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.node.chain.StateRefusal;
 import io.qecnode.node.harness.launch.JavaCommand;
+import io.qecnode.node.harness.launch.VerifierLine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,9 +48,6 @@ class ChainTrustIT
     // The attacked run and its clean twin: long enough for six attackers one after the other.
     private static final int ATTACKED_EPOCHS = 2000;
     private static final String ATTACK = "1s";
-    private static final Pattern JUDGED = Pattern.compile(
-        "(?m)^verifier: (\\d+) epochs judged, (\\d+) right, (\\d+) wrong, (\\d+) incomplete, (\\d+) failed, " +
-        "fidelity ([0-9.]+)");
     private static final Pattern SENT = Pattern.compile("attacker: (\\S+) sent (\\d+)");
 
     @TempDir
@@ -64,8 +62,8 @@ class ChainTrustIT
         final Map<String, Long> sent = new LinkedHashMap<>();
         final Run attacked = chain(directory.resolve("attacked"), ATTACKED_EPOCHS, "10s", tap -> attack(tap, sent));
 
-        final long[] quiet = judged(clean.output);
-        final long[] underAttack = judged(attacked.output);
+        final long[] quiet = VerifierLine.judged(clean.output);
+        final long[] underAttack = VerifierLine.judged(attacked.output);
         assertEquals(ATTACKED_EPOCHS, quiet[0], clean.output);
         // A cold start may flag an epoch or two (a round lost before the first node polled); the rest are whole.
         assertTrue(quiet[3] + quiet[4] <= ATTACKED_EPOCHS / 100, clean.output);
@@ -73,11 +71,11 @@ class ChainTrustIT
         assertEquals(quiet[2], underAttack[2], "wrong pairs\n" + attacked.output);
         assertEquals(quiet[3], underAttack[3], "incomplete\n" + attacked.output);
         assertEquals(quiet[4], underAttack[4], "failed\n" + attacked.output);
-        assertEquals(fidelity(clean.output), fidelity(attacked.output), attacked.output);
+        assertEquals(VerifierLine.fidelity(clean.output), VerifierLine.fidelity(attacked.output), attacked.output);
 
         final String node2 = attacked.log("node-2");
-        System.out.println("ChainTrustIT: sent " + sent + "; clean " + judgedLine(clean.output) + "; attacked " +
-            judgedLine(attacked.output) + "; B: " + node2.lines().filter(line -> line.startsWith("run: stopped"))
+        System.out.println("ChainTrustIT: sent " + sent + "; clean " + VerifierLine.text(clean.output) + "; attacked " +
+            VerifierLine.text(attacked.output) + "; B: " + node2.lines().filter(line -> line.startsWith("run: stopped"))
             .findFirst().orElse("-"));
         final long statesSent = sent.getOrDefault("unsealed", 0L) + sent.getOrDefault("forged", 0L) +
             sent.getOrDefault("replay", 0L) + sent.getOrDefault("stranger", 0L);
@@ -100,7 +98,7 @@ class ChainTrustIT
     void shouldRotateTheKeysEverySecondWithoutLosingAState() throws Exception
     {
         final Run run = chain(directory.resolve("rotation"), EPOCHS, "1s", null);
-        final long[] judged = judged(run.output);
+        final long[] judged = VerifierLine.judged(run.output);
         assertEquals(EPOCHS, judged[0], run.output);
         assertTrue(judged[3] + judged[4] <= EPOCHS / 100, "whole epochs, whatever the rotations\n" + run.output);
         // A state lost to a rotation would be refused (wrong MAC, old key) or held back for want of a key.
@@ -151,7 +149,7 @@ class ChainTrustIT
         // The dead interval is 1 s: both neighbours dropped node 1 well within it.
         assertTrue(tookMs[0] < 1_000 && tookMs[1] < 1_000, "took " + tookMs[0] + " and " + tookMs[1] + " ms\n" +
             run.output);
-        final long[] judged = judged(run.output);
+        final long[] judged = VerifierLine.judged(run.output);
         assertEquals(EPOCHS, judged[0], run.output);
         assertTrue(judged[3] > EPOCHS / 2, "the chain past the removal: epochs incomplete at B\n" + run.output);
         assertTrue(refused(run.log("node-2"), StateRefusal.NOT_ADMITTED) > 0, run.log("node-2"));
@@ -246,44 +244,6 @@ class ChainTrustIT
         final Matcher matcher = SENT.matcher(output);
         assertTrue(matcher.find(), output);
         sent.put(matcher.group(1), Long.parseLong(matcher.group(2)));
-    }
-
-    private static long[] judged(final String output)
-    {
-        final Matcher last = JUDGED.matcher(output);
-        long[] counts = null;
-        while (last.find())
-        {
-            counts = new long[5];
-            for (int i = 0; i < 5; i++)
-            {
-                counts[i] = Long.parseLong(last.group(i + 1));
-            }
-        }
-        assertTrue(counts != null, output);
-        return counts;
-    }
-
-    private static String judgedLine(final String output)
-    {
-        final Matcher last = JUDGED.matcher(output);
-        String line = "-";
-        while (last.find())
-        {
-            line = last.group();
-        }
-        return line;
-    }
-
-    private static String fidelity(final String output)
-    {
-        final Matcher last = JUDGED.matcher(output);
-        String fidelity = null;
-        while (last.find())
-        {
-            fidelity = last.group(6);
-        }
-        return fidelity;
     }
 
     // From the node's last line: "N <label>" inside its "states refused (...)".

@@ -27,8 +27,6 @@ class ChainProcessesIT
 {
     private static final File JAR = new File("target/qec-node.jar");
     private static final String JAVA = System.getProperty("java.home") + "/bin/java";
-    private static final Pattern JUDGED = Pattern.compile(
-        "(?m)^verifier: (\\d+) epochs judged, (\\d+) right, (\\d+) wrong, (\\d+) incomplete, (\\d+) failed");
     private static final Pattern LAST_NOT_WHOLE = Pattern.compile("last epoch judged incomplete or failed: at most " +
         "(\\d+)");
 
@@ -42,7 +40,7 @@ class ChainProcessesIT
         final String output = chain(epochs);
 
         assertTrue(output.contains("chain: passed"), output);
-        final long[] judged = judged(output);
+        final long[] judged = VerifierLine.judged(output);
         assertEquals(epochs, judged[0], "every epoch the hardware ran is judged\n" + output);
         assertEquals(epochs, judged[1] + judged[2] + judged[3] + judged[4], output);
         // Once the JVMs are warm every epoch is whole: none flagged incomplete or failed in the second half.
@@ -64,7 +62,7 @@ class ChainProcessesIT
         final String output = chain(epochs, "--netns");
 
         assertTrue(output.contains("chain: passed") && output.contains("network namespaces qec-"), output);
-        final long[] judged = judged(output);
+        final long[] judged = VerifierLine.judged(output);
         assertEquals(epochs, judged[0], output);
         assertTrue(lastNotWhole(output) < epochs / 2, output);
         assertTrue(output.contains("node-2: run: stopped: chain node 2 (LAST_END): " + epochs + " epochs closed"),
@@ -83,7 +81,7 @@ class ChainProcessesIT
 
         assertTrue(output.contains("chain: SIGKILLed node-1") && output.contains("chain: restarted node-1"), output);
         assertTrue(output.contains("chain: passed"), output);
-        final long[] judged = judged(output);
+        final long[] judged = VerifierLine.judged(output);
         assertEquals(epochs, judged[0], "every epoch the hardware ran is judged, none dropped\n" + output);
         assertEquals(epochs, judged[1] + judged[2] + judged[3] + judged[4], output);
         // The epochs of the second the repeater was down, at least, are flagged, never counted right.
@@ -107,22 +105,6 @@ class ChainProcessesIT
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "timed out: " + command);
         assertEquals(0, process.exitValue(), output);
         return output;
-    }
-
-    private static long[] judged(final String output)
-    {
-        final Matcher last = JUDGED.matcher(output);
-        long[] counts = null;
-        while (last.find())
-        {
-            counts = new long[5];
-            for (int i = 0; i < 5; i++)
-            {
-                counts[i] = Long.parseLong(last.group(i + 1));
-            }
-        }
-        assertTrue(counts != null, output);
-        return counts;
     }
 
     private static long lastNotWhole(final String output)
