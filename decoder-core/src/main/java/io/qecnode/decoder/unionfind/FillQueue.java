@@ -142,15 +142,26 @@ final class FillQueue
     {
         for (int bucket = 0; bucket < bucketHead.length; bucket++)
         {
+            // Kept entries stay in their order: which of two vertices due at the same time fills first decides ties,
+            // and must not depend on when the pool happened to run dry (decodes of disjoint syndromes must add up).
             int kept = NONE;
+            int keptTail = NONE;
             int entry = bucketHead[bucket];
             while (entry != NONE)
             {
                 final int next = entryNext[entry];
                 if (check.isDue(entryItem[entry], bucket, mask))
                 {
-                    entryNext[entry] = kept;
-                    kept = entry;
+                    entryNext[entry] = NONE;
+                    if (keptTail == NONE)
+                    {
+                        kept = entry;
+                    }
+                    else
+                    {
+                        entryNext[keptTail] = entry;
+                    }
+                    keptTail = entry;
                 }
                 else
                 {

@@ -56,6 +56,8 @@ public final class UnionFindDecoder
     private final int[] affected;
     private int lastFillTime;
     private long stalls;
+    // Members of the last decode's clusters: forest.members keeps them after reset, which only zeroes the count.
+    private int lastMemberCount;
 
     /**
      * @param graph      the graph to decode on.
@@ -118,8 +120,29 @@ public final class UnionFindDecoder
         result.clear();
         result.growthSteps = grow(defects, defectCount);
         peeler.peel(forest.members, forest.memberCount, result);
+        lastMemberCount = forest.memberCount;
         result.unmatchedDefects = reset();
         return result.observableFlips;
+    }
+
+    /**
+     * The vertices of every cluster of the last {@link #decode}, the boundary vertex never among them: what a caller
+     * needs to tell whether two decodes could have met (see {@code StreamingDecoder}'s incremental finish).
+     *
+     * @return number of members, valid until the next decode.
+     */
+    public int lastMemberCount()
+    {
+        return lastMemberCount;
+    }
+
+    /**
+     * @param index position among the last decode's members, in [0, {@link #lastMemberCount()}).
+     * @return the member vertex.
+     */
+    public int lastMember(final int index)
+    {
+        return forest.members[index];
     }
 
     /**

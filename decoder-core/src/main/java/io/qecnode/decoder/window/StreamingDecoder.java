@@ -39,8 +39,18 @@ import io.qecnode.decoder.unionfind.DecodeResult;
  * detector no way to the boundary (a final window holding only a round whose edges all go down, as the closing
  * round of a phenomenological block) is refused at construction, since such a window could leave defects unmatched.
  * <p>
- * Each window's decode is timed where it happens, when its last round arrives: {@link #finalWindowNs()} is the final
- * window's share of the reaction to a block's last round, {@link #blockDecodeNs()} the block's whole decode.
+ * With {@link WindowConfig#incremental()} (the default) the final window is built up as its rounds arrive
+ * ({@link IncrementalFinish}): once the window before it has committed, the final window's rounds so far are decoded
+ * together, then each later round alone, added when its clusters cannot have met the others. The last round then
+ * costs its own decode and the final peel's union; a last round whose clusters may have met earlier ones, or a state
+ * made stale by an earlier such round and not rebuilt, leaves the final window to a decode from scratch. The commits
+ * are those of the decode from scratch, edge for edge. Per block this is at most one decode of the settled rounds, one
+ * per later round, one rebuild (on the second-to-last round, only when stale) and one full decode of the final window;
+ * see {@link #incrementalFinishes()}, {@link #fullFinishes()} and {@link #rebuilds()}.
+ * <p>
+ * Each window's decode is timed where it happens, when its last round arrives: {@link #finalWindowNs()} is the
+ * decoder's work on the block's last round, its share of the reaction, {@link #blockDecodeNs()} the block's whole
+ * decode, the final window's rounds built up included.
  * <p>
  * <b>Note:</b> single-threaded; {@link #addRound}, {@link #addEmptyRound} and {@link #finishBlock} allocate nothing.
  */
@@ -55,6 +65,11 @@ public final class StreamingDecoder
     private final int[] fallbackCorrection;
     // Block edges committed in the current block, in commit order.
     private final int[] committedEdges;
+    // The final window built up round by round; null when the configuration decodes it from scratch.
+    private final IncrementalFinish finish;
+    private long incrementalFinishes;
+    private long fullFinishes;
+    private long rebuilds;
     private int committedCount;
     private int nextRound;
     private int window;
@@ -106,6 +121,7 @@ public final class StreamingDecoder
         this.defects = new int[largestWindow];
         this.fallbackCorrection = new int[largestWindow];
         this.committedEdges = new int[committedCapacity];
+        this.finish = config.incremental() ? new IncrementalFinish(windows[windows.length - 1]) : null;
     }
 
     /**
@@ -226,6 +242,27 @@ public final class StreamingDecoder
         return lastBlockDecodeNs;
     }
 
+    /** @return blocks whose final window was finished from the state built up, with the last round's decode alone. */
+    public long incrementalFinishes()
+    {
+        return incrementalFinishes;
+    }
+
+    /**
+     * @return blocks whose final window, built up, was decoded from scratch after all: the last round's clusters could
+     * have met earlier ones, or the state was stale; 0 when the configuration is not incremental.
+     */
+    public long fullFinishes()
+    {
+        return fullFinishes;
+    }
+
+    /** @return stale states rebuilt by a batch decode on a block's second-to-last round. */
+    public long rebuilds()
+    {
+        return rebuilds;
+    }
+
     /** @return windows decoded by the fallback since construction. */
     public long fallbackWindows()
     {
@@ -339,7 +376,18 @@ public final class StreamingDecoder
             // monotonic source, and a node's clock may be a cached one that would read 0 here. It is an intrinsic
             // (about 20 ns, two per window) and allocates nothing.
             final long startNs = System.nanoTime();
-            decode(current);
+            if (current.isFinal && finish != null && finish.isOpen())
+            {
+                finishIncrementally(current, round);
+            }
+            else
+            {
+                decode(current);
+                if (finish != null && window == windows.length - 2)
+                {
+                    openFinish(round);
+                }
+            }
             windowNs = System.nanoTime() - startNs;
             blockDecodeNs += windowNs;
             if (!current.isFinal)
@@ -347,6 +395,50 @@ public final class StreamingDecoder
                 window++;
             }
         }
+        else if (finish != null && finish.isOpen() && round >= finish.window().firstRound)
+        {
+            final long startNs = System.nanoTime();
+            buildUp(round);
+            blockDecodeNs += System.nanoTime() - startNs;
+        }
+    }
+
+    // The window before the final one has committed: the final window's rounds so far are settled.
+    private void openFinish(final int round)
+    {
+        final Window last = finish.window();
+        final int count = syndrome.collect(last.firstRound, round + 1, last.firstDetector, defects);
+        finish.open(defects, count);
+    }
+
+    // A round of the final window before its last: add it, or rebuild a stale state on the second-to-last round.
+    private void buildUp(final int round)
+    {
+        final Window last = finish.window();
+        if (finish.add(defects, syndrome.collect(round, round + 1, last.firstDetector, defects)) ||
+            round != rounds.roundCount() - 2)
+        {
+            return;
+        }
+        rebuilds++;
+        finish.open(defects, syndrome.collect(last.firstRound, round + 1, last.firstDetector, defects));
+    }
+
+    private void finishIncrementally(final Window last, final int round)
+    {
+        final int count = syndrome.collect(round, round + 1, last.firstDetector, defects);
+        if (!finish.add(defects, count))
+        {
+            fullFinishes++;
+            decode(last);
+            return;
+        }
+        incrementalFinishes++;
+        windowsDecoded++;
+        defectsDecoded += finish.defectCount();
+        lastWindowDefects = finish.defectCount();
+        blockUnmatched += finish.unmatchedDefects();
+        commit(last, finish.correction(), finish.correctionCount());
     }
 
     private void startBlock()
@@ -358,6 +450,15 @@ public final class StreamingDecoder
         blockUnmatched = 0;
         windowNs = 0;
         blockDecodeNs = 0;
+        if (finish != null)
+        {
+            finish.close();
+            if (windows.length == 1)
+            {
+                // No window commits before the final one: every round of the block is settled when it arrives.
+                finish.open(defects, 0);
+            }
+        }
     }
 
     private void decode(final Window current)

@@ -55,6 +55,7 @@ public final class WindowConfig
     private final int maxDefectsPerWindow;
     private final Growth growth;
     private final int detectorsPerDefect;
+    private final boolean incremental;
 
     /**
      * @param windowRounds        rounds decoded together, W, at least 1; W >= the block's rounds is batch decoding.
@@ -66,7 +67,7 @@ public final class WindowConfig
     public WindowConfig(
         final int windowRounds, final int commitRounds, final int maxDefectsPerWindow, final Growth growth)
     {
-        this(windowRounds, commitRounds, maxDefectsPerWindow, growth, 0);
+        this(windowRounds, commitRounds, maxDefectsPerWindow, growth, 0, true);
     }
 
     private WindowConfig(
@@ -74,7 +75,8 @@ public final class WindowConfig
         final int commitRounds,
         final int maxDefectsPerWindow,
         final Growth growth,
-        final int detectorsPerDefect)
+        final int detectorsPerDefect,
+        final boolean incremental)
     {
         if (windowRounds < 1)
         {
@@ -95,6 +97,7 @@ public final class WindowConfig
         this.maxDefectsPerWindow = maxDefectsPerWindow;
         this.growth = Objects.requireNonNull(growth, "growth");
         this.detectorsPerDefect = detectorsPerDefect;
+        this.incremental = incremental;
     }
 
     /**
@@ -107,7 +110,7 @@ public final class WindowConfig
     {
         return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT,
             UnionFindDecoder.GROWTH_DEFAULT,
-            DETECTORS_PER_DEFECT_DEFAULT);
+            DETECTORS_PER_DEFECT_DEFAULT, true);
     }
 
     /** @return rounds decoded together, W. */
@@ -151,7 +154,7 @@ public final class WindowConfig
      */
     public WindowConfig maxDefectsPerWindow(final int maxDefectsPerWindow)
     {
-        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, 0);
+        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, 0, incremental);
     }
 
     /**
@@ -160,7 +163,28 @@ public final class WindowConfig
      */
     public WindowConfig growth(final Growth growth)
     {
-        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect);
+        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect,
+            incremental);
+    }
+
+    /**
+     * @return true when the final window is built up round by round ({@link StreamingDecoder}), so that the block's
+     * last round only adds its own clusters; the default. The result is the same either way.
+     */
+    public boolean incremental()
+    {
+        return incremental;
+    }
+
+    /**
+     * @param incremental whether to build the final window up round by round, or decode it from scratch when the
+     *                    block's last round arrives.
+     * @return a copy with that choice.
+     */
+    public WindowConfig incremental(final boolean incremental)
+    {
+        return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect,
+            incremental);
     }
 
     /**
@@ -195,18 +219,18 @@ public final class WindowConfig
         final WindowConfig that = (WindowConfig)other;
         return windowRounds == that.windowRounds && commitRounds == that.commitRounds &&
             maxDefectsPerWindow == that.maxDefectsPerWindow && growth == that.growth &&
-            detectorsPerDefect == that.detectorsPerDefect;
+            detectorsPerDefect == that.detectorsPerDefect && incremental == that.incremental;
     }
 
     public int hashCode()
     {
-        return Objects.hash(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect);
+        return Objects.hash(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect, incremental);
     }
 
     public String toString()
     {
         return "WindowConfig{windowRounds=" + windowRounds + ", commitRounds=" + commitRounds +
             ", maxDefectsPerWindow=" + maxDefectsPerWindow + ", detectorsPerDefect=" + detectorsPerDefect +
-            ", growth=" + growth + "}";
+            ", growth=" + growth + ", incremental=" + incremental + "}";
     }
 }
