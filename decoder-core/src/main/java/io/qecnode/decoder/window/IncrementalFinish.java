@@ -20,12 +20,18 @@ import java.util.Arrays;
  * whatever the order its leaves come in, so the joint correction is the union of the two and its flips the XOR.
  * The boundary vertex never joins a cluster; touching it only neutralises.
  * <p>
+ * The same argument read backwards splits a decode: clusters of one decode that no edge joins to the others evolve as
+ * a decode of their own defects. So the state's members, split into the connected pieces of the graph they induce
+ * (clusters joined by a filled edge or next to each other), are independent decodes of their pieces' defects.
+ * <p>
  * Applied round by round: the state is opened with one decode of the window's rounds whose residual is settled (those
  * at or before the previous window's commit), then each later round's defects are decoded alone and added when they
- * are independent of everything so far. A dependent round makes the state stale; a stale state is rebuilt by one
- * batch decode on the block's second-to-last round, and a last round that is dependent (or a stale state) leaves the
- * final window to a decode from scratch. The defect lists match the batch decode's: rounds in order, each round's
- * residual in the order first toggled.
+ * are independent of everything so far. When they are not, the pieces they reach are decoded again together with
+ * them (their defects in the state's order, then the round's), and that decode replaces the pieces when it is
+ * independent of the rest; a few tries widen the pieces, then the state is stale. A stale state is rebuilt by one
+ * batch decode on the block's second-to-last round, and a stale state on the last round leaves the final window to a
+ * decode from scratch. The defect lists match the batch decode's: rounds in order, each round's residual in the order
+ * first toggled.
  * <p>
  * <b>Note:</b> single-threaded; allocates nothing after construction.
  */
@@ -34,6 +40,8 @@ final class IncrementalFinish
     private static final int CLOSED = 0;
     private static final int VALID = 1;
     private static final int STALE = 2;
+    // Redecodes of widening pieces before a round gives up and makes the state stale.
+    private static final int REDO_TRIES = 3;
 
     private final Window window;
     private final DecodingGraph graph;
@@ -42,6 +50,16 @@ final class IncrementalFinish
     // A vertex belongs to a cluster of the state when its stamp is the current one: forgetting is one increment.
     private final int[] memberStamp;
     private int stamp;
+    // A member of the state belongs to the pieces being redecoded when its stamp here is the current piece stamp.
+    private final int[] pieceStamp;
+    private int pieceGeneration;
+    // The pieces' members, in the order found.
+    private final int[] pieceMembers;
+    // Every defect in the state, window-local, in the batch decode's order.
+    private final int[] stateDefects;
+    // A redecode's defects: the pieces' in the state's order, then the round's.
+    private final int[] redoDefects;
+    private long localRedos;
     private final int[] correction;
     private int correctionCount;
     private long flips;
@@ -59,6 +77,10 @@ final class IncrementalFinish
         this.decoder = window.decoder;
         this.result = window.result;
         this.memberStamp = new int[graph.vertexCount()];
+        this.pieceStamp = new int[graph.vertexCount()];
+        this.pieceMembers = new int[graph.vertexCount()];
+        this.stateDefects = new int[graph.detectorCount()];
+        this.redoDefects = new int[graph.detectorCount()];
         this.correction = new int[window.correctionCapacity()];
     }
 
@@ -115,7 +137,7 @@ final class IncrementalFinish
         {
             decoder.decode(defects, count, result);
             mark();
-            take(count);
+            take(defects, count);
         }
     }
 
@@ -138,14 +160,21 @@ final class IncrementalFinish
             return false;
         }
         decoder.decode(defects, count, result);
-        if (!independent())
+        newPieces();
+        if (!independentOfTheRest() && !redoPieces(defects, count))
         {
             state = STALE;
             return false;
         }
         mark();
-        take(count);
+        take(defects, count);
         return true;
+    }
+
+    /** @return rounds added by redecoding the pieces of the state they reached, since construction. */
+    long localRedos()
+    {
+        return localRedos;
     }
 
     /** @return the correction built up, window-local edges; the first {@link #correctionCount()} are valid. */
@@ -178,30 +207,149 @@ final class IncrementalFinish
         return flips;
     }
 
-    // No member of the last decode is a member of the state or the neighbour of one (the boundary excepted).
-    private boolean independent()
+    // Redecode the pieces of the state that the last decode reached, with the round's defects, until the decode keeps to
+    // them; on success the pieces are taken out of the state, and the last decode is what replaces them.
+    private boolean redoPieces(final int[] defects, final int count)
+    {
+        if (unmatched != 0)
+        {
+            return false;
+        }
+        int pieceCount = 0;
+        for (int attempt = 0; attempt < REDO_TRIES; attempt++)
+        {
+            pieceCount = widenPieces(pieceCount);
+            int n = 0;
+            for (int i = 0; i < defectCount; i++)
+            {
+                final int defect = stateDefects[i];
+                if (pieceStamp[defect] == pieceGeneration)
+                {
+                    redoDefects[n++] = defect;
+                }
+            }
+            System.arraycopy(defects, 0, redoDefects, n, count);
+            decoder.decode(redoDefects, n + count, result);
+            if (result.unmatchedDefects() == 0 && independentOfTheRest())
+            {
+                dropPieces(pieceCount);
+                localRedos++;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void newPieces()
+    {
+        if (pieceGeneration == Integer.MAX_VALUE)
+        {
+            Arrays.fill(pieceStamp, 0);
+            pieceGeneration = 0;
+        }
+        pieceGeneration++;
+    }
+
+    // No member of the last decode is, or is next to, a member of the state outside the pieces (boundary excepted).
+    private boolean independentOfTheRest()
     {
         final DecodingGraph graph = this.graph;
-        final int[] memberStamp = this.memberStamp;
-        final int stamp = this.stamp;
         final int boundary = graph.boundaryVertex();
         for (int i = 0, n = decoder.lastMemberCount(); i < n; i++)
         {
             final int vertex = decoder.lastMember(i);
-            if (memberStamp[vertex] == stamp)
+            if (isOutsidePieces(vertex))
             {
                 return false;
             }
             for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
             {
                 final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
-                if (other != boundary && memberStamp[other] == stamp)
+                if (other != boundary && isOutsidePieces(other))
                 {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    private boolean isOutsidePieces(final int vertex)
+    {
+        return memberStamp[vertex] == stamp && pieceStamp[vertex] != pieceGeneration;
+    }
+
+    // Add to the pieces every state member the last decode's members are or touch, then what joins those in the state.
+    private int widenPieces(final int pieceCount)
+    {
+        final DecodingGraph graph = this.graph;
+        final int boundary = graph.boundaryVertex();
+        int count = pieceCount;
+        for (int i = 0, n = decoder.lastMemberCount(); i < n; i++)
+        {
+            final int vertex = decoder.lastMember(i);
+            count = addToPieces(vertex, count);
+            for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
+            {
+                final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
+                if (other != boundary)
+                {
+                    count = addToPieces(other, count);
+                }
+            }
+        }
+        for (int head = pieceCount; head < count; head++)
+        {
+            final int vertex = pieceMembers[head];
+            for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
+            {
+                final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
+                if (other != boundary)
+                {
+                    count = addToPieces(other, count);
+                }
+            }
+        }
+        return count;
+    }
+
+    private int addToPieces(final int vertex, final int count)
+    {
+        if (isOutsidePieces(vertex))
+        {
+            pieceStamp[vertex] = pieceGeneration;
+            pieceMembers[count] = vertex;
+            return count + 1;
+        }
+        return count;
+    }
+
+    // Take the pieces' members and correction edges out of the state; their defects stay listed, in order.
+    private void dropPieces(final int pieceCount)
+    {
+        final DecodingGraph graph = this.graph;
+        final int boundary = graph.boundaryVertex();
+        int kept = 0;
+        for (int i = 0; i < correctionCount; i++)
+        {
+            final int edge = correction[i];
+            final int source = graph.edgeSource(edge);
+            final int end = source != boundary ? source : graph.edgeTarget(edge);
+            if (pieceStamp[end] == pieceGeneration && memberStamp[end] == stamp)
+            {
+                flips ^= graph.edgeObservables(edge);
+            }
+            else
+            {
+                correction[kept++] = edge;
+            }
+        }
+        correctionCount = kept;
+        for (int i = 0; i < pieceCount; i++)
+        {
+            memberStamp[pieceMembers[i]] = 0;
+        }
+        // The pieces' defects are decoded again in the last decode: take() counts only the round's.
     }
 
     private void mark()
@@ -212,8 +360,9 @@ final class IncrementalFinish
         }
     }
 
-    private void take(final int count)
+    private void take(final int[] defects, final int count)
     {
+        System.arraycopy(defects, 0, stateDefects, defectCount, count);
         final int edges = result.correctionCount();
         System.arraycopy(result.correctionEdges(), 0, correction, correctionCount, edges);
         correctionCount += edges;

@@ -257,6 +257,15 @@ public final class StreamingDecoder
         return fullFinishes;
     }
 
+    /**
+     * @return rounds of final windows added to the state built up by decoding again, with the round, the clusters it
+     * could have met (rather than making the state stale).
+     */
+    public long localRedos()
+    {
+        return finish == null ? 0 : finish.localRedos();
+    }
+
     /** @return stale states rebuilt by a batch decode on a block's second-to-last round. */
     public long rebuilds()
     {

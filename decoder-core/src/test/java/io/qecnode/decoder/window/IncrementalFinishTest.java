@@ -91,8 +91,8 @@ class IncrementalFinishTest
         assertEquals(scratch.defectsDecoded(), incremental.defectsDecoded());
         assertEquals(0, scratch.incrementalFinishes() + scratch.fullFinishes() + scratch.rebuilds());
         assertTrue(incremental.incrementalFinishes() > 0, "no block finished incrementally: " + description);
-        System.out.printf("incremental finish: %s %s blocks=%d incremental=%d full=%d rebuilds=%d%n", description,
-            config, blocks.count(), incremental.incrementalFinishes(), incremental.fullFinishes(),
-            incremental.rebuilds());
+        System.out.printf("incremental finish: %s %s blocks=%d incremental=%d full=%d rebuilds=%d localRedos=%d%n",
+            description, config, blocks.count(), incremental.incrementalFinishes(), incremental.fullFinishes(),
+            incremental.rebuilds(), incremental.localRedos());
     }
 }
