@@ -5,6 +5,7 @@ import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
 import io.qecnode.decoder.window.WindowTestSupport.Blocks;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -66,7 +67,28 @@ class IncrementalFinishTest
             WindowConfig.of(windowRounds, commitRounds), caseName);
     }
 
-    private static void assertSameCommits(
+    @Test
+    void shouldFinishFromScratchExactlyWhenTheStateCannotBeKept()
+    {
+        // Dense syndromes over a whole block built up round by round: some rounds reach too far to redo locally.
+        final SurfaceCodeModel model = SurfaceCodeModel.phenomenological(11, 11, 0.02);
+        final StreamingDecoder decoder = assertSameCommits(model.graph(), RoundStructure.of(model),
+            Blocks.sample(model.graph(), 5, 4_000), WindowConfig.of(12, 12), "dense batch");
+        assertTrue(decoder.fullFinishes() > 0, "no block finished from scratch");
+        assertTrue(decoder.rebuilds() > 0, "no stale state rebuilt");
+    }
+
+    @Test
+    void shouldLeaveAWindowOverItsCapToTheFallbackAsBefore()
+    {
+        final SurfaceCodeModel model = SurfaceCodeModel.phenomenological(7, 7, 0.01);
+        final StreamingDecoder decoder = assertSameCommits(model.graph(), RoundStructure.of(model),
+            Blocks.sample(model.graph(), 9, 4_000), WindowConfig.of(5, 3).maxDefectsPerWindow(6), "capped");
+        assertTrue(decoder.fallbackWindows() > 0, "no window reached the cap");
+        assertTrue(decoder.fullFinishes() > 0, "no final window over its cap");
+    }
+
+    private static StreamingDecoder assertSameCommits(
         final DecodingGraph graph, final RoundStructure rounds, final Blocks blocks, final WindowConfig config,
         final String description)
     {
@@ -94,5 +116,6 @@ class IncrementalFinishTest
         System.out.printf("incremental finish: %s %s blocks=%d incremental=%d full=%d rebuilds=%d localRedos=%d%n",
             description, config, blocks.count(), incremental.incrementalFinishes(), incremental.fullFinishes(),
             incremental.rebuilds(), incremental.localRedos());
+        return incremental;
     }
 }

@@ -48,6 +48,8 @@ class StreamingAllocationTest
         final long bytes = AllocationMeter.leastBytesAllocatedBy(section, 3);
         assertEquals(0, bytes, "bytes allocated over " + ROUNDS_MEASURED + " rounds");
         assertTrue(decoder.windowsDecoded() > windowsBefore);
+        assertTrue(decoder.incrementalFinishes() > 0 && decoder.localRedos() > 0,
+            "the final window must have been built up, redone locally too");
         if (maxDefects < 10)
         {
             assertTrue(decoder.fallbackWindows() > 0, "the fallback path must have run too");
