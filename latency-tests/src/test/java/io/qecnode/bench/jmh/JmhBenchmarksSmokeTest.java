@@ -74,6 +74,37 @@ class JmhBenchmarksSmokeTest
     }
 
     @Test
+    void shouldFinishStreamedBlocksIncrementallyAsFromScratchWithoutAllocating() throws IOException
+    {
+        final StreamingFinishBenchmark incremental = streamingFinish(true);
+        final StreamingFinishBenchmark scratch = streamingFinish(false);
+        for (int i = 0; i < StreamingFinishBenchmark.BLOCK_RING; i++)
+        {
+            assertEquals(scratch.block(), incremental.block(), "block " + i);
+        }
+        assertTrue(incremental.decoder.incrementalFinishes() > StreamingFinishBenchmark.BLOCK_RING / 2,
+            "incrementalFinishes=" + incremental.decoder.incrementalFinishes());
+        assertEquals(0, scratch.decoder.incrementalFinishes());
+        assertNoAllocation(incremental::block);
+        assertNoAllocation(() ->
+        {
+            incremental.feedAllButLast();
+            return incremental.reactionAverage(null);
+        });
+    }
+
+    private static StreamingFinishBenchmark streamingFinish(final boolean incremental) throws IOException
+    {
+        final StreamingFinishBenchmark benchmark = new StreamingFinishBenchmark();
+        benchmark.distance = 5;
+        benchmark.model = "phenomenological";
+        benchmark.p = "0.005";
+        benchmark.incremental = incremental;
+        benchmark.setup();
+        return benchmark;
+    }
+
+    @Test
     void shouldEncodeValidateAndReadBackEveryRound()
     {
         final SyndromeFrameBenchmark benchmark = new SyndromeFrameBenchmark();
