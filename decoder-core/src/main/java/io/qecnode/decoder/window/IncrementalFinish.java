@@ -7,7 +7,8 @@ import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import java.util.Arrays;
 
 /**
- * The final window's decode built up as its rounds arrive, so that the block's last round only adds its own clusters.
+ * A window's decode built up as its rounds arrive (the block's final window, in {@link StreamingDecoder}), so that its
+ * last round only adds its own clusters.
  * <p>
  * Why the sum is exact. Union-find on defects S and, separately, on defects N over the same graph: if no vertex
  * belongs to a cluster of both and no edge joins a vertex of an S-cluster to a vertex of an N-cluster, then on S u N
@@ -88,12 +89,6 @@ final class IncrementalFinish
     Window window()
     {
         return window;
-    }
-
-    /** @return true once opened in this block, valid or stale. */
-    boolean isOpen()
-    {
-        return state != CLOSED;
     }
 
     /** @return true while the state is the decode of every defect added so far. */

@@ -34,10 +34,8 @@ import java.util.concurrent.TimeUnit;
  * per-invocation setup, untimed.
  * <p>
  * {@link #reaction} runs in sample-time mode for the median and tail; {@link #reactionAverage} is the same in average
- * time, for the gc profiler (whose B/op then covers the whole block, the untimed rounds included). {@link #block} is
- * a whole block, every round and the finish, for what the incremental finish costs in total.
+ * time, for the gc profiler (whose B/op then covers the whole block, the untimed rounds included).
  */
-@State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
@@ -50,119 +48,109 @@ public class StreamingFinishBenchmark
     /** Pre-sampled blocks per trial; a power of two. */
     static final int BLOCK_RING = 2048;
 
-    @Param({"5", "11", "17"})
-    int distance;
-
-    /** phenomenological (d noisy rounds and a perfect one), or circuit (the golden Stim model of d rounds). */
-    @Param({"phenomenological", "circuit"})
-    String model;
-
-    /** Physical error probability, spelt as the golden case folder spells it. */
-    @Param("0.001")
-    String p;
-
-    @Param({"true", "false"})
-    boolean incremental;
-
-    // Per block, per round: the round's fired detectors, numbered within the round.
-    int[][][] blocks;
-    StreamingDecoder decoder;
-    private int lastRound;
-    private int next;
-
-    /**
-     * Sample the blocks and build the decoder.
-     *
-     * @throws IOException when the circuit model cannot be read.
-     */
-    @Setup
-    public void setup() throws IOException
-    {
-        final DecodingGraph graph;
-        final RoundStructure rounds;
-        final ErrorSampler sampler;
-        final SampledShot shot;
-        if ("circuit".equals(model))
-        {
-            final DetectorErrorModel dem = DetectorErrorModel.parse(GoldenDems.circuitModel(distance, p));
-            graph = dem.graph();
-            rounds = RoundStructure.of(dem);
-            sampler = new ErrorSampler(dem.errorMechanisms(), 20_261_400L + distance);
-            shot = new SampledShot(dem.errorMechanisms());
-        }
-        else
-        {
-            final SurfaceCodeModel code = SurfaceCodeModel.phenomenological(distance, distance, Double.parseDouble(p));
-            graph = code.graph();
-            rounds = RoundStructure.of(code);
-            sampler = new ErrorSampler(graph, 20_261_400L + distance);
-            shot = new SampledShot(graph);
-        }
-        blocks = new int[BLOCK_RING][][];
-        for (int b = 0; b < BLOCK_RING; b++)
-        {
-            sampler.sample(shot);
-            blocks[b] = byRound(rounds, Arrays.copyOf(shot.defects(), shot.defectCount()));
-        }
-        decoder = new StreamingDecoder(graph, rounds, StreamingBlockDecoder
-            .autoWindow(distance, rounds.roundCount(), UnionFindDecoder.GROWTH_DEFAULT).incremental(incremental));
-        lastRound = rounds.roundCount() - 1;
-    }
-
-    /** The next block with every round but the last already fed: what is left is the reaction. */
+    /** A decoder and its blocks; before each timed call, the next block fed up to its last round. */
     @State(Scope.Thread)
-    public static class LastRoundPending
+    public static class Stream
     {
+        @Param({"5", "11", "17"})
+        int distance;
+
+        /** phenomenological (d noisy rounds and a perfect one), or circuit (the golden Stim model of d rounds). */
+        @Param({"phenomenological", "circuit"})
+        String model;
+
+        /** Physical error probability, spelt as the golden case folder spells it. */
+        @Param("0.001")
+        String p;
+
+        @Param({"true", "false"})
+        boolean incremental;
+
+        // Per block, per round: the round's fired detectors, numbered within the round.
+        int[][][] blocks;
+        StreamingDecoder decoder;
+        int lastRound;
+        int next;
+
         /**
-         * @param benchmark the benchmark whose next block to feed.
+         * Sample the blocks and build the decoder.
+         *
+         * @throws IOException when the circuit model cannot be read.
          */
-        @Setup(Level.Invocation)
-        public void feed(final StreamingFinishBenchmark benchmark)
+        @Setup(Level.Trial)
+        public void setup() throws IOException
         {
-            benchmark.feedAllButLast();
+            final DecodingGraph graph;
+            final RoundStructure rounds;
+            final ErrorSampler sampler;
+            final SampledShot shot;
+            if ("circuit".equals(model))
+            {
+                final DetectorErrorModel dem = DetectorErrorModel.parse(GoldenDems.circuitModel(distance, p));
+                graph = dem.graph();
+                rounds = RoundStructure.of(dem);
+                sampler = new ErrorSampler(dem.errorMechanisms(), 20_261_400L + distance);
+                shot = new SampledShot(dem.errorMechanisms());
+            }
+            else
+            {
+                final SurfaceCodeModel code =
+                    SurfaceCodeModel.phenomenological(distance, distance, Double.parseDouble(p));
+                graph = code.graph();
+                rounds = RoundStructure.of(code);
+                sampler = new ErrorSampler(graph, 20_261_400L + distance);
+                shot = new SampledShot(graph);
+            }
+            blocks = new int[BLOCK_RING][][];
+            for (int b = 0; b < BLOCK_RING; b++)
+            {
+                sampler.sample(shot);
+                blocks[b] = byRound(rounds, Arrays.copyOf(shot.defects(), shot.defectCount()));
+            }
+            decoder = new StreamingDecoder(graph, rounds, StreamingBlockDecoder
+                .autoWindow(distance, rounds.roundCount(), UnionFindDecoder.GROWTH_DEFAULT).incremental(incremental));
+            lastRound = rounds.roundCount() - 1;
+        }
+
+        /** Feed the next block up to its last round: what is left is the reaction. */
+        @Setup(Level.Invocation)
+        public void feedAllButLast()
+        {
+            final int[][] block = blocks[next & (BLOCK_RING - 1)];
+            for (int round = 0; round < lastRound; round++)
+            {
+                decoder.addRound(round, block[round], block[round].length);
+            }
+        }
+
+        long finishBlock()
+        {
+            final int[] last = blocks[next & (BLOCK_RING - 1)][lastRound];
+            decoder.addRound(lastRound, last, last.length);
+            next++;
+            return decoder.finishBlock();
         }
     }
 
     /**
-     * @param pending the block fed up to its last round.
+     * @param stream the block fed up to its last round.
      * @return the block's flips, so the work cannot be eliminated.
      */
     @Benchmark
-    public long reaction(final LastRoundPending pending)
+    public long reaction(final Stream stream)
     {
-        final int[] last = blocks[next & (BLOCK_RING - 1)][lastRound];
-        decoder.addRound(lastRound, last, last.length);
-        next++;
-        return decoder.finishBlock();
+        return stream.finishBlock();
     }
 
     /**
-     * @param pending the block fed up to its last round.
+     * @param stream the block fed up to its last round.
      * @return the block's flips; the same work as {@link #reaction}, for the gc profiler.
      */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
-    public long reactionAverage(final LastRoundPending pending)
+    public long reactionAverage(final Stream stream)
     {
-        return reaction(pending);
-    }
-
-    /** @return the block's flips: every round of the next block, then the finish. */
-    @Benchmark
-    @BenchmarkMode(Mode.AverageTime)
-    public long block()
-    {
-        feedAllButLast();
-        return reaction(null);
-    }
-
-    void feedAllButLast()
-    {
-        final int[][] block = blocks[next & (BLOCK_RING - 1)];
-        for (int round = 0; round < lastRound; round++)
-        {
-            decoder.addRound(round, block[round], block[round].length);
-        }
+        return stream.finishBlock();
     }
 
     private static int[][] byRound(final RoundStructure rounds, final int[] defects)
