@@ -26,10 +26,10 @@ import java.util.Arrays;
  * (clusters joined by a filled edge or next to each other), are independent decodes of their pieces' defects.
  * <p>
  * Applied round by round: the state is opened with one decode of the window's rounds whose residual is settled (those
- * at or before the previous window's commit), then each later round's defects are decoded alone and added when they
- * are independent of everything so far. When they are not, the pieces they reach are decoded again together with
- * them (their defects in the state's order, then the round's), and that decode replaces the pieces when it is
- * independent of the rest; a few tries widen the pieces, then the state is stale. A stale state is rebuilt by one
+ * at or before the previous window's commit), then each later round's defects are decoded together with the pieces
+ * at or next to them (the pieces' defects in the state's order, then the round's; alone when there are none), and
+ * that decode replaces those pieces when it is independent of the rest; when it is not, the pieces it reached join
+ * and it is tried again, three tries in all, then the state is stale. A stale state is rebuilt by one
  * batch decode on the block's second-to-last round, and a stale state on the last round leaves the final window to a
  * decode from scratch. The defect lists match the batch decode's: rounds in order, each round's residual in the order
  * first toggled.
@@ -154,16 +154,38 @@ final class IncrementalFinish
             state = STALE;
             return false;
         }
-        decoder.decode(defects, count, result);
+        // The pieces at or next to the round's defects go in from the start: a defect whose partner is in the state
+        // (a measurement error across the round boundary) would otherwise grow alone, far, before meeting it.
         newPieces();
-        if (!independentOfTheRest() && !redoPieces(defects, count))
+        int found = 0;
+        for (int i = 0; i < count; i++)
         {
-            state = STALE;
-            return false;
+            found = addAround(defects[i], found);
         }
-        mark();
-        take(defects, count);
-        return true;
+        found = closePieces(0, found);
+        for (int attempt = 0; attempt < REDO_TRIES && (found == 0 || unmatched == 0); attempt++)
+        {
+            decodeWithPieces(defects, count);
+            if (independentOfTheRest())
+            {
+                if (found > 0)
+                {
+                    dropPieces(found);
+                    localRedos++;
+                }
+                mark();
+                take(defects, count);
+                return true;
+            }
+            final int before = found;
+            for (int i = 0, n = decoder.lastMemberCount(); i < n; i++)
+            {
+                found = addAround(decoder.lastMember(i), found);
+            }
+            found = closePieces(before, found);
+        }
+        state = STALE;
+        return false;
     }
 
     /** @return rounds added by redecoding the pieces of the state they reached, since construction. */
@@ -202,37 +224,20 @@ final class IncrementalFinish
         return flips;
     }
 
-    // Redecode the pieces of the state that the last decode reached, with the round's defects, until the decode keeps to
-    // them; on success the pieces are taken out of the state, and the last decode is what replaces them.
-    private boolean redoPieces(final int[] defects, final int count)
+    // Decode the pieces' defects, in the state's order, then the round's.
+    private void decodeWithPieces(final int[] defects, final int count)
     {
-        if (unmatched != 0)
+        int n = 0;
+        for (int i = 0; i < defectCount; i++)
         {
-            return false;
-        }
-        int pieceCount = 0;
-        for (int attempt = 0; attempt < REDO_TRIES; attempt++)
-        {
-            pieceCount = widenPieces(pieceCount);
-            int n = 0;
-            for (int i = 0; i < defectCount; i++)
+            final int defect = stateDefects[i];
+            if (pieceStamp[defect] == pieceGeneration)
             {
-                final int defect = stateDefects[i];
-                if (pieceStamp[defect] == pieceGeneration)
-                {
-                    redoDefects[n++] = defect;
-                }
-            }
-            System.arraycopy(defects, 0, redoDefects, n, count);
-            decoder.decode(redoDefects, n + count, result);
-            if (result.unmatchedDefects() == 0 && independentOfTheRest())
-            {
-                dropPieces(pieceCount);
-                localRedos++;
-                return true;
+                redoDefects[n++] = defect;
             }
         }
-        return false;
+        System.arraycopy(defects, 0, redoDefects, n, count);
+        decoder.decode(redoDefects, n + count, result);
     }
 
     private void newPieces()
@@ -274,38 +279,32 @@ final class IncrementalFinish
         return memberStamp[vertex] == stamp && pieceStamp[vertex] != pieceGeneration;
     }
 
-    // Add to the pieces every state member the last decode's members are or touch, then what joins those in the state.
-    private int widenPieces(final int pieceCount)
+    // Add to the pieces the state member a vertex is, and those next to it.
+    private int addAround(final int vertex, final int count)
     {
         final DecodingGraph graph = this.graph;
         final int boundary = graph.boundaryVertex();
-        int count = pieceCount;
-        for (int i = 0, n = decoder.lastMemberCount(); i < n; i++)
+        int found = addToPieces(vertex, count);
+        for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
         {
-            final int vertex = decoder.lastMember(i);
-            count = addToPieces(vertex, count);
-            for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
+            final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
+            if (other != boundary)
             {
-                final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
-                if (other != boundary)
-                {
-                    count = addToPieces(other, count);
-                }
+                found = addToPieces(other, found);
             }
         }
-        for (int head = pieceCount; head < count; head++)
+        return found;
+    }
+
+    // Close the pieces found from position {@code from} on over the state: whole connected pieces of its members.
+    private int closePieces(final int from, final int count)
+    {
+        int found = count;
+        for (int head = from; head < found; head++)
         {
-            final int vertex = pieceMembers[head];
-            for (int a = graph.adjacencyStart(vertex), end = graph.adjacencyEnd(vertex); a < end; a++)
-            {
-                final int other = graph.otherEnd(graph.adjacentEdge(a), vertex);
-                if (other != boundary)
-                {
-                    count = addToPieces(other, count);
-                }
-            }
+            found = addAround(pieceMembers[head], found);
         }
-        return count;
+        return found;
     }
 
     private int addToPieces(final int vertex, final int count)
