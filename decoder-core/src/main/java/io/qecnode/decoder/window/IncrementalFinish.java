@@ -29,7 +29,8 @@ import java.util.Arrays;
  * at or before the previous window's commit), then each later round's defects are decoded together with the pieces
  * at or next to them (the pieces' defects in the state's order, then the round's; alone when there are none), and
  * that decode replaces those pieces when it is independent of the rest; when it is not, the pieces it reached join
- * and it is tried again, three tries in all, then the state is stale. A stale state is rebuilt by one
+ * and it is tried again, three tries in all, then the state is stale; so is it when the pieces hold more than half the
+ * state's defects (a decode from scratch is then cheaper). A stale state is rebuilt by one
  * batch decode on the block's second-to-last round, and a stale state on the last round leaves the final window to a
  * decode from scratch. The defect lists match the batch decode's: rounds in order, each round's residual in the order
  * first toggled.
@@ -165,7 +166,14 @@ final class IncrementalFinish
         found = closePieces(0, found);
         for (int attempt = 0; attempt < REDO_TRIES && (found == 0 || unmatched == 0); attempt++)
         {
-            decodeWithPieces(defects, count);
+            final int pieceDefects = gatherPieceDefects();
+            if (2 * pieceDefects > defectCount)
+            {
+                // Most of the window: a decode from scratch once costs less than redos that may not hold.
+                break;
+            }
+            System.arraycopy(defects, 0, redoDefects, pieceDefects, count);
+            decoder.decode(redoDefects, pieceDefects + count, result);
             if (independentOfTheRest())
             {
                 if (found > 0)
@@ -224,8 +232,8 @@ final class IncrementalFinish
         return flips;
     }
 
-    // Decode the pieces' defects, in the state's order, then the round's.
-    private void decodeWithPieces(final int[] defects, final int count)
+    // List the pieces' defects, in the state's order, at the head of the redo list; returns how many.
+    private int gatherPieceDefects()
     {
         int n = 0;
         for (int i = 0; i < defectCount; i++)
@@ -236,8 +244,7 @@ final class IncrementalFinish
                 redoDefects[n++] = defect;
             }
         }
-        System.arraycopy(defects, 0, redoDefects, n, count);
-        decoder.decode(redoDefects, n + count, result);
+        return n;
     }
 
     private void newPieces()
