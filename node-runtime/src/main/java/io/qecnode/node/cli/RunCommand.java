@@ -241,9 +241,20 @@ public final class RunCommand implements Callable<Integer>
                 (bus.isEmbedded() ? " (embedded)" : ""));
             AgentRunner.startOnThread(runner);
             AgentRunner.startOnThread(coldRunner);
-            final Supplier<String> progress = () -> String.format(Locale.ROOT, "%d rounds, %d blocks out, " +
-                "%d incomplete", node.counters().roundsDecoded(), node.counters().blocksOut(),
-                node.counters().blocksIncomplete());
+            final long[] lastRounds = new long[2];
+            lastRounds[1] = System.nanoTime();
+            final Supplier<String> progress = () ->
+            {
+                // Rounds decoded per second over the interval: what the node holds, whichever thread decodes.
+                final long rounds = node.counters().roundsDecoded();
+                final long nowNs = System.nanoTime();
+                final double perSecond = (rounds - lastRounds[0]) * 1e9 / Math.max(1, nowNs - lastRounds[1]);
+                lastRounds[0] = rounds;
+                lastRounds[1] = nowNs;
+                return String.format(Locale.ROOT, "%d rounds, %.0f rounds/s, %d blocks out, %d incomplete, %s",
+                    rounds, perSecond, node.counters().blocksOut(), node.counters().blocksIncomplete(),
+                    node.counters().describeBacklog());
+            };
             report(stop, durationNs, reportNs, recycled ->
             {
                 final Histogram interval = telemetry.reactionNs().getIntervalHistogram(recycled);
@@ -255,14 +266,17 @@ public final class RunCommand implements Callable<Integer>
             });
             runner.close();
             drain(agent);
+            // The decode threads fold what they still hold, then stop.
+            agent.close();
             // Closing the cold thread writes what the journal was handed last, a loss not yet recorded included.
             if (journal != null)
             {
                 journal.handOff().flushGap();
             }
             coldRunner.close();
-            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s%s",
-                node.counters().roundsDecoded(), node.counters().blocksOut(), ReportLines.rejected(frameCounters),
+            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s, %s%s",
+                node.counters().roundsDecoded(), node.counters().blocksOut(), node.counters().describeBacklog(),
+                ReportLines.rejected(frameCounters),
                 journal == null ? "" : ", " + journal.describe()));
         }
     }
