@@ -243,7 +243,10 @@ public final class RunCommand implements Callable<Integer>
             AgentRunner.startOnThread(coldRunner);
             final long[] lastRounds = new long[2];
             lastRounds[1] = System.nanoTime();
-            final Supplier<String> progress = () ->
+            final Supplier<String> progress = () -> String.format(Locale.ROOT, "%d rounds, %d blocks out, " +
+                "%d incomplete", node.counters().roundsDecoded(), node.counters().blocksOut(),
+                node.counters().blocksIncomplete());
+            final Supplier<String> pace = () ->
             {
                 // Rounds decoded per second over the interval: what the node holds, whichever thread decodes.
                 final long rounds = node.counters().roundsDecoded();
@@ -251,16 +254,15 @@ public final class RunCommand implements Callable<Integer>
                 final double perSecond = (rounds - lastRounds[0]) * 1e9 / Math.max(1, nowNs - lastRounds[1]);
                 lastRounds[0] = rounds;
                 lastRounds[1] = nowNs;
-                return String.format(Locale.ROOT, "%d rounds, %.0f rounds/s, %d blocks out, %d incomplete, %s",
-                    rounds, perSecond, node.counters().blocksOut(), node.counters().blocksIncomplete(),
+                return String.format(Locale.ROOT, "%.0f rounds/s decoded, %s", perSecond,
                     node.counters().describeBacklog());
             };
             report(stop, durationNs, reportNs, recycled ->
             {
                 final Histogram interval = telemetry.reactionNs().getIntervalHistogram(recycled);
-                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d%s",
-                    progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
-                    publisher.notSentCount(), node.telemetry().overflows(),
+                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d, " +
+                    "%s%s", progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
+                    publisher.notSentCount(), node.telemetry().overflows(), pace.get(),
                     journal == null ? "" : ", " + journal.describe()));
                 return interval;
             });
@@ -275,8 +277,8 @@ public final class RunCommand implements Callable<Integer>
             }
             coldRunner.close();
             logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s, %s%s",
-                node.counters().roundsDecoded(), node.counters().blocksOut(), node.counters().describeBacklog(),
-                ReportLines.rejected(frameCounters),
+                node.counters().roundsDecoded(), node.counters().blocksOut(), ReportLines.rejected(frameCounters),
+                node.counters().describeBacklog(),
                 journal == null ? "" : ", " + journal.describe()));
         }
     }

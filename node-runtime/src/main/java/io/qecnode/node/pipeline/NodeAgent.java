@@ -102,7 +102,17 @@ public final class NodeAgent implements Agent, FrameHandler, AutoCloseable
     public int doWork()
     {
         final int frames = subscriber == null ? 0 : subscriber.poll(FRAGMENT_LIMIT);
-        return workers == null ? frames : frames + foldResults();
+        final int work = workers == null ? frames : frames + foldResults();
+        if (frames == 0 && subscriber != null)
+        {
+            // Nothing waiting: the hot thread is caught up, and only rounds with the decode threads are behind.
+            final long backlog = workers == null ? 0 : workers.roundsInFlight();
+            if (backlog != counters.backlogRounds.get())
+            {
+                counters.backlogRounds.setOrdered(backlog);
+            }
+        }
+        return work;
     }
 
     @Override
