@@ -90,6 +90,7 @@ public final class PipelineOptions
         description = OptionDefaults.DECODE_THREADS_DESCRIPTION)
     private int decodeThreads;
 
+    // Unpaced (--period 0), there is no round rate to hold: no shedding unless a bound is given.
     @Option(names = "--backlog-limit", paramLabel = "ROUNDS", description = OptionDefaults.BACKLOG_LIMIT_DESCRIPTION)
     private Integer backlogLimit;
 
@@ -160,8 +161,8 @@ public final class PipelineOptions
         final NodeContext node = codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window)
             .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin)
             .decodeThreads(Ranges.check(spec, "--decode-threads", decodeThreads, 0, NodeContext.MAX_DECODE_THREADS))
-            .backlogLimit(backlogLimit == null ? NodeContext.BACKLOG_LIMIT_AUTO :
-            Ranges.check(spec, "--backlog-limit", backlogLimit, 0, Integer.MAX_VALUE));
+            .backlogLimit(backlogLimit != null ? Ranges.check(spec, "--backlog-limit", backlogLimit, 0,
+            Integer.MAX_VALUE) : periodNs() == 0 ? 0 : NodeContext.BACKLOG_LIMIT_AUTO);
         // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
         ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;

@@ -248,7 +248,8 @@ public final class PipelineRun
         return new RunVerdict()
             .schedule(periodNs, measuredRounds, measuredNs, Math.max(0, firstWarmBacklog), lastBacklog, blockNs)
             .accounting(lost, drained, blocks)
-            .fallback(fallback, blocks)
+            // Shed blocks are judged by pace (a warning), not as windows the decoder's defect cap sent away.
+            .fallback(Math.max(0, fallback - shed), blocks)
             .shed(shed, maxBacklogRounds)
             .arrivals(rounds, accepted, dropped);
     }

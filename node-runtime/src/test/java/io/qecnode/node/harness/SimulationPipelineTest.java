@@ -242,7 +242,8 @@ class SimulationPipelineTest
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(0).faults(FaultPlan.parse(faults))
             .seed(SEED).roundLimit(roundLimit);
         final NodeContext node = new NodeContext().code(code).growth(UnionFindDecoder.Growth.WEIGHTED)
-            .window(roundsPerBlock + "," + roundsPerBlock);
+            // Unpaced hardware: no round rate to hold, so no block is shed and every one is decoded in full.
+            .window(roundsPerBlock + "," + roundsPerBlock).backlogLimit(0);
         return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener);
     }
 
