@@ -133,7 +133,7 @@ public final class SimulateCommand implements Callable<Integer>
     private static final String CHAIN_PERIOD_DEFAULT = "10us";
     private static final String CHAIN_DEADLINE_DEFAULT = "500ms";
     private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--journal",
-        "--baseline-frames", "--json", "--pin");
+        "--baseline-frames", "--json", "--pin", "--decode-threads", "--backlog-limit");
 
     @Override
     public Integer call() throws InterruptedException

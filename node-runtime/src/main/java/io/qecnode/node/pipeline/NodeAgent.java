@@ -267,7 +267,7 @@ public final class NodeAgent implements Agent, FrameHandler, AutoCloseable
      */
     public boolean checkpoint()
     {
-        if (journal == null || !patch.betweenBlocks())
+        if (journal == null || !betweenBlocks())
         {
             return false;
         }
