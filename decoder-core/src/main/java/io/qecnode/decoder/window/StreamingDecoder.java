@@ -494,7 +494,7 @@ public final class StreamingDecoder
         windowsDecoded++;
         defectsDecoded += defectCount;
         lastWindowDefects = defectCount;
-        if (defectCount > current.defectCap)
+        if (defectCount > current.defectCap || shedding)
         {
             fallbackWindows++;
             blockFallback = true;
@@ -539,5 +539,22 @@ public final class StreamingDecoder
         }
         blockFlips = flips;
         committedCount = committed;
+    }
+
+    // ---- shedding: a node that falls behind hands whole blocks to the fallback (kept apart from the rest) ----
+
+    private boolean shedding;
+
+    /**
+     * Shed load: while on, every window decoded, from the next one on, goes to the bounded fallback (every defect to
+     * the boundary along its precomputed shortest path) instead of union-find, and its block is flagged
+     * ({@link #blockUsedFallback()}). A node over its backlog bound turns it on before round 0 of a block and off
+     * again once it has caught up.
+     *
+     * @param on true to decode by the fallback.
+     */
+    public void shed(final boolean on)
+    {
+        shedding = on;
     }
 }

@@ -109,6 +109,18 @@ public final class NodeSettings
             context.pinCpu(Ranges.check(spec, "--" + NodeContext.PIN_PROP, integer(NodeContext.PIN_PROP), 0,
                 Integer.MAX_VALUE));
         }
+        if (isGiven(NodeContext.DECODE_THREADS_PROP))
+        {
+            context.decodeThreads(integer(NodeContext.DECODE_THREADS_PROP, "0", 0, NodeContext.MAX_DECODE_THREADS));
+        }
+        if (isGiven(NodeContext.DECODE_PIN_PROP))
+        {
+            context.decodePinCpu(integer(NodeContext.DECODE_PIN_PROP, "0", 0, Integer.MAX_VALUE));
+        }
+        if (isGiven(NodeContext.BACKLOG_LIMIT_PROP))
+        {
+            context.backlogLimit(integer(NodeContext.BACKLOG_LIMIT_PROP, "0", 0, Integer.MAX_VALUE));
+        }
         context.journal(JournalOptions.config(spec, this));
         return ConfigErrors.checked(spec, context::checkSettings);
     }

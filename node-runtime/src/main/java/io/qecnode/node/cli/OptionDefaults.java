@@ -45,4 +45,15 @@ public final class OptionDefaults
     private OptionDefaults()
     {
     }
+
+    /** What {@code --decode-threads} does. */
+    public static final String DECODE_THREADS_DESCRIPTION = "Decode threads, 0.." + NodeContext.MAX_DECODE_THREADS +
+        ": 0 decodes on the hot thread; N hands block k to decode thread k mod N, window by window as its rounds " +
+        "arrive, and the hot thread folds the results in block order (same states as 0). Default: 0.";
+
+    /** What {@code --backlog-limit} does. */
+    public static final String BACKLOG_LIMIT_DESCRIPTION = "Backlog bound in rounds (received, not yet decoded): " +
+        "blocks started above it are shed to the bounded fallback (flagged fallback, counted as shed) until the " +
+        "backlog is back under half of it; 0 never sheds. Default: " + NodeContext.BACKLOG_BLOCKS_DEFAULT +
+        " blocks' rounds (simulate, latency: 0 with --period 0, which has no round rate to hold).";
 }

@@ -241,28 +241,44 @@ public final class RunCommand implements Callable<Integer>
                 (bus.isEmbedded() ? " (embedded)" : ""));
             AgentRunner.startOnThread(runner);
             AgentRunner.startOnThread(coldRunner);
+            final long[] lastRounds = new long[2];
+            lastRounds[1] = System.nanoTime();
             final Supplier<String> progress = () -> String.format(Locale.ROOT, "%d rounds, %d blocks out, " +
                 "%d incomplete", node.counters().roundsDecoded(), node.counters().blocksOut(),
                 node.counters().blocksIncomplete());
+            final Supplier<String> pace = () ->
+            {
+                // Rounds decoded per second over the interval: what the node holds, whichever thread decodes.
+                final long rounds = node.counters().roundsDecoded();
+                final long nowNs = System.nanoTime();
+                final double perSecond = (rounds - lastRounds[0]) * 1e9 / Math.max(1, nowNs - lastRounds[1]);
+                lastRounds[0] = rounds;
+                lastRounds[1] = nowNs;
+                return String.format(Locale.ROOT, "%.0f rounds/s decoded, %s", perSecond,
+                    node.counters().describeBacklog());
+            };
             report(stop, durationNs, reportNs, recycled ->
             {
                 final Histogram interval = telemetry.reactionNs().getIntervalHistogram(recycled);
-                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d%s",
-                    progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
-                    publisher.notSentCount(), node.telemetry().overflows(),
+                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d, " +
+                    "%s%s", progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
+                    publisher.notSentCount(), node.telemetry().overflows(), pace.get(),
                     journal == null ? "" : ", " + journal.describe()));
                 return interval;
             });
             runner.close();
             drain(agent);
+            // The decode threads fold what they still hold, then stop.
+            agent.close();
             // Closing the cold thread writes what the journal was handed last, a loss not yet recorded included.
             if (journal != null)
             {
                 journal.handOff().flushGap();
             }
             coldRunner.close();
-            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s%s",
+            logLine.accept(String.format(Locale.ROOT, "run: stopped: %d rounds decoded, %d blocks out, %s, %s%s",
                 node.counters().roundsDecoded(), node.counters().blocksOut(), ReportLines.rejected(frameCounters),
+                node.counters().describeBacklog(),
                 journal == null ? "" : ", " + journal.describe()));
         }
     }

@@ -31,7 +31,8 @@ public final class RunOptions
         NodeContext.DISTANCE_PROP, NodeContext.ROUNDS_PROP, NodeContext.P_PROP, NodeContext.IN_CHANNEL_PROP,
         NodeContext.IN_STREAM_PROP, NodeContext.OUT_CHANNEL_PROP, NodeContext.OUT_STREAM_PROP,
         NodeContext.DECODER_PROP, NodeContext.WINDOW_PROP, NodeContext.IDLE_PROP, "aeron-dir", "embedded-dir", "report",
-        NodeContext.PIN_PROP);
+        NodeContext.PIN_PROP, NodeContext.DECODE_THREADS_PROP, NodeContext.DECODE_PIN_PROP,
+        NodeContext.BACKLOG_LIMIT_PROP);
 
     @Option(names = "--config", paramLabel = "FILE", description = "Properties file with any of the settings below.")
     private Path config;
@@ -102,6 +103,16 @@ public final class RunOptions
         description = "Give the hot thread this CPU to itself (Linux): every other thread of the process moves to " +
             "the other CPUs. Default: no pinning.")
     private String pin;
+
+    @Option(names = "--decode-threads", paramLabel = "N", description = OptionDefaults.DECODE_THREADS_DESCRIPTION)
+    private String decodeThreads;
+
+    @Option(names = "--decode-pin", paramLabel = "CPU",
+        description = "Run decode thread k on CPU CPU+k (Linux). Default: no pinning.")
+    private String decodePin;
+
+    @Option(names = "--backlog-limit", paramLabel = "ROUNDS", description = OptionDefaults.BACKLOG_LIMIT_DESCRIPTION)
+    private String backlogLimit;
 
     @Option(names = "--topology", paramLabel = "FILE",
         description = "Run node --node of the repeater chain this topology file describes (see 'chain'): its code, " +
@@ -176,6 +187,9 @@ public final class RunOptions
         put(settings, "embedded-dir", embeddedDir);
         put(settings, "report", report);
         put(settings, "pin", pin);
+        put(settings, NodeContext.DECODE_THREADS_PROP, decodeThreads);
+        put(settings, NodeContext.DECODE_PIN_PROP, decodePin);
+        put(settings, NodeContext.BACKLOG_LIMIT_PROP, backlogLimit);
         journalOptions.putInto(settings);
         return settings;
     }

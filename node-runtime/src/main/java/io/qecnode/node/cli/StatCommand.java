@@ -24,7 +24,8 @@ import java.util.concurrent.TimeUnit;
     mixinStandardHelpOptions = true,
     description = {
         "Print the qec counters of a media driver (frames accepted and rejected by kind, rounds decoded, blocks out, " +
-            "back pressure, frames not sent, max reaction time...), read from its counters file, every interval, " +
+            "back pressure, frames not sent, max reaction time, backlog rounds and its max, blocks shed...), read " +
+            "from its counters file, every interval, " +
             "with the driver's pid and how long ago it last stamped its heartbeat.",
         "Exit code 1 if the directory holds no counters file or no live driver (a heartbeat older than the Aeron " +
             "client timeout): a killed node's counters are its last values, printed only with --last."})

@@ -86,6 +86,14 @@ public final class PipelineOptions
             "the other CPUs. Default: no pinning.")
     private Integer pin;
 
+    @Option(names = "--decode-threads", defaultValue = "0", paramLabel = "N",
+        description = OptionDefaults.DECODE_THREADS_DESCRIPTION)
+    private int decodeThreads;
+
+    // Unpaced (--period 0), there is no round rate to hold: no shedding unless a bound is given.
+    @Option(names = "--backlog-limit", paramLabel = "ROUNDS", description = OptionDefaults.BACKLOG_LIMIT_DESCRIPTION)
+    private Integer backlogLimit;
+
     @Mixin
     private JournalOptions journalOptions;
 
@@ -151,7 +159,10 @@ public final class PipelineOptions
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs()).faults(plan)
             .seed(seed).out(channel(), NodeContext.ROUNDS_STREAM_DEFAULT);
         final NodeContext node = codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window)
-            .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin);
+            .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin)
+            .decodeThreads(Ranges.check(spec, "--decode-threads", decodeThreads, 0, NodeContext.MAX_DECODE_THREADS))
+            .backlogLimit(backlogLimit != null ? Ranges.check(spec, "--backlog-limit", backlogLimit, 0,
+            Integer.MAX_VALUE) : periodNs() == 0 ? 0 : NodeContext.BACKLOG_LIMIT_AUTO);
         // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
         ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
@@ -212,8 +223,10 @@ public final class PipelineOptions
     public String describe(final PipelineConfig config)
     {
         return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
-            "threads=%d, idle=%s%s", config.code(), period, config.nodes(), channel,
-            growth.name().toLowerCase(Locale.ROOT), window, config.hardware().faults(), config.sharedThread() ? 1 : 2,
-            idle, config.hotCpu() != NodeContext.PIN_NONE ? ", hot thread on CPU " + config.hotCpu() : "");
+            "threads=%d, idle=%s%s, decode threads=%d, backlog limit=%d rounds", config.code(), period,
+            config.nodes(), channel, growth.name().toLowerCase(Locale.ROOT), window, config.hardware().faults(),
+            config.sharedThread() ? 1 : 2, idle,
+            config.hotCpu() != NodeContext.PIN_NONE ? ", hot thread on CPU " + config.hotCpu() : "",
+            config.node().decodeThreads(), config.node().backlogLimitRounds());
     }
 }

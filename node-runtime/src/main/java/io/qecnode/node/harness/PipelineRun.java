@@ -78,6 +78,8 @@ public final class PipelineRun
     private long firstWarmBacklog = -1;
     private long lastBacklog;
     private long fallback;
+    private long shed;
+    private long maxBacklogRounds;
     private String rejectedByKind = RunVerdict.rejectedByKind(counter -> 0);
     private long accepted = -1;
     private long dropped;
@@ -246,7 +248,9 @@ public final class PipelineRun
         return new RunVerdict()
             .schedule(periodNs, measuredRounds, measuredNs, Math.max(0, firstWarmBacklog), lastBacklog, blockNs)
             .accounting(lost, drained, blocks)
-            .fallback(fallback, blocks)
+            // Shed blocks are judged by pace (a warning), not as windows the decoder's defect cap sent away.
+            .fallback(Math.max(0, fallback - shed), blocks)
+            .shed(shed, maxBacklogRounds)
             .arrivals(rounds, accepted, dropped);
     }
 
@@ -282,6 +286,8 @@ public final class PipelineRun
         notSent = notSentFrames;
         rejected = RunVerdict.rejected(counter -> pipeline.frameCounters().counter(counter).get());
         fallback = pipeline.sink().fallback();
+        shed = pipeline.nodeCounters().blocksShed();
+        maxBacklogRounds = pipeline.nodeCounters().maxBacklogRounds();
         accepted = pipeline.frameCounters().counter(FrameCounter.ACCEPTED).get();
         dropped = pipeline.simulator().injector().injected(FaultKind.DROP);
     }
@@ -450,6 +456,18 @@ public final class PipelineRun
     public long rejected()
     {
         return rejected;
+    }
+
+    /** @return blocks the decoding node shed to the fallback because it had fallen behind. */
+    public long shed()
+    {
+        return shed;
+    }
+
+    /** @return the largest backlog the decoding node measured, rounds. */
+    public long maxBacklogRounds()
+    {
+        return maxBacklogRounds;
     }
 
     /** @return blocks decoded by the fallback, as flagged at the sink. */

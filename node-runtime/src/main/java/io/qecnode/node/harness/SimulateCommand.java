@@ -133,7 +133,7 @@ public final class SimulateCommand implements Callable<Integer>
     private static final String CHAIN_PERIOD_DEFAULT = "10us";
     private static final String CHAIN_DEADLINE_DEFAULT = "500ms";
     private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--journal",
-        "--baseline-frames", "--json", "--pin");
+        "--baseline-frames", "--json", "--pin", "--decode-threads", "--backlog-limit");
 
     @Override
     public Integer call() throws InterruptedException
@@ -385,6 +385,8 @@ public final class SimulateCommand implements Callable<Integer>
         private final long missingBlocks;
         private final long incomplete;
         private final long fallback;
+        private final long shed;
+        private final long maxBacklogRounds;
         private final long rejectedFrames;
         private final long notSent;
         private final LatencyStats latency;
@@ -413,6 +415,8 @@ public final class SimulateCommand implements Callable<Integer>
             this.missingBlocks = run.missingBlocks();
             this.incomplete = run.incomplete();
             this.fallback = run.fallback();
+            this.shed = run.shed();
+            this.maxBacklogRounds = run.maxBacklogRounds();
             this.rejectedFrames = run.rejected();
             this.notSent = run.notSent();
             this.latency = LatencyStats.of(run.endToEnd());
@@ -443,6 +447,8 @@ public final class SimulateCommand implements Callable<Integer>
             text.append(PipelineRun.incompleteLine(incomplete, incompleteErrors)).append('\n');
             text.append(String.format(Locale.ROOT, "frames %s, not sent %d, blocks missing %d, %s, truth unknown %d%n",
                 rejectedByKind, notSent, missingBlocks, verdict.fallbackLine(), unknownTruth));
+            text.append(String.format(Locale.ROOT, "node backlog        max %d rounds, shed %d blocks%n",
+                maxBacklogRounds, shed));
             text.append(LatencyStats.header()).append('\n');
             text.append(latency.row("end to end")).append('\n');
             text.append(reaction.row("node reaction")).append('\n');
@@ -471,12 +477,13 @@ public final class SimulateCommand implements Callable<Integer>
                 "{\"code\":\"%s\",\"rounds\":%d,\"blocks_emitted\":%d,\"blocks_checked\":%d,\"complete_blocks\":%d," +
                 "\"logical_errors\":%d,\"logical_error_rate\":%.6e,\"ci95_low\":%.6e,\"ci95_high\":%.6e," +
                 "\"frames_rejected\":%d,\"not_sent\":%d,\"blocks_missing\":%d,\"incomplete\":%d," +
-                "\"incomplete_errors\":%d,\"fallback\":%d,\"drained\":%b," +
+                "\"incomplete_errors\":%d,\"fallback\":%d,\"shed\":%d,\"max_backlog_rounds\":%d,\"drained\":%b," +
                 "\"passed\":%b,\"schedule\":\"%s\"," +
                 "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"decode_last_window\":%s," +
                 "\"decode_per_block\":%s,\"raw_hop\":%s}",
                 code, rounds, emittedBlocks, blocks, completeBlocks, logicalErrors, rate(), lower(), upper(),
-                rejectedFrames, notSent, missingBlocks, incomplete, incompleteErrors, fallback, drained, verdict.passed(), verdict.scheduleLine(),
+                rejectedFrames, notSent, missingBlocks, incomplete, incompleteErrors, fallback, shed, maxBacklogRounds,
+                drained, verdict.passed(), verdict.scheduleLine(),
                 latency.toJson("end to end"),
                 reaction.toJson("node reaction"), perRound.toJson("node per round"),
                 lastWindow.toJson("decode last window"), perBlock.toJson("decode per block"),

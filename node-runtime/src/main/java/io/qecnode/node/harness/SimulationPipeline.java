@@ -62,6 +62,7 @@ public final class SimulationPipeline implements AutoCloseable
     private final AgentRunner telemetryRunner;
     private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
     private final AgentRunner hotRunner;
+    private final NodeAgent node;
     private final AgentRunner supportRunner;
     private final List<FramePublisher> publishers = new ArrayList<>();
 
@@ -92,48 +93,58 @@ public final class SimulationPipeline implements AutoCloseable
             .clock(clock)
             .conclude();
         telemetry = new TelemetryAgent(nodeContext.telemetry());
-        final NodeAgent node = NodeFactory.newNodeAgent(nodeContext);
-        journal = nodeContext.journal() == null ? null :
-            NodeJournal.prepare(nodeContext.journal(), bus.aeron()::addCounter, "1");
-        final JournalWriter journalWriter = journal == null ? null :
-            journal.start(node, nodeContext.decodingSettings(), System.err::println);
+        node = NodeFactory.newNodeAgent(nodeContext);
+        try
+        {
+            journal = nodeContext.journal() == null ? null :
+                NodeJournal.prepare(nodeContext.journal(), bus.aeron()::addCounter, "1");
+            final JournalWriter journalWriter = journal == null ? null :
+                journal.start(node, nodeContext.decodingSettings(), System.err::println);
 
-        final List<Agent> support = new ArrayList<>();
-        support.add(simulator);
-        for (int k = 2; k <= config.nodes(); k++)
-        {
-            support.add(new RelayAgent(bus.subscription(channel, rounds + k - 1),
-                publisher(channel, rounds + k, "node " + k + " states out"), NodeCounters.allocate(bus.aeron(),
-                String.valueOf(k)), k));
-        }
-        sink = new SinkAgent(bus.subscription(channel, rounds + config.nodes()), truths, latencyNs, clock,
-            config.sinkListener());
-        support.add(sink);
+            final List<Agent> support = new ArrayList<>();
+            support.add(simulator);
+            for (int k = 2; k <= config.nodes(); k++)
+            {
+                support.add(new RelayAgent(bus.subscription(channel, rounds + k - 1),
+                    publisher(channel, rounds + k, "node " + k + " states out"), NodeCounters.allocate(bus.aeron(),
+                    String.valueOf(k)), k));
+            }
+            sink = new SinkAgent(bus.subscription(channel, rounds + config.nodes()), truths, latencyNs, clock,
+                config.sinkListener());
+            support.add(sink);
 
-        FramePublisher.awaitConnected(publishers, CONNECT_TIMEOUT_NS);
-        if (config.hotCpu() != NodeContext.PIN_NONE)
-        {
-            // Every thread there is now (JVM, driver, client) leaves the hot CPU; threads made from here on inherit.
-            CpuPinning.clearCpuForHotThread(config.hotCpu());
+            FramePublisher.awaitConnected(publishers, CONNECT_TIMEOUT_NS);
+            if (config.hotCpu() != NodeContext.PIN_NONE)
+            {
+                // Every thread there is now (JVM, driver, client) leaves the hot CPU; threads made from here on
+                // inherit.
+                CpuPinning.clearCpuForHotThread(config.hotCpu());
+            }
+            if (config.sharedThread())
+            {
+                support.add(1, node);
+                hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null,
+                    pinned(new CompositeAgent(support.toArray(new Agent[0]))));
+                supportRunner = null;
+            }
+            else
+            {
+                hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null, pinned(node));
+                supportRunner = new AgentRunner(config.supportIdle(), errors, null,
+                    new CompositeAgent(support.toArray(new Agent[0])));
+                AgentRunner.startOnThread(supportRunner);
+            }
+            AgentRunner.startOnThread(hotRunner);
+            telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, journalWriter == null ?
+                telemetry : new CompositeAgent(telemetry, journalWriter));
+            AgentRunner.startOnThread(telemetryRunner);
         }
-        if (config.sharedThread())
+        catch (final RuntimeException | Error ex)
         {
-            support.add(1, node);
-            hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null,
-                pinned(new CompositeAgent(support.toArray(new Agent[0]))));
-            supportRunner = null;
+            // The node's decode threads run from its construction.
+            node.close();
+            throw ex;
         }
-        else
-        {
-            hotRunner = new AgentRunner(nodeContext.idleStrategy(), errors, null, pinned(node));
-            supportRunner = new AgentRunner(config.supportIdle(), errors, null,
-                new CompositeAgent(support.toArray(new Agent[0])));
-            AgentRunner.startOnThread(supportRunner);
-        }
-        AgentRunner.startOnThread(hotRunner);
-        telemetryRunner = new AgentRunner(new SleepingMillisIdleStrategy(1), errors, null, journalWriter == null ?
-            telemetry : new CompositeAgent(telemetry, journalWriter));
-        AgentRunner.startOnThread(telemetryRunner);
     }
 
     // A simulation records into a fresh journal (its rounds would not continue an earlier run's), checked before
@@ -417,6 +428,8 @@ public final class SimulationPipeline implements AutoCloseable
     private void closeAll()
     {
         CloseHelper.closeAll(hotRunner, supportRunner);
+        // Its decode threads, if any, after the thread that feeds them.
+        CloseHelper.close(node);
         if (journal != null)
         {
             journal.handOff().flushGap();

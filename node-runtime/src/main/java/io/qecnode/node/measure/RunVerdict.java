@@ -147,6 +147,24 @@ public final class RunVerdict
     }
 
     /**
+     * Say whether the node had to shed blocks to hold the round rate: a warning naming how many, since those blocks
+     * were decoded by the fallback (their share is judged with the fallback's).
+     *
+     * @param shedBlocks       blocks the node shed.
+     * @param maxBacklogRounds the largest backlog the node measured, rounds.
+     * @return this.
+     */
+    public RunVerdict shed(final long shedBlocks, final long maxBacklogRounds)
+    {
+        if (shedBlocks > 0)
+        {
+            warnings.add(String.format(Locale.ROOT, "the node fell behind (backlog up to %d rounds) and shed %d " +
+                "blocks to the fallback", maxBacklogRounds, shedBlocks));
+        }
+        return this;
+    }
+
+    /**
      * Judge whether anything reached the node: a run whose every round was refused or dropped has nothing to time.
      *
      * @param sent     rounds the simulator sent.

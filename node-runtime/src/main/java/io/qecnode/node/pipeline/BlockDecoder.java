@@ -38,4 +38,14 @@ public interface BlockDecoder
 
     /** @return rounds per block. */
     int roundsPerBlock();
+
+    /**
+     * Shed load: while on, the blocks started go to the bounded fallback instead of union-find and are flagged as
+     * fallback. Set between blocks. A decoder without a fallback (the batch reference) decodes them in full.
+     *
+     * @param on true to decode by the fallback.
+     */
+    default void shed(final boolean on)
+    {
+    }
 }

@@ -10,6 +10,7 @@ import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.journal.JournalHandOff;
 import io.qecnode.io.transport.FrameSubscriber;
+import io.qecnode.node.decode.DecodeWorkers;
 import io.qecnode.node.telemetry.BlockTelemetry;
 import io.qecnode.node.measure.HotRecorders;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -33,11 +34,25 @@ import java.nio.ByteBuffer;
  * reaction time, from the last round's arrival to the state's offer, goes through a bounded SPSC ring to a telemetry
  * thread; a full ring is counted, never waited on.
  * <p>
- * <b>Note:</b> single-threaded; nothing on this path allocates, locks or blocks.
+ * With decode threads ({@link NodeContext#decodeThreads(int)}), this thread keeps the bookkeeping of blocks and
+ * hands each round to the decode thread owning its block; each block's result comes back on that thread's result
+ * ring and is folded here in block order, and the reaction time then includes both ring hops:
+ * <pre>
+ *   rounds --&gt; hot thread: validate, PatchDecoding --round ring k--&gt; decode thread k (block j, j mod N = k)
+ *   states &lt;-- hot thread: fold in order, encode, send &lt;--result ring k-- decode thread k
+ * </pre>
+ * The node measures its backlog, rounds received but not yet decoded: rounds handed to the decode threads and not
+ * yet taken, plus how far the rounds this thread handles lag behind the hardware ({@link RoundLag}). Blocks started
+ * while it is over the bound are shed to the decoder's bounded fallback (flagged, counted) until it is back under
+ * half the bound.
+ * <p>
+ * <b>Note:</b> single-threaded; nothing on this path allocates, locks or blocks (a full round ring waits for its
+ * decode thread).
  */
-public final class NodeAgent implements Agent, FrameHandler
+public final class NodeAgent implements Agent, FrameHandler, AutoCloseable
 {
     private static final int FRAGMENT_LIMIT = 64;
+    private static final long CLOSE_FOLD_NS = 1_000_000_000L;
 
     private final FrameSubscriber subscriber;
     private final FrameValidator validator;
@@ -53,16 +68,27 @@ public final class NodeAgent implements Agent, FrameHandler
     private final LogicalStateWriter writer = new LogicalStateWriter();
     private final LogicalFrame frame = new LogicalFrame(1);
     private final UnsafeBuffer state = new UnsafeBuffer(ByteBuffer.allocateDirect(LogicalStateWriter.FRAME_LENGTH));
+    private final DecodeWorkers workers;
+    private final FoldQueue pending;
+    private final RoundLag lag = new RoundLag();
+    private final long backlogLimit;
+    private boolean shedding;
     private JournalHandOff journal;
     private int checkpointEvery = Integer.MAX_VALUE;
     private int blocksSinceCheckpoint;
 
     // Built by NodeFactory from a concluded context: the one way a node is wired.
-    NodeAgent(final NodeContext context, final FrameValidator validator, final BlockDecoder decoder)
+    NodeAgent(
+        final NodeContext context, final FrameValidator validator, final BlockDecoder decoder,
+        final DecodeWorkers workers)
     {
         this.subscriber = context.subscription() == null ? null : new FrameSubscriber(context.subscription(), this);
         this.validator = validator;
-        this.patch = new PatchDecoding(decoder, context.counters(), context.code().rounds().maxDetectorsPerRound());
+        this.workers = workers;
+        this.pending = workers == null ? null : new FoldQueue(DecodeWorkers.PENDING_BLOCKS);
+        this.backlogLimit = context.backlogLimitRounds();
+        this.patch = new PatchDecoding(decoder, context.counters(), context.code().rounds().maxDetectorsPerRound(),
+            workers != null);
         this.out = context.sender();
         this.counters = context.counters();
         this.telemetry = context.telemetry();
@@ -75,7 +101,18 @@ public final class NodeAgent implements Agent, FrameHandler
     @Override
     public int doWork()
     {
-        return subscriber == null ? 0 : subscriber.poll(FRAGMENT_LIMIT);
+        final int frames = subscriber == null ? 0 : subscriber.poll(FRAGMENT_LIMIT);
+        final int work = workers == null ? frames : frames + foldResults();
+        if (frames == 0 && subscriber != null)
+        {
+            // Nothing waiting: the hot thread is caught up, and only rounds with the decode threads are behind.
+            final long backlog = workers == null ? 0 : workers.roundsInFlight();
+            if (backlog != counters.backlogRounds.get())
+            {
+                counters.backlogRounds.setOrdered(backlog);
+            }
+        }
+        return work;
     }
 
     @Override
@@ -100,37 +137,105 @@ public final class NodeAgent implements Agent, FrameHandler
         {
             ingressNs.recordValue(HotRecorders.clamp(arrivedNs - view.emitTimestampNs()));
         }
-        if (patch.onRound(view))
+        measureBacklog(arrivedNs, view.emitTimestampNs());
+        if (!patch.onRound(view))
+        {
+            roundNs.recordValue(HotRecorders.clamp(clock.nanoTime() - arrivedNs));
+        }
+        else if (workers == null)
         {
             finishBlock(arrivedNs, view.emitTimestampNs());
         }
         else
         {
-            roundNs.recordValue(HotRecorders.clamp(clock.nanoTime() - arrivedNs));
+            handOver(arrivedNs, view.emitTimestampNs());
+        }
+    }
+
+    // Before the round is added, so that a block this round starts is shed or not by the backlog up to it.
+    private void measureBacklog(final long arrivedNs, final long emitNs)
+    {
+        final long backlog = lag.roundsBehind(arrivedNs, emitNs) + (workers == null ? 0 : workers.roundsInFlight());
+        counters.backlogRounds.setOrdered(backlog);
+        counters.maxBacklogRounds.proposeMaxOrdered(backlog);
+        if (backlogLimit > 0)
+        {
+            // Hysteresis: shed from above the bound until back under half of it, not block by block at its edge.
+            shedding = shedding ? backlog > backlogLimit / 2 : backlog > backlogLimit;
+            patch.shed(shedding);
         }
     }
 
     private void finishBlock(final long arrivedNs, final long originTimestampNs)
     {
         final PatchDecoding patch = this.patch;
-        final long block = patch.currentBlock();
         // Timed inside the decoder, window by window where each is decoded: the final window runs inside the last
         // round's addRound, so timing the block's end here would time a field read.
-        final long decodeNs = patch.decodeNs();
-        // A block that does not follow the last one finished leaves the frame without the flips of those between.
-        final int flags = patch.blockFlags() | (patch.followsLastBlock() ? 0 : LogicalStateFlags.INCOMPLETE);
+        sendState(patch.currentBlock(), patch.logicalQubit(), patch.flips(), patch.roundsDecoded(),
+            blockFlags(patch), arrivedNs, originTimestampNs, patch.decodeNs(), patch.lastWindowNs());
+    }
+
+    // A block that does not follow the last one finished leaves the frame without the flips of those between.
+    private static int blockFlags(final PatchDecoding patch)
+    {
+        return patch.blockFlags() | (patch.followsLastBlock() ? 0 : LogicalStateFlags.INCOMPLETE);
+    }
+
+    // The block's rounds are all with its decode thread: keep what is known of it until its result comes back.
+    private void handOver(final long arrivedNs, final long originTimestampNs)
+    {
+        while (pending.isFull())
+        {
+            if (foldResults() == 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        pending.add(patch.currentBlock(), patch.logicalQubit(), patch.roundsDecoded(), blockFlags(patch), arrivedNs,
+            originTimestampNs, workers.currentWorker());
+        roundNs.recordValue(HotRecorders.clamp(clock.nanoTime() - arrivedNs));
+        foldResults();
+    }
+
+    // Fold every result that is back, in the order the blocks were handed over.
+    private int foldResults()
+    {
+        final FoldQueue pending = this.pending;
+        final DecodeWorkers workers = this.workers;
+        int folded = 0;
+        while (!pending.isEmpty() && workers.pollResult(pending.worker()))
+        {
+            int flags = pending.flags();
+            if (workers.resultFallback())
+            {
+                flags |= LogicalStateFlags.FALLBACK;
+                counters.blocksFallback.incrementOrdered();
+            }
+            counters.roundsDecoded.getAndAddOrdered(pending.rounds());
+            sendState(pending.block(), pending.qubit(), workers.resultFlips(), pending.rounds(), flags,
+                pending.arrivedNs(), pending.originNs(), workers.resultDecodeNs(), workers.resultLastWindowNs());
+            pending.removeHead();
+            folded++;
+        }
+        return folded;
+    }
+
+    private void sendState(
+        final long block, final long qubit, final long flips, final int rounds, final int flags,
+        final long arrivedNs, final long originTimestampNs, final long decodeNs, final long lastWindowNs)
+    {
         // Never reset: the state carries the qubit's frame with this block folded in.
-        frame.foldObservableFlips(0, patch.flips());
+        frame.foldObservableFlips(0, flips & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
         final long frameBits = frame.observableFlips(0);
-        final int length = writer.encode(state, 0, nodeId, patch.logicalQubit(), block, frameBits,
-            patch.roundsDecoded(), originTimestampNs, decodeNs, flags);
+        final int length = writer.encode(state, 0, nodeId, qubit, block, frameBits, rounds, originTimestampNs,
+            decodeNs, flags);
         out.send(state, 0, length);
         if (journal != null)
         {
             journal.offerState(state, 0, length);
         }
         final long reactionNs = clock.nanoTime() - arrivedNs;
-        telemetry.offer(block, reactionNs, decodeNs, patch.lastWindowNs(), flags);
+        telemetry.offer(block, reactionNs, decodeNs, lastWindowNs, flags);
         counters.maxReactionNs.proposeMaxOrdered(reactionNs);
         counters.blocksOut.incrementOrdered();
         if (journal != null && ++blocksSinceCheckpoint >= checkpointEvery)
@@ -162,7 +267,7 @@ public final class NodeAgent implements Agent, FrameHandler
      */
     public boolean checkpoint()
     {
-        if (journal == null || !patch.betweenBlocks())
+        if (journal == null || !betweenBlocks())
         {
             return false;
         }
@@ -184,10 +289,44 @@ public final class NodeAgent implements Agent, FrameHandler
         frame.foldObservableFlips(0, frameBits & (LogicalFrame.X_FLIP | LogicalFrame.Z_FLIP));
     }
 
-    /** @return true between blocks: no round of an unfinished block is held. */
+    /** @return true between blocks: no round of an unfinished block is held, and no result is awaited. */
     public boolean betweenBlocks()
     {
-        return patch.betweenBlocks();
+        return patch.betweenBlocks() && (pending == null || pending.isEmpty());
+    }
+
+    /**
+     * Wait until every block handed to the decode threads has been folded and sent, or the timeout passes; for
+     * whoever drains the node after its hot thread stopped. Returns at once without decode threads.
+     *
+     * @param timeoutNs longest wait.
+     * @return true if no result is awaited.
+     */
+    public boolean awaitFolded(final long timeoutNs)
+    {
+        final long deadline = System.nanoTime() + timeoutNs;
+        while (pending != null && !pending.isEmpty() && System.nanoTime() - deadline < 0)
+        {
+            if (foldResults() == 0)
+            {
+                Thread.onSpinWait();
+            }
+        }
+        return pending == null || pending.isEmpty();
+    }
+
+    /**
+     * Stop and join the decode threads, after folding what they still have (at most a second's wait). Call once the
+     * hot thread has stopped and the subscription is drained; nothing to do without decode threads.
+     */
+    @Override
+    public void close()
+    {
+        if (workers != null)
+        {
+            awaitFolded(CLOSE_FOLD_NS);
+            workers.close();
+        }
     }
 
     /** @return the block in hand, or the last one finished when between blocks. */

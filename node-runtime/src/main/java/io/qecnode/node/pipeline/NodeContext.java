@@ -12,6 +12,7 @@ import io.qecnode.io.frame.RejectionLog;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.FrameSender;
 import io.qecnode.io.transport.IdleStrategies;
+import io.qecnode.node.decode.DecodeWorkers;
 import io.qecnode.node.measure.HotRecorders;
 import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.platform.CpuPinning;
@@ -65,6 +66,12 @@ public final class NodeContext
     public static final String IDLE_PROP = "idle";
     /** Key of the CPU the hot thread gets to itself. */
     public static final String PIN_PROP = "pin";
+    /** Key of the decode threads. */
+    public static final String DECODE_THREADS_PROP = "decode-threads";
+    /** Key of the first CPU of the decode threads. */
+    public static final String DECODE_PIN_PROP = "decode-pin";
+    /** Key of the backlog bound, rounds. */
+    public static final String BACKLOG_LIMIT_PROP = "backlog-limit";
 
     /** The node's id when none is given. */
     public static final int NODE_ID_DEFAULT = 1;
@@ -92,6 +99,19 @@ public final class NodeContext
     public static final int TELEMETRY_CAPACITY_DEFAULT = 1 << 20;
     /** No pinning. */
     public static final int PIN_NONE = -1;
+    /** Decode threads when none is given: decode on the hot thread. */
+    public static final int DECODE_THREADS_DEFAULT = 0;
+    /** Most decode threads. */
+    public static final int MAX_DECODE_THREADS = DecodeWorkers.MAX_THREADS;
+    /**
+     * The backlog bound when none is given, in blocks: a node more than this many blocks' rounds behind sheds blocks
+     * to the fallback until it is back under half of it. 100 blocks ride out a descheduled millisecond or a
+     * collection at 1 us rounds and d up to 25 (at most 2,500 rounds) without shedding, while bounding how stale a
+     * state can get to about 100 blocks' time instead of an ever-growing queue.
+     */
+    public static final int BACKLOG_BLOCKS_DEFAULT = 100;
+    /** The backlog bound left to its default: {@value #BACKLOG_BLOCKS_DEFAULT} blocks' rounds. */
+    public static final int BACKLOG_LIMIT_AUTO = -1;
     /** Most noisy rounds per block a node takes. */
     public static final int MAX_ROUNDS = 10_000;
 
@@ -113,6 +133,9 @@ public final class NodeContext
     private int telemetryCapacity = TELEMETRY_CAPACITY_DEFAULT;
     private JournalConfig journal;
     private int pinCpu = PIN_NONE;
+    private int decodeThreads = DECODE_THREADS_DEFAULT;
+    private int decodePinCpu = PIN_NONE;
+    private int backlogLimit = BACKLOG_LIMIT_AUTO;
 
     private Supplier<BlockDecoder> decoders;
     private boolean decodersGiven;
@@ -173,16 +196,34 @@ public final class NodeContext
         }
         if (pinCpu != PIN_NONE)
         {
-            try
+            checkCpu(pinCpu, PIN_PROP, pinCpu);
+        }
+        NodeConfigException.check(decodeThreads >= 0 && decodeThreads <= MAX_DECODE_THREADS,
+            "must be in [0, " + MAX_DECODE_THREADS + "]", DECODE_THREADS_PROP, decodeThreads);
+        NodeConfigException.check(backlogLimit >= BACKLOG_LIMIT_AUTO, "must be >= 0 (0: never shed)",
+            BACKLOG_LIMIT_PROP, backlogLimit);
+        if (decodePinCpu != PIN_NONE)
+        {
+            NodeConfigException.check(decodeThreads > 0, "goes with --" + DECODE_THREADS_PROP + " > 0",
+                DECODE_PIN_PROP, decodePinCpu);
+            for (int k = 0; k < decodeThreads; k++)
             {
-                CpuPinning.check(pinCpu);
-            }
-            catch (final IllegalArgumentException ex)
-            {
-                throw new NodeConfigException(ex.getMessage(), PIN_PROP, pinCpu);
+                checkCpu(decodePinCpu + k, DECODE_PIN_PROP, decodePinCpu);
             }
         }
         return this;
+    }
+
+    private static void checkCpu(final int cpu, final String key, final int given)
+    {
+        try
+        {
+            CpuPinning.check(cpu);
+        }
+        catch (final IllegalArgumentException ex)
+        {
+            throw new NodeConfigException(ex.getMessage(), key, given);
+        }
     }
 
     private CodeDescription buildCode()
@@ -541,6 +582,57 @@ public final class NodeContext
         return pinCpu;
     }
 
+    /**
+     * @param threads decode threads, 0..{@value #MAX_DECODE_THREADS}: 0 decodes on the hot thread; N hands block k
+     *                to thread k mod N and folds the results in block order.
+     * @return this context.
+     */
+    public NodeContext decodeThreads(final int threads)
+    {
+        this.decodeThreads = threads;
+        return this;
+    }
+
+    /** @return decode threads; 0 decodes on the hot thread. */
+    public int decodeThreads()
+    {
+        return decodeThreads;
+    }
+
+    /**
+     * @param cpu decode thread k runs on CPU cpu + k; {@link #PIN_NONE} for none.
+     * @return this context.
+     */
+    public NodeContext decodePinCpu(final int cpu)
+    {
+        this.decodePinCpu = cpu;
+        return this;
+    }
+
+    /** @return the first decode thread's CPU, or {@link #PIN_NONE}. */
+    public int decodePinCpu()
+    {
+        return decodePinCpu;
+    }
+
+    /**
+     * @param rounds backlog bound in rounds (0: never shed; {@link #BACKLOG_LIMIT_AUTO}: {@value
+     *               #BACKLOG_BLOCKS_DEFAULT} blocks' rounds).
+     * @return this context.
+     */
+    public NodeContext backlogLimit(final int rounds)
+    {
+        this.backlogLimit = rounds;
+        return this;
+    }
+
+    /** @return the backlog bound in rounds, the default resolved for the code; 0: never shed. */
+    public long backlogLimitRounds()
+    {
+        return backlogLimit == BACKLOG_LIMIT_AUTO ? (long)BACKLOG_BLOCKS_DEFAULT * code().rounds().roundCount() :
+            backlogLimit;
+    }
+
     // ---- what a wiring site hands in ----
 
     /**
@@ -692,7 +784,9 @@ public final class NodeContext
     public String toString()
     {
         return String.format(Locale.ROOT, "node %d, %s, decoder=%s, window=%s, in=%s stream=%d, out=%s stream=%d, " +
-            "idle=%s%s", nodeId, code, growth.name().toLowerCase(Locale.ROOT), window, inChannel, inStream,
-            outChannel, outStream, idle, pinCpu == PIN_NONE ? "" : ", hot thread on CPU " + pinCpu);
+            "idle=%s%s%s", nodeId, code, growth.name().toLowerCase(Locale.ROOT), window, inChannel, inStream,
+            outChannel, outStream, idle, pinCpu == PIN_NONE ? "" : ", hot thread on CPU " + pinCpu,
+            decodeThreads == 0 ? "" : ", decode threads=" + decodeThreads +
+            (decodePinCpu == PIN_NONE ? "" : " from CPU " + decodePinCpu));
     }
 }

@@ -17,6 +17,8 @@ import java.nio.ByteBuffer;
  *   4136 relayed states          4137 rejected states (relay)
  *   4138 telemetry events dropped (hand-off ring full)
  *   4139 rounds repeated (a round of a block already decoded or in hand, under a new sequence: skipped)
+ *   4140 backlog rounds (received but not yet decoded, now)    4141 max backlog rounds
+ *   4142 blocks shed (started over the backlog bound: decoded by the fallback)
  * </pre>
  */
 public final class NodeCounters
@@ -34,6 +36,9 @@ public final class NodeCounters
     final AtomicCounter statesRejected;
     final AtomicCounter telemetryOverflow;
     final AtomicCounter roundsRepeated;
+    final AtomicCounter backlogRounds;
+    final AtomicCounter maxBacklogRounds;
+    final AtomicCounter blocksShed;
 
     private NodeCounters(final Allocator allocator, final String node)
     {
@@ -47,6 +52,9 @@ public final class NodeCounters
         statesRejected = allocator.counter(4137, "qec node " + node + ": states rejected");
         telemetryOverflow = allocator.counter(4138, "qec node " + node + ": telemetry events dropped");
         roundsRepeated = allocator.counter(4139, "qec node " + node + ": rounds repeated");
+        backlogRounds = allocator.counter(4140, "qec node " + node + ": backlog rounds");
+        maxBacklogRounds = allocator.counter(4141, "qec node " + node + ": max backlog rounds");
+        blocksShed = allocator.counter(4142, "qec node " + node + ": blocks shed");
     }
 
     /**
@@ -131,6 +139,33 @@ public final class NodeCounters
     public long roundsRepeated()
     {
         return roundsRepeated.get();
+    }
+
+    /** @return rounds received but not yet decoded, as last measured. */
+    public long backlogRounds()
+    {
+        return backlogRounds.get();
+    }
+
+    /** @return the largest backlog measured, rounds. */
+    public long maxBacklogRounds()
+    {
+        return maxBacklogRounds.get();
+    }
+
+    /** @return blocks started over the backlog bound, decoded by the fallback to catch up. */
+    public long blocksShed()
+    {
+        return blocksShed.get();
+    }
+
+    /**
+     * @return {@code backlog N rounds (max M), shed K blocks}, for report lines (cold threads: it allocates).
+     */
+    public String describeBacklog()
+    {
+        return "backlog " + backlogRounds() + " rounds (max " + maxBacklogRounds() + "), shed " + blocksShed() +
+            " blocks";
     }
 
     /** @return the counter of telemetry events dropped because the hand-off was full. */

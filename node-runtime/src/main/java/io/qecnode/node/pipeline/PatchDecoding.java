@@ -23,6 +23,8 @@ public final class PatchDecoding
     private final NodeCounters counters;
     private final int roundsPerBlock;
     private final int[] fired;
+    private final boolean deferred;
+    private boolean shedding;
     private long currentBlock = -1;
     private long logicalQubit;
     private int nextRound;
@@ -43,6 +45,22 @@ public final class PatchDecoding
      */
     public PatchDecoding(final BlockDecoder decoder, final NodeCounters counters, final int maxDetectorsPerRound)
     {
+        this(decoder, counters, maxDetectorsPerRound, false);
+    }
+
+    /**
+     * @param decoder              decodes the patch's blocks.
+     * @param counters             counts rounds lost and repeated, blocks incomplete and shed; and, unless deferred,
+     *                             rounds decoded and blocks decoded by the fallback.
+     * @param maxDetectorsPerRound most detectors of one round of the patch's code.
+     * @param deferred             true when the decoder hands each block on and its result comes later (decode
+     *                             threads): {@link #flips()} and the fallback flag are then not known here, and
+     *                             whoever takes the result counts the rounds decoded and the fallback.
+     */
+    public PatchDecoding(
+        final BlockDecoder decoder, final NodeCounters counters, final int maxDetectorsPerRound, final boolean deferred)
+    {
+        this.deferred = deferred;
         this.decoder = decoder;
         this.counters = counters;
         this.roundsPerBlock = decoder.roundsPerBlock();
@@ -83,6 +101,11 @@ public final class PatchDecoding
             blocksMissedBefore = lastBlockFinished >= 0 && block != lastBlockFinished + 1;
             anyDefect = false;
             blockDefects = 0;
+            decoder.shed(shedding);
+            if (shedding)
+            {
+                counters.blocksShed.incrementOrdered();
+            }
         }
         if (round < nextRound)
         {
@@ -126,9 +149,23 @@ public final class PatchDecoding
             counters.blocksIncomplete.incrementOrdered();
         }
         blockFlags = flags;
-        counters.roundsDecoded.getAndAddOrdered(nextRound);
+        if (!deferred)
+        {
+            counters.roundsDecoded.getAndAddOrdered(nextRound);
+        }
         lastBlockFinished = currentBlock;
         inBlock = false;
+    }
+
+    /**
+     * Shed load or stop shedding: the blocks started from now on go to the decoder's bounded fallback (see
+     * {@link BlockDecoder#shed(boolean)}) and are counted as shed.
+     *
+     * @param on true while the node is over its backlog bound.
+     */
+    public void shed(final boolean on)
+    {
+        shedding = on;
     }
 
     /** @return detectors fired in the rounds of the block just finished (or in hand). */

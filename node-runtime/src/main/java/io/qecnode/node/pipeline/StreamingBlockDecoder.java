@@ -85,6 +85,12 @@ public final class StreamingBlockDecoder implements BlockDecoder
         return decoder.roundsPerBlock();
     }
 
+    @Override
+    public void shed(final boolean on)
+    {
+        decoder.shed(on);
+    }
+
     /** @return the streaming decoder, for its counts. */
     public StreamingDecoder decoder()
     {

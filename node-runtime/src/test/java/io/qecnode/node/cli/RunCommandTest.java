@@ -1,6 +1,8 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.node.journal.DamagedJournal;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.telemetry.CounterSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,9 @@ class RunCommandTest
         assertBad("expected auto, batch or W,C, --window=wide", "--window", "wide");
         assertBad("must be an odd distance in [3, 51], --distance=6", "-d", "6");
         assertBad("--pin=4096", "--pin", "4096");
+        assertBad("must be in [0, 64], --decode-threads=65", "--decode-threads", "65");
+        assertBad("must be in [0, 64], --decode-threads=-1", "--decode-threads", "-1");
+        assertBad("not a whole number, --backlog-limit=many", "--backlog-limit", "many");
     }
 
     @Test
@@ -88,6 +93,52 @@ class RunCommandTest
         assertTrue(Long.parseLong(last.group(1)) > 1000, "1 s of 100 us rounds, all rejected: " + out);
         assertTrue(Pattern.compile("run: \\d+ rounds, .*, rejected [1-9]\\d* \\([a-z ]+ [1-9]").matcher(out).find(),
             "a report line shows them too: " + out);
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldDecodeOnDecodeThreadsWhatASimulatorInItsOwnProcessSends() throws Exception
+    {
+        // The simulator publishes to the node's bus, as it would from a process of its own.
+        final String dir = "/dev/shm/qec-run-threads-test-" + ProcessHandle.current().pid();
+        final CommandRunner.Run[] node = new CommandRunner.Run[1];
+        final Thread nodeThread = new Thread(() -> node[0] = CommandRunner.run("run", "-d", "3", "--idle", "yield",
+            "--decode-threads", "2", "--embedded-dir", dir, "--stop-after", "6s", "--report", "500ms"));
+        nodeThread.start();
+        // The node's counters are made once it subscribes: rounds sent before that would never reach it.
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!nodeCountersAppeared(new File(dir)) && System.nanoTime() < deadline)
+        {
+            Thread.sleep(50);
+        }
+        final CommandRunner.Run sim = CommandRunner.run("sim", "-d", "3", "--aeron-dir", dir, "--period", "100us",
+            "--duration", "1s");
+        nodeThread.join();
+        assertEquals(0, sim.exitCode(), sim.toString());
+        assertEquals(0, node[0].exitCode(), node[0].toString());
+        final String out = node[0].out();
+        assertTrue(out.contains("decode threads=2"), out);
+        final Matcher last = Pattern.compile("run: stopped: (\\d+) rounds decoded, (\\d+) blocks out, .*" +
+            "backlog \\d+ rounds \\(max \\d+\\), shed \\d+ blocks").matcher(out);
+        assertTrue(last.find(), out);
+        // 1 s of 100 us rounds, whole blocks of d + 1 rounds, every one decoded and sent.
+        assertTrue(Long.parseLong(last.group(1)) > 5_000, node[0].toString() + sim);
+        assertEquals(Long.parseLong(last.group(1)), 4 * Long.parseLong(last.group(2)), out);
+        assertTrue(Pattern.compile("run: \\d+ rounds, .* [1-9]\\d* rounds/s decoded, backlog").matcher(out).find(),
+            "a report line shows the rate while rounds arrive: " + out);
+    }
+
+    private static boolean nodeCountersAppeared(final File dir)
+    {
+        try
+        {
+            return new File(dir, "cnc.dat").exists() && CounterSnapshot.read(dir).stream()
+                .anyMatch(entry -> entry.typeId() == NodeCounters.ROUNDS_DECODED_TYPE_ID);
+        }
+        catch (final RuntimeException ex)
+        {
+            return false;
+        }
     }
 
     @Test

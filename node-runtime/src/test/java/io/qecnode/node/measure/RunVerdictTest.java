@@ -79,6 +79,16 @@ class RunVerdictTest
     }
 
     @Test
+    void shouldSayHowManyBlocksTheNodeShedAndNothingWhenItShedNone()
+    {
+        final RunVerdict shed = new RunVerdict().shed(12, 3400);
+        assertTrue(shed.passed());
+        assertEquals("simulate: PASSED; warning: the node fell behind (backlog up to 3400 rounds) and shed 12 blocks " +
+            "to the fallback", shed.line("simulate"));
+        assertTrue(new RunVerdict().shed(0, 3400).warnings().isEmpty());
+    }
+
+    @Test
     void shouldFailARunWhereNothingReachedTheNodeAndSayWhy()
     {
         assertTrue(new RunVerdict().arrivals(1000, 0, 1000).failures().get(0)

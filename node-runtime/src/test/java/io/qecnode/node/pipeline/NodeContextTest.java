@@ -95,6 +95,10 @@ class NodeContextTest
         assertRefused("not a whole number, --window=a,b", c -> c.window("a,b"));
         assertRefused("--idle=nap", c -> c.idle("nap"));
         assertRefused("--model=noisy", c -> c.model("noisy"));
+        assertRefused("must be in [0, 64], --decode-threads=65", c -> c.decodeThreads(65));
+        assertRefused("must be in [0, 64], --decode-threads=-1", c -> c.decodeThreads(-1));
+        assertRefused("must be >= 0 (0: never shed), --backlog-limit=-2", c -> c.backlogLimit(-2));
+        assertRefused("goes with --decode-threads > 0, --decode-pin=0", c -> c.decodePinCpu(0));
     }
 
     @Test
