@@ -191,7 +191,10 @@ public final class PipelineRun
                         interval.setEndTimeStamp(System.currentTimeMillis());
                         log.outputIntervalHistogram(interval);
                         logTagged(log, stages, StageHistograms.REACTION, interval);
-                        logTagged(log, stages, StageHistograms.RAW_TWO_HOP, interval);
+                        if (pipeline.probe() != null)
+                        {
+                            logTagged(log, stages, StageHistograms.RAW_TWO_HOP, interval);
+                        }
                     }
                 }
                 run.snapshot(pipeline);
