@@ -2,13 +2,10 @@ package io.qecnode.bench.cli;
 
 import io.qecnode.bench.latency.PercentilePlot;
 import io.qecnode.node.harness.PipelineRun;
-import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.cli.CommandFailure;
-import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.harness.PipelineOptions;
-import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.measure.LatencyStats;
-import io.qecnode.node.harness.RawHop;
+import io.qecnode.node.harness.ProbeOptions;
 import io.qecnode.node.harness.RunStretchOptions;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.harness.PipelineConfig;
@@ -48,8 +45,12 @@ import java.util.concurrent.TimeUnit;
             "coordinated omission against the emission schedule) and per stage (ingress: round emitted -> node; " +
             "reaction: last round in -> state offered; per round: any other round in -> decoded; decode last " +
             "window: the block's final window, inside the reaction; decode per block: every window of the block, " +
-            "summed). First, in the same run, a raw Aeron hop on the same transport carrying frames of the same size at the same period.",
-        "Writes an HdrHistogram interval log (--hlog), a percentile file (--hgrm) and a PNG percentile plot (--png). " +
+            "summed). Beside them, the baseline: a raw two-hop path (a frame of a round's size sent, relayed once and " +
+            "received on the pipeline's own thread and transport, every --probe-every rounds of the whole run, after " +
+            "the same warm-up), and the node reaction over it at p50 and p99.",
+        "Writes an HdrHistogram interval log (--hlog: end to end untagged, the reaction and the raw two-hop path " +
+            "tagged 'reaction' and 'raw-two-hop'), percentile files (--hgrm FILE: end to end; FILE with " +
+            ".reaction and .raw-two-hop before its extension: the others) and a PNG percentile plot (--png). " +
             "Fails (exit 1) if the hardware schedule was not held (achieved rate below 99%% of 1/--period, or the " +
             "backlog grew), frames or blocks were lost unaccounted, or more than 1%% of the blocks went to the " +
             "fallback decoder (above 0.1%% it warns)."})
@@ -64,9 +65,8 @@ public final class LatencyCommand implements Callable<Integer>
     @Mixin
     private RunStretchOptions stretch;
 
-    @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
-        description = "Frames of the raw hop, 1..10^8. Default: ${DEFAULT-VALUE}.")
-    private long baselineFrames;
+    @Mixin
+    private ProbeOptions probe;
 
     @Option(names = "--hlog", paramLabel = "FILE", description = "HdrHistogram interval log of end-to-end latency.")
     private Path hlog;
@@ -92,8 +92,7 @@ public final class LatencyCommand implements Callable<Integer>
         final long periodNs = pipeline.periodNs();
         final long warmupNs = stretch.warmupNs();
         final long durationNs = stretch.durationNs();
-        Ranges.check(spec, "--baseline-frames", baselineFrames, 1, 100_000_000L);
-        final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
+        final PipelineConfig config = probe.apply(pipeline.config(code, SinkAgent.StateListener.NONE));
         // Checked now, not after a run of minutes.
         checkWritable("--hlog", hlog);
         checkWritable("--hgrm", hgrm);
@@ -101,9 +100,6 @@ public final class LatencyCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
 
-        final Histogram baseline = RawHop.measure(config.channel(),
-            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
-            config.sharedThread());
         final PipelineRun run;
         try (PrintStream log = hlog == null ? null : new PrintStream(new FileOutputStream(hlog.toFile()), true,
             StandardCharsets.UTF_8))
@@ -117,10 +113,11 @@ public final class LatencyCommand implements Callable<Integer>
                 err.flush();
             });
         }
-        writeFiles(run, baseline);
+        writeFiles(run);
 
         final LatencyStats ours = LatencyStats.of(run.endToEnd());
-        final LatencyStats raw = LatencyStats.of(baseline);
+        final LatencyStats reaction = LatencyStats.of(run.reaction());
+        final LatencyStats raw = LatencyStats.of(run.rawTwoHop());
         final RunVerdict verdict = verdict(run);
         if (json)
         {
@@ -128,13 +125,15 @@ public final class LatencyCommand implements Callable<Integer>
                 "\"complete_blocks\":%d,\"logical_errors\":%d,\"logical_error_rate\":%.6e,\"incomplete\":%d," +
                 "\"incomplete_errors\":%d,\"lost\":%d,\"rejected\":%d,\"fallback\":%d,\"passed\":%b,\"end_to_end\":%s," +
                 "\"ingress\":%s,\"reaction\":%s,\"per_round\":%s,\"decode_last_window\":%s,\"decode_per_block\":%s," +
-                "\"baseline\":%s}%n", code, periodNs,
+                "\"raw_two_hop\":%s,\"reaction_over_raw_two_hop_p50\":%s,\"reaction_over_raw_two_hop_p99\":%s}%n",
+                code, periodNs,
                 config.channel(), run.rounds(), run.blocks(), run.completeBlocks(), run.logicalErrors(),
                 run.logicalErrorRate(), run.incomplete(), run.incompleteErrors(), run.lost(), run.rejected(),
                 run.fallback(), verdict.passed(), ours.toJson("end to end"), LatencyStats.of(run.ingress()).toJson("ingress"),
-                LatencyStats.of(run.reaction()).toJson("reaction"), LatencyStats.of(run.perRound()).toJson("per round"),
+                reaction.toJson("reaction"), LatencyStats.of(run.perRound()).toJson("per round"),
                 LatencyStats.of(run.lastWindow()).toJson("decode last window"),
-                LatencyStats.of(run.perBlock()).toJson("decode per block"), raw.toJson("raw hop"));
+                LatencyStats.of(run.perBlock()).toJson("decode per block"), raw.toJson("raw two-hop"),
+                jsonRatio(reaction.p50(), raw.p50()), jsonRatio(reaction.p99(), raw.p99()));
         }
         else
         {
@@ -147,12 +146,16 @@ public final class LatencyCommand implements Callable<Integer>
             out.println(LatencyStats.header());
             out.println(ours.row("end to end"));
             out.println(LatencyStats.of(run.ingress()).row("  ingress"));
-            out.println(LatencyStats.of(run.reaction()).row("  node reaction"));
+            out.println(reaction.row("  node reaction"));
             out.println(LatencyStats.of(run.perRound()).row("  node per round"));
             out.println(LatencyStats.of(run.lastWindow()).row("  decode last window"));
             out.println(LatencyStats.of(run.perBlock()).row("  decode per block"));
-            out.println(raw.row("raw hop (baseline)"));
-            out.println(ours.differenceRow(raw));
+            if (raw.count() > 0)
+            {
+                out.println(raw.row("raw two-hop (probe)"));
+                out.printf(Locale.ROOT, "latency: raw two-hop path (interleaved, %d frames): p50 %d ns, p99 %d ns; " +
+                    "node reaction / raw two-hop: %s%n", raw.count(), raw.p50(), raw.p99(), reaction.ratios(raw));
+            }
             out.println("JVM: " + System.getProperty("java.vm.name") + " " +
                 System.getProperty("java.runtime.version") + ", cores: " + Runtime.getRuntime().availableProcessors());
             if (run.journal() != null)
@@ -189,23 +192,53 @@ public final class LatencyCommand implements Callable<Integer>
         }
     }
 
-    private void writeFiles(final PipelineRun run, final Histogram baseline) throws IOException
+    private void writeFiles(final PipelineRun run) throws IOException
     {
         if (hgrm != null)
         {
-            try (PrintStream file = new PrintStream(new FileOutputStream(hgrm.toFile()), true, StandardCharsets.UTF_8))
+            writePercentiles(hgrm, run.endToEnd());
+            writePercentiles(sibling(hgrm, PipelineRun.REACTION_TAG), run.reaction());
+            if (run.rawTwoHop().getTotalCount() > 0)
             {
-                run.endToEnd().outputPercentileDistribution(file, 1000.0);
+                writePercentiles(sibling(hgrm, PipelineRun.RAW_TWO_HOP_TAG), run.rawTwoHop());
             }
         }
         if (png != null)
         {
-            new PercentilePlot("qec-node end-to-end latency vs raw Aeron hop")
+            final PercentilePlot plot = new PercentilePlot("qec-node end-to-end latency vs a raw two-hop path")
                 .add("end to end", run.endToEnd())
-                .add("node reaction", run.reaction())
-                .add("raw hop (baseline)", baseline)
-                .save(png);
+                .add("node reaction", run.reaction());
+            if (run.rawTwoHop().getTotalCount() > 0)
+            {
+                plot.add("raw two-hop (probe)", run.rawTwoHop());
+            }
+            plot.save(png);
         }
     }
 
+    private static void writePercentiles(final Path file, final Histogram histogram) throws IOException
+    {
+        try (PrintStream out = new PrintStream(new FileOutputStream(file.toFile()), true, StandardCharsets.UTF_8))
+        {
+            histogram.outputPercentileDistribution(out, 1000.0);
+        }
+    }
+
+    /**
+     * @param file the end-to-end percentile file.
+     * @param tag  another histogram's tag.
+     * @return the file beside it for that histogram: {@code e2e.hgrm} gives {@code e2e.raw-two-hop.hgrm}.
+     */
+    static Path sibling(final Path file, final String tag)
+    {
+        final String name = file.getFileName().toString();
+        final int dot = name.lastIndexOf('.');
+        return file.resolveSibling(dot > 0 ? name.substring(0, dot) + "." + tag + name.substring(dot) :
+            name + "." + tag);
+    }
+
+    private static String jsonRatio(final long value, final long baseline)
+    {
+        return baseline <= 0 ? "null" : String.format(Locale.ROOT, "%.3f", (double)value / baseline);
+    }
 }

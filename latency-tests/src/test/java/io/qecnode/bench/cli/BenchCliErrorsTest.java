@@ -32,7 +32,7 @@ class BenchCliErrorsTest
     {
         assertBadFlag("must be an odd distance in [3, 51], --distance=0", "latency", "-d", "0");
         assertBadFlag("must be in [1, 16], --nodes=0", "soak", "--nodes", "0");
-        assertBadFlag("must be in [1, 100000000], --baseline-frames=0", "latency", "--baseline-frames", "0");
+        assertBadFlag("must be in [0, 1000000000], --probe-every=-1", "latency", "--probe-every", "-1");
         assertBadFlag("must be a number > 1.0, --drift=NaN", "soak", "--drift", "NaN");
         assertBadFlag("must be in [0, 10000], --rounds=-1", "threshold", "--model", "code-capacity", "--distances", "3",
             "--p", "0.1", "--rounds", "-1");

@@ -32,7 +32,7 @@ class OneVerdictRuleTest
         final java.util.Set<String> lines = new java.util.HashSet<>();
         for (final PipelineRun run : runs)
         {
-            final String text = SimulateCommand.summary(CODE, run, null);
+            final String text = SimulateCommand.summary(CODE, run);
             final String simulate = text.substring(text.lastIndexOf('\n') + 1);
             final String latency = LatencyCommand.verdict(run).line("latency");
             assertEquals(latency.replaceFirst("^latency: ", ""), simulate.replaceFirst("^simulate: ", ""), text);

@@ -31,8 +31,8 @@ public final class OptionDefaults
     /** {@code --interval}: time between report lines, as {@code run --report}. */
     public static final String INTERVAL = "1s";
 
-    /** {@code --baseline-frames}: frames of the raw Aeron hop measured beside a pipeline run. */
-    public static final String BASELINE_FRAMES = "500000";
+    /** {@code --probe-every}: rounds between the frames of the raw two-hop probe beside a pipeline run. */
+    public static final String PROBE_EVERY = "100";
 
     /** {@code --aeron-dir}. */
     public static final String AERON_DIR_DESCRIPTION = "Aeron directory of an external media driver, which must be " +

@@ -2,6 +2,7 @@ package io.qecnode.node.harness;
 
 import io.qecnode.node.measure.HotRecorders;
 import io.aeron.ExclusivePublication;
+import io.aeron.Publication;
 import io.aeron.Subscription;
 import io.qecnode.io.transport.FrameHandler;
 import io.qecnode.io.transport.FrameSubscriber;
@@ -10,12 +11,14 @@ import io.qecnode.sim.timing.RoundPacer;
 import org.HdrHistogram.SingleWriterRecorder;
 import org.agrona.CloseHelper;
 import org.agrona.DirectBuffer;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * A light raw-hop probe that runs beside a pipeline for a whole soak, on the same bus and transport: a thread of its
@@ -34,6 +37,12 @@ import java.util.concurrent.locks.LockSupport;
  * Stamped with its send time instead ({@link Stamp#SEND}), a frame times the hop alone: publication to poll through
  * the driver, without the probe thread's own lateness behind its schedule, which on a busy host is most of the slot
  * figure (the baseline of a repeater's hop cost wants the hop).
+ * <p>
+ * {@link #interleaved Interleaved}, the probe has no thread: its {@link #agent()} runs in the pipeline's own duty
+ * cycle, beside the simulator and the node, and every {@code k} rounds sends one frame of a round's size stamped with
+ * its send time, relays it once to a second hop as the node forwards a round's outcome (without the work) and times
+ * it on arrival: the raw two-hop path the node's own path (hardware to node, node to sink) is compared against, seen
+ * by the same thread at the same moments as the rounds. One frame is in flight at a time.
  */
 public final class HopProbe implements AutoCloseable
 {
@@ -59,7 +68,11 @@ public final class HopProbe implements AutoCloseable
     static final long SPIN_LEAD_NS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private static final int STREAM_ID = 998;
+    private static final int FIRST_HOP_STREAM_ID = 996;
+    private static final int SECOND_HOP_STREAM_ID = 997;
     private static final long RETURN_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(1);
+    private static final long CONNECT_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(10);
+    private static final int OFFER_TRIES = 3;
 
     private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
     private final SystemNanoClock clock = new SystemNanoClock();
@@ -71,11 +84,21 @@ public final class HopProbe implements AutoCloseable
     private FrameSubscriber subscriber;
     private final UnsafeBuffer frame;
     private final RoundPacer pacer;
-    private final Thread thread;
     private final Stamp stamp;
+    private Thread thread;
     private volatile boolean running = true;
     private long received;
     private volatile long lost;
+    // Interleaved only: the second hop, the round count that paces the probe and the frame in flight.
+    private ExclusivePublication secondHop;
+    private Subscription secondHopSubscription;
+    private FrameSubscriber arrivals;
+    private LongSupplier rounds;
+    private long everyRounds;
+    private long lastProbeRound;
+    private long inFlightSinceNs;
+    private boolean inFlight;
+    private final Agent agent = new Interleaved();
 
     private HopProbe(final MessageBus bus, final String channel, final int frameLength, final Stamp stamp)
     {
@@ -84,8 +107,6 @@ public final class HopProbe implements AutoCloseable
         this.stamp = stamp;
         frame = new UnsafeBuffer(ByteBuffer.allocateDirect(Math.max(Long.BYTES, frameLength)));
         pacer = new RoundPacer(clock, FRAME_PERIOD_NS);
-        thread = new Thread(this::run, "hop-probe");
-        thread.setDaemon(true);
     }
 
     /**
@@ -113,17 +134,73 @@ public final class HopProbe implements AutoCloseable
     public static HopProbe start(final MessageBus bus, final String channel, final int frameLength, final Stamp stamp)
     {
         final HopProbe probe = new HopProbe(bus, channel, frameLength, stamp);
+        probe.thread = new Thread(probe::run, "hop-probe");
+        probe.thread.setDaemon(true);
         probe.thread.start();
         return probe;
     }
 
-    /** @return one-way latencies of the probe's frames from their slot, ns; read with an interval histogram. */
+    /**
+     * A raw two-hop probe without a thread of its own, run by the caller's duty cycle through {@link #agent()}; both
+     * hops are connected, publications and subscriptions, when it returns.
+     *
+     * @param bus         the pipeline's bus.
+     * @param channel     the pipeline's channel.
+     * @param frameLength bytes per frame, as the pipeline's rounds.
+     * @param everyRounds rounds between probe frames, at least 1.
+     * @param rounds      rounds the pipeline has sent so far, read on the duty cycle's thread.
+     * @return the probe, its agent not yet running.
+     * @throws IllegalArgumentException if everyRounds is below 1.
+     * @throws IllegalStateException    if a hop does not connect within 10 s.
+     */
+    public static HopProbe interleaved(
+        final MessageBus bus, final String channel, final int frameLength, final long everyRounds,
+        final LongSupplier rounds)
+    {
+        if (everyRounds < 1)
+        {
+            throw new IllegalArgumentException("rounds between probe frames must be >= 1: " + everyRounds);
+        }
+        final HopProbe probe = new HopProbe(bus, channel, frameLength, Stamp.SEND);
+        probe.everyRounds = everyRounds;
+        probe.rounds = rounds;
+        probe.publication = bus.publication(channel, FIRST_HOP_STREAM_ID);
+        probe.subscription = bus.subscription(channel, FIRST_HOP_STREAM_ID);
+        probe.subscriber = new FrameSubscriber(probe.subscription, probe::relay);
+        probe.secondHop = bus.publication(channel, SECOND_HOP_STREAM_ID);
+        probe.secondHopSubscription = bus.subscription(channel, SECOND_HOP_STREAM_ID);
+        probe.arrivals = new FrameSubscriber(probe.secondHopSubscription, probe::onFrame);
+        final long deadline = probe.clock.nanoTime() + CONNECT_TIMEOUT_NS;
+        // Each subscription must hold its image too: a frame offered before it did would never arrive.
+        while (!(probe.publication.isConnected() && probe.secondHop.isConnected() &&
+            probe.subscription.isConnected() && probe.secondHopSubscription.isConnected()))
+        {
+            if (probe.clock.nanoTime() - deadline > 0)
+            {
+                probe.close();
+                throw new IllegalStateException("the raw two-hop probe did not connect on " + channel);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+        return probe;
+    }
+
+    /** @return the interleaved probe's work, for the pipeline's duty cycle; closing it leaves the probe open. */
+    public Agent agent()
+    {
+        return agent;
+    }
+
+    /**
+     * @return latencies of the probe's frames, ns: one-way from their slot or send time, or over both hops when
+     * interleaved; read with an interval histogram.
+     */
     public SingleWriterRecorder latencyNs()
     {
         return latencyNs;
     }
 
-    /** @return probe frames that could not be sent or did not come back within a second. */
+    /** @return probe frames that could not be sent or relayed, or did not arrive within a second. */
     public long lost()
     {
         return lost;
@@ -133,6 +210,80 @@ public final class HopProbe implements AutoCloseable
     {
         latencyNs.recordValue(HotRecorders.clamp(clock.nanoTime() - buffer.getLong(offset)));
         received++;
+    }
+
+    // Hop 1's end: forwarded untouched, as the node forwards a round's outcome; a term's rotation is retried.
+    private void relay(final DirectBuffer buffer, final int offset, final int length)
+    {
+        long result;
+        int tries = 0;
+        do
+        {
+            result = secondHop.offer(buffer, offset, length);
+        }
+        while (result == Publication.ADMIN_ACTION && ++tries < OFFER_TRIES);
+        if (result < 0)
+        {
+            lost++;
+            inFlight = false;
+        }
+    }
+
+    private int probeWork()
+    {
+        int work = 0;
+        if (!inFlight)
+        {
+            final long round = rounds.getAsLong();
+            if (round - lastProbeRound < everyRounds)
+            {
+                return 0;
+            }
+            final long nowNs = clock.nanoTime();
+            frame.putLong(0, nowNs);
+            final long result = publication.offer(frame, 0, frame.capacity());
+            if (result == Publication.ADMIN_ACTION)
+            {
+                return 0;
+            }
+            lastProbeRound = round;
+            if (result < 0)
+            {
+                lost++;
+                return 0;
+            }
+            inFlight = true;
+            inFlightSinceNs = nowNs;
+            work = 1;
+        }
+        // Both hops are polled only while a frame is in flight, so the rounds between probes pay nothing.
+        final long arrivedBefore = received;
+        work += subscriber.poll(1) + arrivals.poll(1);
+        if (received != arrivedBefore)
+        {
+            inFlight = false;
+        }
+        else if (inFlight && clock.nanoTime() - inFlightSinceNs > RETURN_TIMEOUT_NS)
+        {
+            lost++;
+            inFlight = false;
+        }
+        return work;
+    }
+
+    private final class Interleaved implements Agent
+    {
+        @Override
+        public int doWork()
+        {
+            return probeWork();
+        }
+
+        @Override
+        public String roleName()
+        {
+            return "raw-two-hop-probe";
+        }
     }
 
     private void run()
@@ -196,15 +347,18 @@ public final class HopProbe implements AutoCloseable
     public void close()
     {
         running = false;
-        LockSupport.unpark(thread);
-        try
+        if (thread != null)
         {
-            thread.join(TimeUnit.SECONDS.toMillis(10));
+            LockSupport.unpark(thread);
+            try
+            {
+                thread.join(TimeUnit.SECONDS.toMillis(10));
+            }
+            catch (final InterruptedException ex)
+            {
+                Thread.currentThread().interrupt();
+            }
         }
-        catch (final InterruptedException ex)
-        {
-            Thread.currentThread().interrupt();
-        }
-        CloseHelper.closeAll(publication, subscription);
+        CloseHelper.closeAll(publication, subscription, secondHop, secondHopSubscription);
     }
 }

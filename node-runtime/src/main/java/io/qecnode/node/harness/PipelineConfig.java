@@ -16,6 +16,8 @@ import org.agrona.concurrent.YieldingIdleStrategy;
  * @param sharedThread run every agent on the hot thread: on machines with fewer than four cores, a second busy
  *                     thread and the media driver starve each other and the latency measures the scheduler.
  * @param sinkListener sees every state the sink receives.
+ * @param probeEvery   rounds between the frames of the raw two-hop probe interleaved with the pipeline
+ *                     ({@link HopProbe#interleaved}); 0 for none.
  */
 public record PipelineConfig(
     SimulatorContext hardware,
@@ -23,7 +25,8 @@ public record PipelineConfig(
     int nodes,
     IdleStrategy supportIdle,
     boolean sharedThread,
-    SinkAgent.StateListener sinkListener)
+    SinkAgent.StateListener sinkListener,
+    long probeEvery)
 {
     /**
      * @param hardware the simulated hardware.
@@ -33,7 +36,7 @@ public record PipelineConfig(
     public static PipelineConfig of(final SimulatorContext hardware, final NodeContext node)
     {
         return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), fewCores(),
-            SinkAgent.StateListener.NONE);
+            SinkAgent.StateListener.NONE, 0);
     }
 
     /**
@@ -42,7 +45,16 @@ public record PipelineConfig(
      */
     public PipelineConfig withSinkListener(final SinkAgent.StateListener listener)
     {
-        return new PipelineConfig(hardware, node, nodes, supportIdle, sharedThread, listener);
+        return new PipelineConfig(hardware, node, nodes, supportIdle, sharedThread, listener, probeEvery);
+    }
+
+    /**
+     * @param rounds rounds between the raw two-hop probe's frames; 0 for no probe.
+     * @return this configuration with the probe.
+     */
+    public PipelineConfig withProbeEvery(final long rounds)
+    {
+        return new PipelineConfig(hardware, node, nodes, supportIdle, sharedThread, sinkListener, rounds);
     }
 
     /** @return the code, as the hardware samples it and the node decodes it. */

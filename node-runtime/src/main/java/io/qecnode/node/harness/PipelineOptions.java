@@ -166,7 +166,7 @@ public final class PipelineOptions
         // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
         ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;
-        return new PipelineConfig(hardware, node, nodes, new YieldingIdleStrategy(), shared, listener);
+        return new PipelineConfig(hardware, node, nodes, new YieldingIdleStrategy(), shared, listener, 0);
     }
 
     /**

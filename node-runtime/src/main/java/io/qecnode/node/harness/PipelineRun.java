@@ -59,6 +59,12 @@ public final class PipelineRun
         void onInterval(Interval interval, Histogram latency);
     }
 
+    /** Tag of the node reaction's intervals in the interval log. */
+    public static final String REACTION_TAG = "reaction";
+
+    /** Tag of the raw two-hop probe's intervals in the interval log. */
+    public static final String RAW_TWO_HOP_TAG = "raw-two-hop";
+
     private final StageHistograms stages = new StageHistograms();
     private long rounds;
     private long emittedBlocks;
@@ -91,7 +97,8 @@ public final class PipelineRun
     /**
      * @param config    the pipeline.
      * @param stretch   warm-up, measured stretch and interval.
-     * @param hlog      interval log of the end-to-end latency (HdrHistogram log format); null for none.
+     * @param hlog      interval log of the end-to-end latency (HdrHistogram log format), untagged, with the reaction
+     *                  and the raw two-hop probe tagged beside it; null for none.
      * @param withProbe run a raw-hop probe beside the pipeline ({@link HopProbe}) and report its interval p99.
      * @param stop      asked after each interval: true ends the run early, judged on what it measured.
      * @param listener  sees each interval.
@@ -185,6 +192,11 @@ public final class PipelineRun
                         interval.setStartTimeStamp(intervalStartMs);
                         interval.setEndTimeStamp(System.currentTimeMillis());
                         log.outputIntervalHistogram(interval);
+                        logTagged(log, stages, StageHistograms.REACTION, interval);
+                        if (pipeline.probe() != null)
+                        {
+                            logTagged(log, stages, StageHistograms.RAW_TWO_HOP, interval);
+                        }
                     }
                 }
                 run.snapshot(pipeline);
@@ -307,6 +319,17 @@ public final class PipelineRun
         return lastBacklog;
     }
 
+    // Beside the untagged end-to-end interval, which readers that know no tags still see alone.
+    private static void logTagged(
+        final HistogramLogWriter log, final StageHistograms stages, final int stage, final Histogram endToEnd)
+    {
+        final Histogram interval = stages.interval(stage);
+        interval.setTag(stage == StageHistograms.REACTION ? REACTION_TAG : RAW_TWO_HOP_TAG);
+        interval.setStartTimeStamp(endToEnd.getStartTimeStamp());
+        interval.setEndTimeStamp(endToEnd.getEndTimeStamp());
+        log.outputIntervalHistogram(interval);
+    }
+
     private static long faults(final ThreadSchedStats sched)
     {
         return sched.available() ? sched.minorFaults() + sched.majorFaults() : -1;
@@ -331,6 +354,15 @@ public final class PipelineRun
     public Histogram endToEnd()
     {
         return stages.total(StageHistograms.END_TO_END);
+    }
+
+    /**
+     * @return the raw two-hop path after warm-up, probed interleaved with the rounds (empty without a probe), ns;
+     * tagged {@value #RAW_TWO_HOP_TAG} in the interval log.
+     */
+    public Histogram rawTwoHop()
+    {
+        return stages.total(StageHistograms.RAW_TWO_HOP);
     }
 
     /** @return ingress after warm-up: round emitted to node, ns. */

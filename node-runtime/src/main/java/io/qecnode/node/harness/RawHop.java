@@ -1,64 +1,23 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.measure.OneWayRun;
-import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.FramePublisher;
-import io.qecnode.io.transport.MessageBus;
 import io.qecnode.sim.timing.RoundPacer;
-import org.HdrHistogram.Histogram;
 import org.agrona.DirectBuffer;
-import org.agrona.concurrent.BusySpinIdleStrategy;
 import org.agrona.concurrent.NanoClock;
-import org.agrona.concurrent.SystemNanoClock;
 import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.function.IntSupplier;
 
 /**
- * The baseline every latency figure is printed beside: one raw Aeron hop, frames of a given size carrying only their
- * slot in the send schedule, paced at the round period.
+ * One raw Aeron hop's frames, as {@code qec-bench bus} measures the bare transport: frames of a given size carrying
+ * only their slot in the send schedule, paced at the round period. The baseline beside a pipeline's latency figures
+ * is {@link HopProbe#interleaved}, measured throughout the run instead of once before it.
  */
 public final class RawHop
 {
-    private static final int STREAM_ID = 999;
-
     private RawHop()
     {
-    }
-
-    /**
-     * Measure the hop on an embedded bus of its own.
-     *
-     * @param channel      the transport, as the measured pipeline uses it.
-     * @param frameLength  bytes per frame, as the measured pipeline sends.
-     * @param periodNs     send period.
-     * @param frames       frames to send in each of two passes, the first only to warm up, as is a fifth of the
-     *                     second.
-     * @param sameThread   receive on the sending thread, as a pipeline composed on one thread does.
-     * @return one-way latencies, ns.
-     * @throws InterruptedException if interrupted.
-     * @throws io.qecnode.io.transport.BusException if the embedded driver cannot start.
-     */
-    public static Histogram measure(
-        final String channel, final int frameLength, final long periodNs, final long frames, final boolean sameThread)
-        throws InterruptedException
-    {
-        final SystemNanoClock clock = new SystemNanoClock();
-        try (MessageBus bus = MessageBus.launch(new BusContext().plan(channel, 1), Throwable::printStackTrace))
-        {
-            final long warmup = frames / 5;
-            // A first pass compiles the sending and receiving code; frames stamped with their slot in the schedule
-            // would otherwise carry the interpreter's lag well past any warm-up count.
-            Histogram latencies = null;
-            for (int pass = 0; pass < 2; pass++)
-            {
-                latencies = OneWayRun.measure(bus, channel, STREAM_ID, publisher -> sender(publisher, clock,
-                    frameLength, periodNs, warmup), RawHop::sendTimeNs, frames, warmup, new BusySpinIdleStrategy(),
-                    sameThread);
-            }
-            return latencies;
-        }
     }
 
     /**

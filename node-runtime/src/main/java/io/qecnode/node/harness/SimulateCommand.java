@@ -4,7 +4,6 @@ import io.aeron.exceptions.RegistrationException;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.io.auth.StateMacAlgorithm;
-import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusException;
@@ -13,7 +12,6 @@ import io.qecnode.node.cli.BusLaunch;
 import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
 import io.qecnode.node.cli.StopSignal;
 import io.qecnode.node.harness.chain.ChainFaultSyntax;
@@ -65,8 +63,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
             "state against the simulator's ground truth. Prints a progress line every second, then rounds, blocks, " +
             "the logical error rate over complete blocks with a 95%% interval (blocks flagged incomplete, whose " +
             "rounds were lost, on a line of their own), end-to-end latency percentiles (last round emitted to " +
-            "state received), the node's reaction time and its decode time, beside a raw Aeron IPC hop measured " +
-            "first in the same run.",
+            "state received), the node's reaction time and its decode time, beside a raw two-hop path " +
+            "probed on the same thread and transport throughout the run (--probe-every), and the reaction over it " +
+            "at p50 and p99.",
         "Exit 1 (--memory) if the hardware schedule was not held (the simulator achieved less than 99%% of " +
             "1/--period over the measured stretch after --warmup, or the backlog of blocks grew beyond 1000), " +
             "blocks were lost unaccounted or the chain did not drain, or more than 1%% of the blocks went to the " +
@@ -82,10 +81,8 @@ public final class SimulateCommand implements Callable<Integer>
     @Mixin
     private RunStretchOptions stretch;
 
-    @Option(names = "--baseline-frames", defaultValue = OptionDefaults.BASELINE_FRAMES, paramLabel = "N",
-        description = "Frames of the raw Aeron hop measured first, at most 10^8; 0 to skip. " +
-            "Default: ${DEFAULT-VALUE}.")
-    private long baselineFrames;
+    @Mixin
+    private ProbeOptions probe;
 
     @Option(names = "--json", description = "Print one JSON object at the end instead of the text summary " +
         "(with --memory).")
@@ -133,7 +130,7 @@ public final class SimulateCommand implements Callable<Integer>
     private static final String CHAIN_PERIOD_DEFAULT = "10us";
     private static final String CHAIN_DEADLINE_DEFAULT = "500ms";
     private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--journal",
-        "--baseline-frames", "--json", "--pin", "--decode-threads", "--backlog-limit");
+        "--probe-every", "--json", "--pin", "--decode-threads", "--backlog-limit");
 
     @Override
     public Integer call() throws InterruptedException
@@ -173,14 +170,10 @@ public final class SimulateCommand implements Callable<Integer>
         final long periodNs = pipeline.periodNs();
         final long durationNs = stretch.durationNs();
         final long warmupNs = stretch.warmupNs();
-        Ranges.check(spec, "--baseline-frames", baselineFrames, 0, 100_000_000L);
-        final PipelineConfig config = pipeline.config(code, SinkAgent.StateListener.NONE);
+        final PipelineConfig config = probe.apply(pipeline.config(code, SinkAgent.StateListener.NONE));
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
 
-        final LatencyStats baseline = baselineFrames > 0 ? LatencyStats.of(RawHop.measure(config.channel(),
-            SyndromeRoundWriter.frameLength(code.rounds().maxDetectorsPerRound()), periodNs, baselineFrames,
-            config.sharedThread())) : null;
         if (!json)
         {
             out.println("simulate: " + pipeline.describe(config));
@@ -194,7 +187,7 @@ public final class SimulateCommand implements Callable<Integer>
                 interval.p99Ns() / 1000.0, interval.warm() ? "" : " (warm-up)");
             err.flush();
         });
-        final Summary summary = new Summary(code, run, baseline);
+        final Summary summary = new Summary(code, run);
         out.println(json ? summary.toJson() : summary.toText());
         if (run.journal() != null)
         {
@@ -360,14 +353,13 @@ public final class SimulateCommand implements Callable<Integer>
     }
 
     /**
-     * @param code     the code the run decoded.
-     * @param run      a finished run.
-     * @param baseline the raw hop measured before it; null for none.
+     * @param code the code the run decoded.
+     * @param run  a finished run.
      * @return the text summary {@code simulate} prints for the run, its verdict the last line.
      */
-    public static String summary(final CodeDescription code, final PipelineRun run, final LatencyStats baseline)
+    public static String summary(final CodeDescription code, final PipelineRun run)
     {
-        return new Summary(code, run, baseline).toText();
+        return new Summary(code, run).toText();
     }
 
     /** What a run found. */
@@ -399,7 +391,7 @@ public final class SimulateCommand implements Callable<Integer>
         private final String rejectedByKind;
         private final RunVerdict verdict;
 
-        Summary(final CodeDescription code, final PipelineRun run, final LatencyStats baseline)
+        Summary(final CodeDescription code, final PipelineRun run)
         {
             this.verdict = run.verdict();
             this.rejectedByKind = run.rejectedByKind();
@@ -424,7 +416,8 @@ public final class SimulateCommand implements Callable<Integer>
             this.perRound = LatencyStats.of(run.perRound());
             this.lastWindow = LatencyStats.of(run.lastWindow());
             this.perBlock = LatencyStats.of(run.perBlock());
-            this.baseline = baseline;
+            // The probe interleaved with the rounds; without one (--probe-every 0) there is no baseline.
+            this.baseline = run.rawTwoHop().getTotalCount() == 0 ? null : LatencyStats.of(run.rawTwoHop());
             this.seconds = run.elapsedNs() / 1e9;
         }
 
@@ -457,13 +450,16 @@ public final class SimulateCommand implements Callable<Integer>
             text.append(perBlock.row("decode per block")).append('\n');
             if (baseline != null)
             {
-                text.append(baseline.row("raw aeron hop")).append('\n');
-                text.append(latency.differenceRow(baseline)).append('\n');
+                text.append(baseline.row("raw two-hop (probe)")).append('\n');
+                text.append(String.format(Locale.ROOT, "raw two-hop path (interleaved, %d frames): p50 %d ns, p99 %d " +
+                    "ns; node reaction / raw two-hop: %s%n", baseline.count(), baseline.p50(), baseline.p99(),
+                    reaction.ratios(baseline)));
             }
             text.append("end to end: last round emitted -> logical state at the sink; node reaction: last round in " +
                 "-> state offered; node per round: any other round, in -> decoded; decode last window: the block's " +
-                "final window, inside the reaction; decode per block: every window of the block, summed; raw hop: " +
-                "one IPC hop at the same period, same run\n");
+                "final window, inside the reaction; decode per block: every window of the block, summed; raw two-hop: " +
+                "a frame of a round's size sent, relayed once and received on the pipeline's thread and transport, " +
+                "every --probe-every rounds of the same run\n");
             text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", cores: ")
                 .append(Runtime.getRuntime().availableProcessors()).append('\n');
@@ -480,14 +476,14 @@ public final class SimulateCommand implements Callable<Integer>
                 "\"incomplete_errors\":%d,\"fallback\":%d,\"shed\":%d,\"max_backlog_rounds\":%d,\"drained\":%b," +
                 "\"passed\":%b,\"schedule\":\"%s\"," +
                 "\"end_to_end\":%s,\"node_reaction\":%s,\"node_per_round\":%s,\"decode_last_window\":%s," +
-                "\"decode_per_block\":%s,\"raw_hop\":%s}",
+                "\"decode_per_block\":%s,\"raw_two_hop\":%s}",
                 code, rounds, emittedBlocks, blocks, completeBlocks, logicalErrors, rate(), lower(), upper(),
                 rejectedFrames, notSent, missingBlocks, incomplete, incompleteErrors, fallback, shed, maxBacklogRounds,
                 drained, verdict.passed(), verdict.scheduleLine(),
                 latency.toJson("end to end"),
                 reaction.toJson("node reaction"), perRound.toJson("node per round"),
                 lastWindow.toJson("decode last window"), perBlock.toJson("decode per block"),
-                baseline == null ? "null" : baseline.toJson("raw aeron hop"));
+                baseline == null ? "null" : baseline.toJson("raw two-hop"));
         }
 
         private double lower()

@@ -6,6 +6,7 @@ import io.qecnode.node.pipeline.RelayAgent;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.frame.AtomicFrameCounters;
+import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.JournalWriter;
@@ -43,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * Either two working threads, the node's hot thread alone and one that runs the simulator, the relays and the sink
  * together as a {@link CompositeAgent}; or, on machines with few cores, all of them composed on the hot thread, in
  * chain order (simulator, node, relays, sink), so that one duty cycle carries a round from the hardware to the sink.
- * The media driver runs in shared mode on its own, mostly idle thread.
+ * The media driver runs in shared mode on its own, mostly idle thread. With {@link PipelineConfig#probeEvery()}, a raw
+ * two-hop probe ({@link HopProbe#interleaved}) runs in the simulator's duty cycle, the baseline of the node's path.
  */
 public final class SimulationPipeline implements AutoCloseable
 {
@@ -61,6 +63,7 @@ public final class SimulationPipeline implements AutoCloseable
     private final NodeJournal journal;
     private final AgentRunner telemetryRunner;
     private final SingleWriterRecorder latencyNs = HotRecorders.newRecorder();
+    private final HopProbe probe;
     private final AgentRunner hotRunner;
     private final NodeAgent node;
     private final AgentRunner supportRunner;
@@ -112,6 +115,13 @@ public final class SimulationPipeline implements AutoCloseable
             sink = new SinkAgent(bus.subscription(channel, rounds + config.nodes()), truths, latencyNs, clock,
                 config.sinkListener());
             support.add(sink);
+            probe = config.probeEvery() == 0 ? null : HopProbe.interleaved(bus, channel,
+                SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound()), config.probeEvery(),
+                simulator::roundsSent);
+            if (probe != null)
+            {
+                support.add(probe.agent());
+            }
 
             FramePublisher.awaitConnected(publishers, CONNECT_TIMEOUT_NS);
             if (config.hotCpu() != NodeContext.PIN_NONE)
@@ -183,8 +193,9 @@ public final class SimulationPipeline implements AutoCloseable
         {
             checkJournal(config.node().journal());
         }
-        // One publication per hop: the hardware's, the decoding node's and each relay's.
-        final MessageBus bus = MessageBus.launch(new BusContext().plan(config.channel(), config.nodes() + 1), errors);
+        // One publication per hop: the hardware's, the decoding node's and each relay's; two more for the probe's.
+        final MessageBus bus = MessageBus.launch(new BusContext().plan(config.channel(), config.nodes() + 1 +
+            (config.probeEvery() == 0 ? 0 : 2)), errors);
         try
         {
             return new SimulationPipeline(config, errors, bus);
@@ -244,6 +255,12 @@ public final class SimulationPipeline implements AutoCloseable
     public SingleWriterRecorder roundNs()
     {
         return roundNs;
+    }
+
+    /** @return the raw two-hop probe interleaved with the rounds, or null without one. */
+    public HopProbe probe()
+    {
+        return probe;
     }
 
     /** @return transit of every round from the simulator to the decoding node, ns. */
@@ -434,7 +451,7 @@ public final class SimulationPipeline implements AutoCloseable
         {
             journal.handOff().flushGap();
         }
-        CloseHelper.close(telemetryRunner);
+        CloseHelper.closeAll(telemetryRunner, probe);
         if (config.hotCpu() != NodeContext.PIN_NONE)
         {
             CpuPinning.releaseAll();

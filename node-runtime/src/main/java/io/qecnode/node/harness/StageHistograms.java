@@ -5,7 +5,8 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
- * Each stage a run measures (end to end, ingress, reaction, per round, the last window's decode, the block's decode):
+ * Each stage a run measures (end to end, ingress, reaction, per round, the last window's decode, the block's decode)
+ * and the raw two-hop probe beside them:
  * the pipeline's recorder, its interval histogram (recycled, so that a long soak does not churn the heap it checks for
  * collections) and the run's total after warm-up.
  */
@@ -17,7 +18,8 @@ final class StageHistograms
     static final int PER_ROUND = 3;
     static final int LAST_WINDOW = 4;
     static final int PER_BLOCK = 5;
-    private static final int STAGES = 6;
+    static final int RAW_TWO_HOP = 6;
+    private static final int STAGES = 7;
 
     private final Histogram[] totals = new Histogram[STAGES];
     private final Histogram[] intervals = new Histogram[STAGES];
@@ -37,7 +39,8 @@ final class StageHistograms
     void attach(final SimulationPipeline pipeline)
     {
         recorders = new SingleWriterRecorder[]{pipeline.latencyNs(), pipeline.ingressNs(), pipeline.reactionNs(),
-            pipeline.roundNs(), pipeline.lastWindowNs(), pipeline.decodeNs()};
+            pipeline.roundNs(), pipeline.lastWindowNs(), pipeline.decodeNs(),
+            pipeline.probe() == null ? HotRecorders.newRecorder() : pipeline.probe().latencyNs()};
     }
 
     /** Take every stage's values since the last swap as its interval histogram. */

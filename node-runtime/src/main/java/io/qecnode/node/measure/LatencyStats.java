@@ -58,6 +58,20 @@ public record LatencyStats(long count, long p50, long p90, long p99, long p999, 
     }
 
     /**
+     * @param baseline the same percentiles of the baseline.
+     * @return this over the baseline at p50 and p99, e.g. {@code p50 2.9x, p99 1.4x}; n/a where the baseline is 0.
+     */
+    public String ratios(final LatencyStats baseline)
+    {
+        return "p50 " + ratio(p50, baseline.p50) + ", p99 " + ratio(p99, baseline.p99);
+    }
+
+    private static String ratio(final long value, final long baseline)
+    {
+        return baseline <= 0 ? "n/a" : String.format(Locale.ROOT, "%.1fx", (double)value / baseline);
+    }
+
+    /**
      * @param name what was measured.
      * @return the stats as one JSON object.
      */

@@ -60,7 +60,7 @@ class CliErrorsTest
         assertBadFlag("must be in [1, 16], --nodes=1000", "simulate", "--memory", "--nodes", "1000");
         assertBadFlag("must be in [1, 16], --nodes=0", "simulate", "--memory", "--nodes", "0");
         assertBadFlag("must be in [1, 2], --threads=3", "simulate", "--threads", "3");
-        assertBadFlag("must be in [0, 100000000], --baseline-frames=-1", "simulate", "--memory", "--baseline-frames", "-1");
+        assertBadFlag("must be in [0, 1000000000], --probe-every=-1", "simulate", "--memory", "--probe-every", "-1");
         assertBadFlag("must be >= 0, --node=-5", "run", "--node", "-5");
         assertBadFlag("must be >= 1, --in-stream=0", "run", "--in-stream", "0");
         assertBadFlag("must be >= 1, --stream=0", "sim", "--stream", "0");

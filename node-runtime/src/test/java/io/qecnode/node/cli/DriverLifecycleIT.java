@@ -41,7 +41,7 @@ class DriverLifecycleIT
         for (final String signal : List.of("TERM", "INT"))
         {
             final Running simulate = start(List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--memory", "--duration", "60s",
-                "--baseline-frames", "20000"));
+                "--probe-every", "100"));
             awaitTrue(() -> simulate.output().contains("blocks checked"), "a progress line: " + simulate.output());
             assertFalse(shmDirectoriesOf(simulate.process.pid()).isEmpty(), "the pipeline's driver runs in /dev/shm");
 
@@ -150,7 +150,7 @@ class DriverLifecycleIT
         final long needed = 17L * 3 * (1L << 30);
         assumeTrue(DriverDirectory.usableSpace(new File("/dev/shm")) < needed, "a RAM disk of over 51 GiB");
         final Running simulate = start(List.of(JAVA, "-Daeron.ipc.term.buffer.length=1073741824", "-jar",
-            JAR.getPath(), "simulate", "--memory", "--nodes", "16", "--baseline-frames", "0", "--duration", "3s"));
+            JAR.getPath(), "simulate", "--memory", "--nodes", "16", "--probe-every", "0", "--duration", "3s"));
         final int exitCode = simulate.await();
         assertEquals(1, exitCode, simulate.output());
         final String firstLine = simulate.output().lines().filter(line -> !line.startsWith("simulate: "))

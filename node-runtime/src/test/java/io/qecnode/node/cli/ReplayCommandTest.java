@@ -202,7 +202,7 @@ class ReplayCommandTest
     {
         final Path journal = dir.resolve("journal");
         final CommandRunner.Run simulate = CommandRunner.run("simulate", "--memory", "-d", "3", "-p", "0.01", "--period", "10us",
-            "--duration", "2s", "--warmup", "500ms", "--baseline-frames", "0", "--journal", journal.toString());
+            "--duration", "2s", "--warmup", "500ms", "--probe-every", "0", "--journal", journal.toString());
         assertEquals(0, simulate.exitCode(), simulate.out() + simulate.err());
         assertTrue(simulate.out().contains("lost at the hand-off (gaps)"), simulate.out());
         return journal;

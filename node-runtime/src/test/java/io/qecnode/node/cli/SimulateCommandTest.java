@@ -18,7 +18,7 @@ class SimulateCommandTest
     {
         // Rounds every 10 ns are 100 M a second: no simulator emits that, so the schedule cannot be held.
         final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10ns", "--duration",
-            "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
+            "1500ms", "--warmup", "500ms", "--probe-every", "0");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("simulate: FAILED: the hardware schedule was not held: achieved "),
             run.toString());
@@ -32,7 +32,7 @@ class SimulateCommandTest
     void shouldPassALightRunAndShowFallbackAndRejectedFrames()
     {
         final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10us", "--duration",
-            "1500ms", "--warmup", "500ms", "--baseline-frames", "0");
+            "1500ms", "--warmup", "500ms", "--probe-every", "0");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.out().contains("simulate: PASSED"), run.toString());
         assertTrue(run.out().contains("frames rejected 0, not sent 0"), run.toString());
@@ -44,7 +44,7 @@ class SimulateCommandTest
     void shouldSayThatEveryRoundWasDroppedWhenNothingArrives()
     {
         final CommandRunner.Run run = CommandRunner.run("simulate", "--memory", "-d", "3", "--period", "10us", "--duration",
-            "1500ms", "--warmup", "500ms", "--baseline-frames", "0", "--faults", "drop=1");
+            "1500ms", "--warmup", "500ms", "--probe-every", "0", "--faults", "drop=1");
         assertEquals(1, run.exitCode(), run.toString());
         assertTrue(run.out().contains("nothing arrived at the node: every round was dropped (--faults drop)"),
             run.toString());

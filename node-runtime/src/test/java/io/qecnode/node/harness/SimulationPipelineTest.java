@@ -21,6 +21,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -103,6 +104,22 @@ class SimulationPipelineTest
 
     @Test
     @Timeout(120)
+    void shouldNotAllocateOnTheHotThreadWithTheRawTwoHopProbeInterleaved() throws Exception
+    {
+        final PipelineConfig config = config("none", 0, SinkAgent.StateListener.NONE, true).withProbeEvery(10);
+        assertNoAllocationOnTheHotThread(config, pipeline ->
+        {
+            // Every tenth round sent a probe frame that came back over both hops on the same thread.
+            final long frames = pipeline.probe().latencyNs().getIntervalHistogram().getTotalCount();
+            final long rounds = pipeline.simulator().roundsSent();
+            assertTrue(frames > rounds / 10 - 1_000 && frames <= rounds / 10 + 1, frames + " frames in " + rounds +
+                " rounds");
+            assertEquals(0, pipeline.probe().lost());
+        });
+    }
+
+    @Test
+    @Timeout(120)
     void shouldNotAllocateOnTheHotThreadWithTheJournalOn(@TempDir final Path dir) throws Exception
     {
         final JournalConfig journal = new JournalConfig(dir.resolve("journal"), JournalConfig.Roll.MINUTELY,
@@ -113,6 +130,12 @@ class SimulationPipelineTest
     }
 
     private static void assertNoAllocationOnTheHotThread(final PipelineConfig config) throws Exception
+    {
+        assertNoAllocationOnTheHotThread(config);
+    }
+
+    private static void assertNoAllocationOnTheHotThread(
+        final PipelineConfig config, final Consumer<SimulationPipeline> andThen) throws Exception
     {
         try (SimulationPipeline pipeline = SimulationPipeline.start(config, Throwable::printStackTrace))
         {
@@ -146,6 +169,7 @@ class SimulationPipelineTest
                 windows +
                 " windows");
             pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(10));
+            andThen.accept(pipeline);
         }
     }
 
@@ -244,7 +268,7 @@ class SimulationPipelineTest
         final NodeContext node = new NodeContext().code(code).growth(UnionFindDecoder.Growth.WEIGHTED)
             // Unpaced hardware: no round rate to hold, so no block is shed and every one is decoded in full.
             .window(roundsPerBlock + "," + roundsPerBlock).backlogLimit(0);
-        return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener);
+        return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener, 0);
     }
 
     private long[] offlineDecode(final int blocks, final long[] truth)
