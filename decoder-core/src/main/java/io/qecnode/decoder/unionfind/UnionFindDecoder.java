@@ -80,7 +80,7 @@ public final class UnionFindDecoder
         }
         table = VertexTable.create(graph);
         forest = new ClusterForest(table, vertexCount);
-        growth = new ClusterGrowth(graph, table, edgeLength);
+        growth = new ClusterGrowth(graph, table, forest.frontierNext, edgeLength);
         peeler = new Peeler(graph, table);
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
@@ -117,7 +117,7 @@ public final class UnionFindDecoder
     {
         result.clear();
         result.growthSteps = grow(defects, defectCount);
-        peeler.peel(forest.members, forest.memberCount, result);
+        peeler.peel(forest, result);
         result.unmatchedDefects = reset();
         return result.observableFlips;
     }
@@ -250,7 +250,7 @@ public final class UnionFindDecoder
             unmatched += (table[base + FLAGS] & DEFECT) != 0 ? 1 : 0;
             VertexTable.clear(table, base);
         }
-        forest.memberCount = 0;
+        forest.clear();
         lastFillTime = 0;
         return unmatched;
     }
