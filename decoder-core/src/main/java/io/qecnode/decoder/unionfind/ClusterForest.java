@@ -4,14 +4,14 @@ import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EDGE;
 import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EXIT;
 import static io.qecnode.decoder.unionfind.VertexTable.DEFECT;
 import static io.qecnode.decoder.unionfind.VertexTable.FLAGS;
+import static io.qecnode.decoder.unionfind.VertexTable.FRONTIER_NEXT;
 import static io.qecnode.decoder.unionfind.VertexTable.GROWING_TAIL;
 import static io.qecnode.decoder.unionfind.VertexTable.IDLE_TAIL;
 import static io.qecnode.decoder.unionfind.VertexTable.NONE;
 import static io.qecnode.decoder.unionfind.VertexTable.ODD;
+import static io.qecnode.decoder.unionfind.VertexTable.PARENT;
 import static io.qecnode.decoder.unionfind.VertexTable.SIZE;
 import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
-
-import java.util.Arrays;
 
 /**
  * The clusters of one decode as a union-find forest in the {@link VertexTable}. Each root holds its cluster's size,
@@ -21,52 +21,24 @@ import java.util.Arrays;
  * Keeping the two lists apart means a change of activity touches only the vertices whose growth really changes:
  * an active cluster that swallows an idle one wakes the idle list alone.
  * <p>
- * Parents and frontier links are arrays of their own, not record fields: find and list joins hop from vertex to
- * vertex reading one int of each, which stays cached in a small array and misses in a sixteen-int record.
- * <p>
  * The boundary vertex never joins a cluster: a cluster that reaches it just records the edge, so any number of
  * clusters can touch the boundary without merging through it.
  */
 final class ClusterForest
 {
     private final int[] table;
-    // Union-find parent of each vertex; NONE when in no cluster.
-    private final int[] parent;
-    // Next vertex on whichever frontier list holds each vertex.
-    final int[] frontierNext;
     final int[] members;
     int memberCount;
 
     ClusterForest(final int[] table, final int vertexCount)
     {
         this.table = table;
-        parent = new int[vertexCount];
-        Arrays.fill(parent, NONE);
-        frontierNext = new int[vertexCount];
         members = new int[vertexCount];
     }
 
     boolean contains(final int vertex)
     {
-        return parent[vertex] != NONE;
-    }
-
-    /** @return true when the vertex is the root of its cluster. */
-    boolean isRoot(final int vertex)
-    {
-        return parent[vertex] == vertex;
-    }
-
-    /** Take every member out of its cluster; the records are cleared by the decoder. */
-    void clear()
-    {
-        final int[] parent = this.parent;
-        final int[] members = this.members;
-        for (int i = 0, n = memberCount; i < n; i++)
-        {
-            parent[members[i]] = NONE;
-        }
-        memberCount = 0;
+        return table[vertex * STRIDE + PARENT] != NONE;
     }
 
     /** A new cluster of one vertex, idle until the growth stage wakes it. */
@@ -74,28 +46,28 @@ final class ClusterForest
     {
         final int[] table = this.table;
         final int base = vertex * STRIDE;
-        parent[vertex] = vertex;
+        table[base + PARENT] = vertex;
         table[base + SIZE] = 1;
         table[base + FLAGS] = defect ? ODD | DEFECT : 0;
         table[base + BOUNDARY_EDGE] = NONE;
         table[base + GROWING_TAIL] = NONE;
         table[base + IDLE_TAIL] = vertex;
-        frontierNext[vertex] = vertex;
+        table[base + FRONTIER_NEXT] = vertex;
         members[memberCount++] = vertex;
     }
 
     int find(final int vertex)
     {
-        final int[] parents = this.parent;
+        final int[] table = this.table;
         int v = vertex;
-        int parent = parents[v];
+        int parent = table[v * STRIDE + PARENT];
         while (parent != v)
         {
             // Path halving: every other node on the path skips to its grandparent.
-            final int grandparent = parents[parent];
-            parents[v] = grandparent;
+            final int grandparent = table[parent * STRIDE + PARENT];
+            table[v * STRIDE + PARENT] = grandparent;
             v = grandparent;
-            parent = parents[v];
+            parent = table[v * STRIDE + PARENT];
         }
         return v;
     }
@@ -113,7 +85,7 @@ final class ClusterForest
         final boolean aWins = table[baseA + SIZE] >= table[baseB + SIZE];
         final int root = aWins ? baseA : baseB;
         final int child = aWins ? baseB : baseA;
-        parent[child / STRIDE] = root / STRIDE;
+        table[child + PARENT] = root / STRIDE;
         table[root + SIZE] += table[child + SIZE];
         table[root + FLAGS] ^= table[child + FLAGS] & ODD;
         if (table[root + BOUNDARY_EDGE] == NONE)
@@ -121,9 +93,8 @@ final class ClusterForest
             table[root + BOUNDARY_EDGE] = table[child + BOUNDARY_EDGE];
             table[root + BOUNDARY_EXIT] = table[child + BOUNDARY_EXIT];
         }
-        table[root + GROWING_TAIL] = VertexTable.concat(
-            frontierNext, table[root + GROWING_TAIL], table[child + GROWING_TAIL]);
-        table[root + IDLE_TAIL] = VertexTable.concat(frontierNext, table[root + IDLE_TAIL], table[child + IDLE_TAIL]);
+        table[root + GROWING_TAIL] = VertexTable.concat(table, table[root + GROWING_TAIL], table[child + GROWING_TAIL]);
+        table[root + IDLE_TAIL] = VertexTable.concat(table, table[root + IDLE_TAIL], table[child + IDLE_TAIL]);
         return root / STRIDE;
     }
 

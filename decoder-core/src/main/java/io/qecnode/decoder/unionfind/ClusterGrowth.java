@@ -6,6 +6,7 @@ import static io.qecnode.decoder.unionfind.VertexTable.ADJACENCY_END;
 import static io.qecnode.decoder.unionfind.VertexTable.ADJACENCY_START;
 import static io.qecnode.decoder.unionfind.VertexTable.DUE_AT;
 import static io.qecnode.decoder.unionfind.VertexTable.FILLED_AROUND;
+import static io.qecnode.decoder.unionfind.VertexTable.FRONTIER_NEXT;
 import static io.qecnode.decoder.unionfind.VertexTable.GROWING_TAIL;
 import static io.qecnode.decoder.unionfind.VertexTable.IDLE_TAIL;
 import static io.qecnode.decoder.unionfind.VertexTable.NONE;
@@ -42,7 +43,6 @@ final class ClusterGrowth implements FillQueue.DueCheck
     private static final long END_MASK = 0xFFFF_FFFFL;
 
     private final int[] table;
-    private final int[] frontierNext;
     // Radius clock of each vertex, one int: (radius << 1) while idle, ((start time - radius then) << 1) | 1 while
     // growing, so radius = growing ? now - (clock >> 1) : clock >> 1, and 0 is idle at radius 0. Apart from the vertex
     // table because neighbours' clocks are read for every edge looked at, and four bytes a vertex stay in the
@@ -66,10 +66,9 @@ final class ClusterGrowth implements FillQueue.DueCheck
     private final FillQueue queue;
     private final int[] drained;
 
-    ClusterGrowth(final DecodingGraph graph, final int[] table, final int[] frontierNext, final int[] edgeLength)
+    ClusterGrowth(final DecodingGraph graph, final int[] table, final int[] edgeLength)
     {
         this.table = table;
-        this.frontierNext = frontierNext;
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
         clocks = new int[vertexCount];
@@ -212,12 +211,11 @@ final class ClusterGrowth implements FillQueue.DueCheck
             return;
         }
         int kept = NONE;
-        final int[] frontierNext = this.frontierNext;
-        int vertex = frontierNext[tail];
+        int vertex = table[tail * STRIDE + FRONTIER_NEXT];
         while (true)
         {
             final int base = vertex * STRIDE;
-            final int next = frontierNext[vertex];
+            final int next = table[base + FRONTIER_NEXT];
             if (table[base + FILLED_AROUND] < table[base + ADJACENCY_END] - table[base + ADJACENCY_START])
             {
                 if (active)
@@ -228,7 +226,7 @@ final class ClusterGrowth implements FillQueue.DueCheck
                 {
                     stopGrowing(vertex, time);
                 }
-                kept = VertexTable.append(frontierNext, kept, vertex);
+                kept = VertexTable.append(table, kept, vertex);
             }
             if (vertex == tail)
             {
@@ -237,7 +235,7 @@ final class ClusterGrowth implements FillQueue.DueCheck
             vertex = next;
         }
         table[from] = NONE;
-        table[to] = VertexTable.concat(frontierNext, table[to], kept);
+        table[to] = VertexTable.concat(table, table[to], kept);
     }
 
     /**

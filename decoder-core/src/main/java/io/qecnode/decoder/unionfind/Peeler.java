@@ -7,6 +7,7 @@ import static io.qecnode.decoder.unionfind.VertexTable.BOUNDARY_EXIT;
 import static io.qecnode.decoder.unionfind.VertexTable.DEFECT;
 import static io.qecnode.decoder.unionfind.VertexTable.FLAGS;
 import static io.qecnode.decoder.unionfind.VertexTable.NONE;
+import static io.qecnode.decoder.unionfind.VertexTable.PARENT;
 import static io.qecnode.decoder.unionfind.VertexTable.PEEL_ROOT;
 import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
 import static io.qecnode.decoder.unionfind.VertexTable.TREE_DEGREE;
@@ -58,13 +59,12 @@ final class Peeler
     /**
      * Peel every cluster of the forest. Defects that could not be matched stay flagged in the table.
      *
-     * @param forest the clusters.
-     * @param result receives the correction.
+     * @param members     the vertices of every cluster.
+     * @param memberCount number of members.
+     * @param result      receives the correction.
      */
-    void peel(final ClusterForest forest, final DecodeResult result)
+    void peel(final int[] members, final int memberCount, final DecodeResult result)
     {
-        final int[] members = forest.members;
-        final int memberCount = forest.memberCount;
         final int[] table = this.table;
         final int[] treeEdges = this.treeEdges;
         for (int i = 0; i < treeEdgeCount; i++)
@@ -89,7 +89,7 @@ final class Peeler
         {
             final int v = members[i];
             final int base = v * STRIDE;
-            if (forest.isRoot(v) && table[base + BOUNDARY_EDGE] != NONE)
+            if (table[base + PARENT] == v && table[base + BOUNDARY_EDGE] != NONE)
             {
                 table[table[base + BOUNDARY_EXIT] * STRIDE + FLAGS] |= PEEL_ROOT;
                 boundaryRoots[rootCount++] = v;

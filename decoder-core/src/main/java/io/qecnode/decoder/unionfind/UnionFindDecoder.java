@@ -80,7 +80,7 @@ public final class UnionFindDecoder
         }
         table = VertexTable.create(graph);
         forest = new ClusterForest(table, vertexCount);
-        growth = new ClusterGrowth(graph, table, forest.frontierNext, edgeLength);
+        growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
@@ -117,7 +117,7 @@ public final class UnionFindDecoder
     {
         result.clear();
         result.growthSteps = grow(defects, defectCount);
-        peeler.peel(forest, result);
+        peeler.peel(forest.members, forest.memberCount, result);
         result.unmatchedDefects = reset();
         return result.observableFlips;
     }
@@ -250,7 +250,7 @@ public final class UnionFindDecoder
             unmatched += (table[base + FLAGS] & DEFECT) != 0 ? 1 : 0;
             VertexTable.clear(table, base);
         }
-        forest.clear();
+        forest.memberCount = 0;
         lastFillTime = 0;
         return unmatched;
     }

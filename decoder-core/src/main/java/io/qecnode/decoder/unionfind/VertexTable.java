@@ -7,12 +7,14 @@ import io.qecnode.decoder.graph.DecodingGraph;
  * each vertex a decode touches costs one or two cache lines instead of one per field.
  * <pre>
  *   field            meaning                                                   valid at
+ *   PARENT           union-find parent; NONE when in no cluster                 every member
  *   SIZE             members in the cluster                                    roots
  *   FLAGS            ODD (odd defect count), DEFECT, PEEL_ROOT, LISTED bits     roots for ODD, vertices else
  *   BOUNDARY_EDGE    one filled edge into the boundary, or NONE                 roots
  *   BOUNDARY_EXIT    the member at which that edge leaves the cluster           roots
  *   GROWING_TAIL     tail of the circular list of growing frontier vertices     roots
  *   IDLE_TAIL        tail of the circular list of idle frontier vertices        roots
+ *   FRONTIER_NEXT    next vertex on whichever frontier list holds this one      members
  *   DUE_AT           time the vertex is queued for, or NONE                     members
  *   FILLED_AROUND    filled edges at the vertex                                 members
  *   TREE_DEGREE      spanning-forest edges left at the vertex while peeling      members
@@ -21,19 +23,19 @@ import io.qecnode.decoder.graph.DecodingGraph;
  *   ADJACENCY_START  first adjacency slot (fixed)                              all
  *   ADJACENCY_END    one past the last adjacency slot (fixed)                  all
  * </pre>
- * The radius clocks, read for every neighbour of every vertex looked at, live apart in {@link ClusterGrowth}; the
- * union-find parents and the frontier links live apart in {@link ClusterForest}, because find and list joins hop
- * between vertices and read one int of each: four bytes a vertex stay cached where a whole record would miss. A
+ * The radius clocks, read for every neighbour of every vertex looked at, live apart in {@link ClusterGrowth}. A
  * decode resets the records of its cluster members and nothing else.
  */
 final class VertexTable
 {
     static final int STRIDE = 16;
+    static final int PARENT = 0;
     static final int SIZE = 1;
     static final int FLAGS = 2;
     static final int BOUNDARY_EDGE = 3;
     static final int GROWING_TAIL = 4;
     static final int IDLE_TAIL = 5;
+    static final int FRONTIER_NEXT = 6;
     static final int DUE_AT = 7;
     static final int FILLED_AROUND = 8;
     static final int TREE_DEGREE = 9;
@@ -80,6 +82,7 @@ final class VertexTable
      */
     static void clear(final int[] table, final int base)
     {
+        table[base + PARENT] = NONE;
         table[base + FLAGS] = 0;
         table[base + BOUNDARY_EDGE] = NONE;
         table[base + GROWING_TAIL] = NONE;
@@ -92,14 +95,14 @@ final class VertexTable
     }
 
     /**
-     * Join two circular lists threaded through a next array.
+     * Join two circular lists threaded through FRONTIER_NEXT.
      *
-     * @param next  next vertex on whichever list holds each vertex.
+     * @param table the table.
      * @param tailA tail of one list, or NONE.
      * @param tailB tail of the other, or NONE.
      * @return tail of the joined list: B's elements follow A's.
      */
-    static int concat(final int[] next, final int tailA, final int tailB)
+    static int concat(final int[] table, final int tailA, final int tailB)
     {
         if (tailA == NONE)
         {
@@ -109,30 +112,34 @@ final class VertexTable
         {
             return tailA;
         }
-        final int headA = next[tailA];
-        next[tailA] = next[tailB];
-        next[tailB] = headA;
+        final int a = tailA * STRIDE + FRONTIER_NEXT;
+        final int b = tailB * STRIDE + FRONTIER_NEXT;
+        final int headA = table[a];
+        table[a] = table[b];
+        table[b] = headA;
         return tailB;
     }
 
     /**
      * Put a vertex at the end of a circular list.
      *
-     * @param next   next vertex on whichever list holds each vertex.
+     * @param table  the table.
      * @param tail   tail of the list, or NONE.
      * @param vertex the vertex, on no list.
      * @return the new tail, the vertex.
      */
-    static int append(final int[] next, final int tail, final int vertex)
+    static int append(final int[] table, final int tail, final int vertex)
     {
+        final int next = vertex * STRIDE + FRONTIER_NEXT;
         if (tail == NONE)
         {
-            next[vertex] = vertex;
+            table[next] = vertex;
         }
         else
         {
-            next[vertex] = next[tail];
-            next[tail] = vertex;
+            final int tailNext = tail * STRIDE + FRONTIER_NEXT;
+            table[next] = table[tailNext];
+            table[tailNext] = vertex;
         }
         return vertex;
     }
