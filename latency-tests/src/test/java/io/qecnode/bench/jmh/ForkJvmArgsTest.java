@@ -61,7 +61,8 @@ class ForkJvmArgsTest
         for (final Class<?> benchmark : List.of(DecoderBenchmark.class, CircuitDecoderBenchmark.class,
             SyndromeFrameBenchmark.class, PauliFrameBenchmark.class, LogicalFrameBenchmark.class,
             TelemetryRoundTripBenchmark.class, TelemetryHandOffBenchmark.class, HotPathBenchmark.class,
-            StateMacBenchmark.class, SealedStateBenchmark.class, HelloBenchmark.class, KeyExchangeBenchmark.class))
+            StateMacBenchmark.class, SealedStateBenchmark.class, HelloBenchmark.class, KeyExchangeBenchmark.class,
+            Crc32cBenchmark.class))
         {
             assertTrue(classes.contains(benchmark.getName()), "benchmark list lacks " + benchmark.getName());
         }

@@ -7,11 +7,14 @@ import io.qecnode.io.auth.SealedState;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateView;
+import io.qecnode.io.frame.LogicalStateWriter;
+import io.qecnode.io.frame.SyndromeRoundWriter;
 import io.qecnode.node.trust.MlKem;
 import io.qecnode.pauli.PauliFrame;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.function.LongSupplier;
 
@@ -378,6 +381,36 @@ class JmhBenchmarksSmokeTest
         assertTrue(flippedBlocks > blocksEnded / 20, facts);
         assertTrue(mistakes < blocksEnded / 20, facts);
         assertNoAllocation(benchmark::onFrameAverage);
+    }
+
+    @Test
+    void shouldChecksumEachFrameAlikeWithTheIntrinsicAndTheTableWithoutAllocating()
+    {
+        for (final String frame : new String[]{ "state", "round" })
+        {
+            for (final String buffer : new String[]{ "direct", "array" })
+            {
+                final Crc32cBenchmark benchmark = new Crc32cBenchmark();
+                benchmark.frame = frame;
+                benchmark.buffer = buffer;
+                benchmark.setup();
+
+                final String facts = "frame=" + frame + ", buffer=" + buffer;
+                // The frames were written with their checksum: each one's field holds what both compute. Each call
+                // takes the next frame of the ring, so the two take turns.
+                for (int i = 0; i < 2 * Crc32cBenchmark.FRAME_RING; i++)
+                {
+                    final int offset = (i % Crc32cBenchmark.FRAME_RING) * Crc32cBenchmark.STRIDE;
+                    final int field = benchmark.frames.getInt(offset + benchmark.checksumOffset, ByteOrder.LITTLE_ENDIAN);
+                    final int computed = i % 2 == 0 ? benchmark.intrinsic() : benchmark.table();
+                    assertEquals(field, computed, facts + ", op " + i);
+                }
+                assertEquals("state".equals(frame) ? LogicalStateWriter.FRAME_LENGTH :
+                    SyndromeRoundWriter.frameLength(120), benchmark.frameLength, facts);
+                assertNoAllocation(benchmark::intrinsic);
+                assertNoAllocation(benchmark::table);
+            }
+        }
     }
 
     private static void assertNoAllocation(final LongSupplier operation)

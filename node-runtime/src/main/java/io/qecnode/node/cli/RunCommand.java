@@ -12,6 +12,7 @@ import io.qecnode.io.transport.MessageBus;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.journal.NodeRecovery;
 import io.qecnode.node.journal.RecoveringSender;
+import io.qecnode.node.measure.LineBuffer;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.NodeCounters;
@@ -42,7 +43,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -75,6 +75,7 @@ public final class RunCommand implements Callable<Integer>
 
     /** Report interval when none is given. */
     static final String REPORT_DEFAULT = OptionDefaults.INTERVAL;
+    private static final int REPORT_LINE_LENGTH = 256;
 
     // Not --duration: a node runs until stopped, while --duration elsewhere is a measured stretch with one default.
     @Option(names = "--stop-after", paramLabel = "DURATION",
@@ -241,29 +242,33 @@ public final class RunCommand implements Callable<Integer>
                 (bus.isEmbedded() ? " (embedded)" : ""));
             AgentRunner.startOnThread(runner);
             AgentRunner.startOnThread(coldRunner);
-            final long[] lastRounds = new long[2];
-            lastRounds[1] = System.nanoTime();
-            final Supplier<String> progress = () -> String.format(Locale.ROOT, "%d rounds, %d blocks out, " +
-                "%d incomplete", node.counters().roundsDecoded(), node.counters().blocksOut(),
-                node.counters().blocksIncomplete());
-            final Supplier<String> pace = () ->
-            {
-                // Rounds decoded per second over the interval: what the node holds, whichever thread decodes.
-                final long rounds = node.counters().roundsDecoded();
-                final long nowNs = System.nanoTime();
-                final double perSecond = (rounds - lastRounds[0]) * 1e9 / Math.max(1, nowNs - lastRounds[1]);
-                lastRounds[0] = rounds;
-                lastRounds[1] = nowNs;
-                return String.format(Locale.ROOT, "%.0f rounds/s decoded, %s", perSecond,
-                    node.counters().describeBacklog());
-            };
+            // A report line each interval for as long as the node runs: built and printed without garbage (the
+            // journal's description aside).
+            final LineBuffer line = new LineBuffer(REPORT_LINE_LENGTH);
+            final long[] lastRounds = {0, System.nanoTime()};
             report(stop, durationNs, reportNs, recycled ->
             {
                 final Histogram interval = telemetry.reactionNs().getIntervalHistogram(recycled);
-                logLine.accept(String.format(Locale.ROOT, "run: %s, %s, %s, not sent %d, telemetry dropped %d, " +
-                    "%s%s", progress.get(), ReportLines.reaction(interval), ReportLines.rejected(frameCounters),
-                    publisher.notSentCount(), node.telemetry().overflows(), pace.get(),
-                    journal == null ? "" : ", " + journal.describe()));
+                final StringBuilder text = line.clear().append("run: ").append(node.counters().roundsDecoded())
+                    .append(" rounds, ").append(node.counters().blocksOut()).append(" blocks out, ")
+                    .append(node.counters().blocksIncomplete()).append(" incomplete, ");
+                ReportLines.appendReaction(text, interval).append(", ");
+                ReportLines.appendRejected(text, frameCounters).append(", not sent ")
+                    .append(publisher.notSentCount()).append(", telemetry dropped ")
+                    .append(node.telemetry().overflows());
+                // Rounds decoded per second over the interval: what the node holds, whichever thread decodes.
+                final long rounds = node.counters().roundsDecoded();
+                final long nowNs = System.nanoTime();
+                final long perSecond = (rounds - lastRounds[0]) * 1_000_000_000L / Math.max(1, nowNs - lastRounds[1]);
+                text.append(", ").append(perSecond).append(" rounds/s decoded, ");
+                lastRounds[0] = rounds;
+                lastRounds[1] = nowNs;
+                node.counters().appendBacklog(text);
+                if (journal != null)
+                {
+                    text.append(", ").append(journal.describe());
+                }
+                line.printTo(log);
                 return interval;
             });
             runner.close();

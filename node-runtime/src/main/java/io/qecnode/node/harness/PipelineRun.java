@@ -2,7 +2,7 @@ package io.qecnode.node.harness;
 
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.SyndromeRoundWriter;
-import io.qecnode.io.transport.FramePublisher;
+import io.qecnode.node.measure.ProcessAllocation;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.node.measure.ThreadSchedStats;
 import io.qecnode.sim.faults.FaultKind;
@@ -14,6 +14,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The one run loop of {@code simulate}, {@code latency} and {@code soak}: drives a {@link SimulationPipeline} for a
@@ -65,6 +66,11 @@ public final class PipelineRun
     /** Tag of the raw two-hop probe's intervals in the interval log. */
     public static final String RAW_TWO_HOP_TAG = "raw-two-hop";
 
+    // Looked up once: the lookup builds a list and its beans' names each time, and collections are counted every
+    // interval.
+    private static final GarbageCollectorMXBean[] COLLECTORS =
+        ManagementFactory.getGarbageCollectorMXBeans().toArray(new GarbageCollectorMXBean[0]);
+
     private final StageHistograms stages = new StageHistograms();
     private long rounds;
     private long emittedBlocks;
@@ -93,6 +99,9 @@ public final class PipelineRun
     private long blockNs = 1;
     private long measuredRounds;
     private long measuredNs;
+    private ProcessAllocation.Stretch allocation;
+    // Read every interval: made once, not a capturing lambda per read.
+    private ToLongFunction<FrameCounter> frameCounts;
 
     /**
      * @param config    the pipeline.
@@ -123,10 +132,10 @@ public final class PipelineRun
             (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
         try (SimulationPipeline pipeline = SimulationPipeline.start(config, ex -> System.err.println("error: " + ex));
             HopProbe probe = !withProbe ? null : HopProbe.start(pipeline.bus(), config.channel(),
-                SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound())))
+                SyndromeRoundWriter.frameLength(config.code().rounds().maxDetectorsPerRound()));
+            ThreadSchedStats sched = ThreadSchedStats.of(pipeline.hotThread()))
         {
             final long hotThread = pipeline.hotThread().getId();
-            final ThreadSchedStats sched = ThreadSchedStats.of(pipeline.hotThread());
             long preemptionsBefore = sched.involuntarySwitches();
             long faultsBefore = faults(sched);
             final HistogramLogWriter log = hlog == null ? null : new HistogramLogWriter(hlog);
@@ -141,9 +150,11 @@ public final class PipelineRun
             final long startNs = System.nanoTime();
             final StageHistograms stages = run.stages;
             stages.attach(pipeline);
+            run.frameCounts = counter -> pipeline.frameCounters().counter(counter).get();
             Histogram probeInterval = null;
             long measureStartNs = 0;
             long roundsAtMeasureStart = 0;
+            ProcessAllocation allocationMark = null;
             long allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
             long gcBefore = gcCount();
             long index = 0;
@@ -175,6 +186,7 @@ public final class PipelineRun
                     // The achieved rate is judged over the measured stretch only, after the schedule restarted.
                     measureStartNs = System.nanoTime();
                     roundsAtMeasureStart = pipeline.simulator().roundsSent();
+                    allocationMark = ProcessAllocation.mark();
                 }
                 TimeUnit.NANOSECONDS.sleep(Math.max(0, intervalEndNs - System.nanoTime()));
                 stages.swap();
@@ -200,16 +212,20 @@ public final class PipelineRun
                     }
                 }
                 run.snapshot(pipeline);
+                // Each figure read once an interval, the next interval counting on from it.
+                final long preemptions = sched.involuntarySwitches();
+                final long faults = faults(sched);
                 listener.onInterval(new Interval(index++, warm, run.rounds, run.blocks, backlog, run.lost, run.rejected,
                     run.logicalErrors, run.completeBlocks, run.incomplete, interval.getValueAtPercentile(99),
-                    interval.getMaxValue(), gc - gcBefore, allocated - allocatedBefore, delta(sched.involuntarySwitches(), preemptionsBefore),
-                    delta(faults(sched), faultsBefore), probeInterval == null ? -1 :
+                    interval.getMaxValue(), gc - gcBefore, allocated - allocatedBefore,
+                    delta(preemptions, preemptionsBefore), delta(faults, faultsBefore), probeInterval == null ? -1 :
                     probeInterval.getValueAtPercentile(99)), interval);
-                preemptionsBefore = sched.involuntarySwitches();
-                faultsBefore = faults(sched);
+                preemptionsBefore = preemptions;
+                faultsBefore = faults;
                 allocatedBefore = threads.getThreadAllocatedBytes(hotThread);
                 gcBefore = gc;
             }
+            run.allocation = allocationMark == null ? null : allocationMark.since();
             if (measureStartNs != 0)
             {
                 pipeline.awaitCaughtUp(RunVerdict.CATCH_UP_GRACE_NS);
@@ -221,7 +237,7 @@ public final class PipelineRun
             final boolean nothingArrived = pipeline.frameCounters().counter(FrameCounter.ACCEPTED).get() == 0;
             run.drained = pipeline.stopAndDrain(TimeUnit.SECONDS.toNanos(nothingArrived ? 1 : 10));
             run.snapshot(pipeline);
-            run.rejectedByKind = RunVerdict.rejectedByKind(counter -> pipeline.frameCounters().counter(counter).get());
+            run.rejectedByKind = RunVerdict.rejectedByKind(run.frameCounts);
             run.journal = pipeline.journal() == null ? null : pipeline.journal().describe();
         }
         return run;
@@ -266,6 +282,15 @@ public final class PipelineRun
             .arrivals(rounds, accepted, dropped);
     }
 
+    /**
+     * @return what the whole process allocated over the measured stretch; null if it never began or the JVM does not
+     * count allocation.
+     */
+    public ProcessAllocation.Stretch allocation()
+    {
+        return allocation;
+    }
+
     /** @return rejected frames, total and by kind. */
     public String rejectedByKind()
     {
@@ -290,13 +315,8 @@ public final class PipelineRun
         incomplete = pipeline.sink().incomplete();
         incompleteErrors = pipeline.sink().incompleteErrors();
         lost = pipeline.unaccounted();
-        long notSentFrames = 0;
-        for (final FramePublisher publisher : pipeline.publishers())
-        {
-            notSentFrames += publisher.notSentCount();
-        }
-        notSent = notSentFrames;
-        rejected = RunVerdict.rejected(counter -> pipeline.frameCounters().counter(counter).get());
+        notSent = pipeline.notSent();
+        rejected = RunVerdict.rejected(frameCounts);
         fallback = pipeline.sink().fallback();
         shed = pipeline.nodeCounters().blocksShed();
         maxBacklogRounds = pipeline.nodeCounters().maxBacklogRounds();
@@ -343,7 +363,7 @@ public final class PipelineRun
     private static long gcCount()
     {
         long count = 0;
-        for (final GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans())
+        for (final GarbageCollectorMXBean collector : COLLECTORS)
         {
             count += Math.max(0, collector.getCollectionCount());
         }

@@ -20,6 +20,8 @@ import io.qecnode.node.harness.chain.ChainPipelineConfig;
 import io.qecnode.node.harness.chain.ChainSimulation;
 import io.qecnode.node.harness.chain.ChainVerifierContext;
 import io.qecnode.node.measure.LatencyStats;
+import io.qecnode.node.measure.LineBuffer;
+import io.qecnode.node.measure.ProcessAllocation;
 import io.qecnode.node.measure.RunVerdict;
 import io.qecnode.sim.chain.ChainFaultPlan;
 import org.agrona.ErrorHandler;
@@ -127,6 +129,7 @@ public final class SimulateCommand implements Callable<Integer>
             "states go through --nodes - 1 relays to a sink that checks each block against the truth.")
     private boolean memory;
 
+    private static final int PROGRESS_LINE_LENGTH = 128;
     private static final String CHAIN_PERIOD_DEFAULT = "10us";
     private static final String CHAIN_DEADLINE_DEFAULT = "500ms";
     private static final List<String> MEMORY_ONLY = List.of("--nodes", "--channel", "--journal",
@@ -179,13 +182,17 @@ public final class SimulateCommand implements Callable<Integer>
             out.println("simulate: " + pipeline.describe(config));
             out.flush();
         }
+        // A progress line a second for as long as the run lasts: built and printed without garbage.
+        final LineBuffer line = new LineBuffer(PROGRESS_LINE_LENGTH);
         final PipelineRun run = PipelineRun.run(config, new PipelineRun.Stretch(warmupNs, durationNs,
             TimeUnit.SECONDS.toNanos(1)), null, false, stop::requested, (interval, latency) ->
         {
-            err.printf(Locale.ROOT, "simulate: %d rounds, %d blocks checked, %d logical errors, " +
-                "interval p99 %.1f us%s%n", interval.rounds(), interval.blocksChecked(), interval.logicalErrors(),
-                interval.p99Ns() / 1000.0, interval.warm() ? "" : " (warm-up)");
-            err.flush();
+            final StringBuilder text = line.clear().append("simulate: ").append(interval.rounds())
+                .append(" rounds, ").append(interval.blocksChecked()).append(" blocks checked, ")
+                .append(interval.logicalErrors()).append(" logical errors, interval p99 ");
+            LineBuffer.appendFixed(text, interval.p99Ns() / 1000.0, 1).append(" us")
+                .append(interval.warm() ? "" : " (warm-up)");
+            line.printTo(err);
         });
         final Summary summary = new Summary(code, run);
         out.println(json ? summary.toJson() : summary.toText());
@@ -195,6 +202,10 @@ public final class SimulateCommand implements Callable<Integer>
         }
         if (json)
         {
+            if (run.allocation() != null)
+            {
+                err.print(run.allocation().lines("simulate"));
+            }
             err.println(summary.verdict.line("simulate"));
         }
         out.flush();
@@ -390,10 +401,12 @@ public final class SimulateCommand implements Callable<Integer>
         private final double seconds;
         private final String rejectedByKind;
         private final RunVerdict verdict;
+        private final ProcessAllocation.Stretch allocation;
 
         Summary(final CodeDescription code, final PipelineRun run)
         {
             this.verdict = run.verdict();
+            this.allocation = run.allocation();
             this.rejectedByKind = run.rejectedByKind();
             this.code = code;
             this.rounds = run.rounds();
@@ -463,6 +476,10 @@ public final class SimulateCommand implements Callable<Integer>
             text.append("JVM: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(", cores: ")
                 .append(Runtime.getRuntime().availableProcessors()).append('\n');
+            if (allocation != null)
+            {
+                text.append(allocation.lines("simulate"));
+            }
             text.append(verdict.line("simulate"));
             return text.toString();
         }

@@ -310,12 +310,7 @@ public final class SimulationPipeline implements AutoCloseable
      */
     public long unaccounted()
     {
-        long notSent = 0;
-        for (final FramePublisher publisher : publishers)
-        {
-            notSent += publisher.notSentCount();
-        }
-        return notSent + Math.max(0, sink.missingBlocks() - nodeCounters.blocksIncomplete()) + sink.unknownTruth();
+        return notSent() + Math.max(0, sink.missingBlocks() - nodeCounters.blocksIncomplete()) + sink.unknownTruth();
     }
 
     /**
@@ -365,6 +360,19 @@ public final class SimulationPipeline implements AutoCloseable
     public List<FramePublisher> publishers()
     {
         return publishers;
+    }
+
+    /**
+     * @return frames the publishers could not send so far; read every interval, so indexed (no iterator).
+     */
+    public long notSent()
+    {
+        long notSent = 0;
+        for (int i = 0, size = publishers.size(); i < size; i++)
+        {
+            notSent += publishers.get(i).notSentCount();
+        }
+        return notSent;
     }
 
     /**

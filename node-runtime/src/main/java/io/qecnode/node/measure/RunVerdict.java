@@ -24,6 +24,9 @@ import java.util.function.ToLongFunction;
  */
 public final class RunVerdict
 {
+    // values() copies the array each call; the counters are read every interval of a run.
+    private static final FrameCounter[] FRAME_COUNTERS = FrameCounter.values();
+
     /** Share of the requested round rate the simulator must achieve over the measured stretch. */
     public static final double MIN_RATE_SHARE = 0.99;
 
@@ -248,7 +251,7 @@ public final class RunVerdict
     public static long rejected(final ToLongFunction<FrameCounter> counters)
     {
         long total = 0;
-        for (final FrameCounter counter : FrameCounter.values())
+        for (final FrameCounter counter : FRAME_COUNTERS)
         {
             total += counter.isRejection() ? counters.applyAsLong(counter) : 0;
         }
@@ -262,7 +265,7 @@ public final class RunVerdict
     public static String rejectedByKind(final ToLongFunction<FrameCounter> counters)
     {
         final StringBuilder kinds = new StringBuilder();
-        for (final FrameCounter counter : FrameCounter.values())
+        for (final FrameCounter counter : FRAME_COUNTERS)
         {
             final long count = counter.isRejection() ? counters.applyAsLong(counter) : 0;
             if (count > 0)

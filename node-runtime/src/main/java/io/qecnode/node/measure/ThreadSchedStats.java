@@ -1,8 +1,10 @@
 package io.qecnode.node.measure;
 
+import org.agrona.CloseHelper;
+
 import java.io.File;
-import java.io.FileInputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -14,10 +16,10 @@ import java.nio.file.Paths;
  * context switches (the thread was preempted) and page faults. A latency tail that moves with these is the platform
  * taking the core away, not the code on it; on an isolated core they stay at zero.
  * <p>
- * <b>Note:</b> reads files, so call it from a reporting thread, never the hot one. Where {@code /proc} is absent, or
- * the thread cannot be told apart by name, every figure is -1.
+ * <b>Note:</b> reads files, so call it from a reporting thread, never the hot one; it keeps them open until
+ * {@link #close()}. Where {@code /proc} is absent, or the thread cannot be told apart by name, every figure is -1.
  */
-public final class ThreadSchedStats
+public final class ThreadSchedStats implements AutoCloseable
 {
     // Linux keeps the first 15 bytes of a thread's name as its comm.
     private static final int COMM_LENGTH = 15;
@@ -28,6 +30,8 @@ public final class ThreadSchedStats
     private final File statusFile;
     private final File statFile;
     private final byte[] buffer = new byte[4096];
+    private RandomAccessFile status;
+    private RandomAccessFile stat;
 
     private ThreadSchedStats(final Path task)
     {
@@ -116,16 +120,32 @@ public final class ThreadSchedStats
         return parseNumber(i, length);
     }
 
-    // Reads into one buffer kept for the purpose: a soak samples these every interval for hours and must not feed the
-    // collector it is watching for.
+    // Reads into one buffer kept for the purpose, through files kept open and read again from the start (/proc makes
+    // the text afresh on each read from offset 0): a soak samples these every interval for hours and must not feed the
+    // collector it is watching for, as opening a stream each time would.
     private int read(final String file)
     {
         if (task == null)
         {
             return -1;
         }
-        try (FileInputStream in = new FileInputStream("status".equals(file) ? statusFile : statFile))
+        final boolean isStatus = "status".equals(file);
+        try
         {
+            RandomAccessFile in = isStatus ? status : stat;
+            if (in == null)
+            {
+                in = new RandomAccessFile(isStatus ? statusFile : statFile, "r");
+                if (isStatus)
+                {
+                    status = in;
+                }
+                else
+                {
+                    stat = in;
+                }
+            }
+            in.seek(0);
             int length = 0;
             int n;
             while (length < buffer.length && (n = in.read(buffer, length, buffer.length - length)) > 0)
@@ -138,6 +158,17 @@ public final class ThreadSchedStats
         {
             return -1;
         }
+    }
+
+    /**
+     * Close the files kept open for reading; later reads open them again.
+     */
+    @Override
+    public void close()
+    {
+        CloseHelper.quietCloseAll(status, stat);
+        status = null;
+        stat = null;
     }
 
     private int indexOf(final byte[] pattern, final int length)

@@ -164,8 +164,19 @@ public final class NodeCounters
      */
     public String describeBacklog()
     {
-        return "backlog " + backlogRounds() + " rounds (max " + maxBacklogRounds() + "), shed " + blocksShed() +
-            " blocks";
+        return appendBacklog(new StringBuilder()).toString();
+    }
+
+    /**
+     * Append the backlog, as {@link #describeBacklog()} says it, without garbage.
+     *
+     * @param text to append to.
+     * @return the same builder.
+     */
+    public StringBuilder appendBacklog(final StringBuilder text)
+    {
+        return text.append("backlog ").append(backlogRounds()).append(" rounds (max ").append(maxBacklogRounds())
+            .append("), shed ").append(blocksShed()).append(" blocks");
     }
 
     /** @return the counter of telemetry events dropped because the hand-off was full. */

@@ -2,29 +2,36 @@ package io.qecnode.io.frame;
 
 import org.agrona.DirectBuffer;
 
-import java.nio.ByteOrder;
+import java.util.zip.CRC32C;
+
+import static org.agrona.BitUtil.SIZE_OF_INT;
 
 /**
  * CRC32C (Castagnoli, reflected polynomial {@code 0x82F63B78}) over a range of a {@link DirectBuffer}, without
- * allocation.
+ * allocation and without a lock, through the JDK's {@link CRC32C}, which HotSpot compiles to the CPU's CRC32
+ * instructions.
  * <p>
  * The value passed in and returned is the finished CRC, as in zlib's {@code crc32(crc, buf, len)}: start from 0 and
  * feed the ranges in order, so {@code update(update(0, a), b)} is the CRC of {@code a} followed by {@code b}. That is
  * what lets a frame's checksum skip the bytes of its own field.
  * <p>
- * Eight bytes are folded per step through eight 256-entry tables (slicing-by-8); the tail goes a byte at a time.
+ * {@link CRC32C} can only start from its reset state, which is the state of a CRC of nothing ({@code crc} = 0). To
+ * continue from another CRC, the difference between the two states is folded into the data instead: a reflected CRC
+ * XORs its state into the next four bytes it reads, so reading {@code b} from state {@code ~crc} gives the same as
+ * reading from the reset state {@code b} with byte {@code i < 4} XORed with byte {@code i} of {@code crc}. A range
+ * shorter than four bytes leaves the unread part of that difference, {@code crc >>> 8·length}, in the state.
+ * <p>
+ * Each thread has its own {@link CRC32C} and scratch array (a {@link ThreadLocal}, allocated on a thread's first
+ * call). Ranges of a {@code byte[]}-backed buffer are read in place; others (direct buffers, Aeron's term buffers) are
+ * copied into the scratch array in chunks first, since the JDK's intrinsic for native memory is reachable only
+ * through a {@link java.nio.ByteBuffer} whose position would have to change.
  */
 public final class Crc32c
 {
-    private static final int POLYNOMIAL_REFLECTED = 0x82F63B78;
-    private static final int TABLE_SIZE = 256;
-    private static final int SLICES = 8;
+    /** Bytes copied out of a buffer without a backing array per intrinsic call. */
+    static final int SCRATCH_LENGTH = 1024;
 
-    /**
-     * Table {@code k} (entries {@code k * 256 .. k * 256 + 255}) gives the CRC contribution of a byte followed by
-     * {@code k} zero bytes.
-     */
-    private static final int[] TABLES = buildTables();
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private Crc32c()
     {
@@ -49,63 +56,74 @@ public final class Crc32c
      * @param crc    the CRC32C of everything before this range, 0 for none.
      * @param buffer containing the bytes.
      * @param offset at which the range begins.
-     * @param length of the range in bytes.
+     * @param length of the range in bytes; none (0 or less) leaves {@code crc} as it is.
      * @return the CRC32C of everything before and this range.
      */
     public static int update(final int crc, final DirectBuffer buffer, final int offset, final int length)
     {
-        final int[] tables = TABLES;
-        final int end = offset + length;
-        int state = ~crc;
-        int index = offset;
-
-        while (end - index >= SLICES)
+        if (length <= 0)
         {
-            final long word = buffer.getLong(index, ByteOrder.LITTLE_ENDIAN);
-            final int low = (int)word ^ state;
-            final int high = (int)(word >>> 32);
-            state = tables[7 * TABLE_SIZE + (low & 0xFF)] ^
-                tables[6 * TABLE_SIZE + ((low >>> 8) & 0xFF)] ^
-                tables[5 * TABLE_SIZE + ((low >>> 16) & 0xFF)] ^
-                tables[4 * TABLE_SIZE + (low >>> 24)] ^
-                tables[3 * TABLE_SIZE + (high & 0xFF)] ^
-                tables[2 * TABLE_SIZE + ((high >>> 8) & 0xFF)] ^
-                tables[TABLE_SIZE + ((high >>> 16) & 0xFF)] ^
-                tables[high >>> 24];
-            index += SLICES;
+            return crc;
         }
 
-        while (index < end)
+        final Scratch scratch = SCRATCH.get();
+        final byte[] array = buffer.byteArray();
+        if (null != array)
         {
-            state = tables[(state ^ buffer.getByte(index)) & 0xFF] ^ (state >>> 8);
-            index++;
+            buffer.boundsCheck(offset, length);
+            return scratch.updateInPlace(crc, array, buffer.wrapAdjustment() + offset, length);
         }
 
-        return ~state;
+        return scratch.updateCopied(crc, buffer, offset, length);
     }
 
-    private static int[] buildTables()
+    private static final class Scratch
     {
-        final int[] tables = new int[SLICES * TABLE_SIZE];
-        for (int n = 0; n < TABLE_SIZE; n++)
+        private final CRC32C checksum = new CRC32C();
+        private final byte[] bytes = new byte[SCRATCH_LENGTH];
+
+        int updateInPlace(final int crc, final byte[] array, final int index, final int length)
         {
-            int value = n;
-            for (int bit = 0; bit < 8; bit++)
+            final CRC32C checksum = this.checksum;
+            checksum.reset();
+            final int seeded = 0 == crc ? 0 : Math.min(SIZE_OF_INT, length);
+            for (int i = 0; i < seeded; i++)
             {
-                value = (value & 1) != 0 ? (value >>> 1) ^ POLYNOMIAL_REFLECTED : value >>> 1;
+                checksum.update(array[index + i] ^ (crc >>> (i * Byte.SIZE)));
             }
-            tables[n] = value;
+            checksum.update(array, index + seeded, length - seeded);
+
+            return finish(crc, length);
         }
 
-        for (int slice = 1; slice < SLICES; slice++)
+        int updateCopied(final int crc, final DirectBuffer buffer, final int offset, final int length)
         {
-            for (int n = 0; n < TABLE_SIZE; n++)
+            final CRC32C checksum = this.checksum;
+            final byte[] bytes = this.bytes;
+            checksum.reset();
+            int done = 0;
+            while (done < length)
             {
-                final int previous = tables[(slice - 1) * TABLE_SIZE + n];
-                tables[slice * TABLE_SIZE + n] = (previous >>> 8) ^ tables[previous & 0xFF];
+                final int chunk = Math.min(SCRATCH_LENGTH, length - done);
+                buffer.getBytes(offset + done, bytes, 0, chunk);
+                if (0 == done)
+                {
+                    for (int i = 0, seeded = Math.min(SIZE_OF_INT, chunk); i < seeded; i++)
+                    {
+                        bytes[i] ^= (byte)(crc >>> (i * Byte.SIZE));
+                    }
+                }
+                checksum.update(bytes, 0, chunk);
+                done += chunk;
             }
+
+            return finish(crc, length);
         }
 
-        return tables;
+        private int finish(final int crc, final int length)
+        {
+            final int unread = length < SIZE_OF_INT ? crc >>> (length * Byte.SIZE) : 0;
+            return (int)checksum.getValue() ^ unread;
+        }
     }
 }

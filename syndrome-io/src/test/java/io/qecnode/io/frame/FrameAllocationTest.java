@@ -117,7 +117,7 @@ class FrameAllocationTest
      * Bytes the section allocated on this thread; reading the counter allocates a little itself, so the cheapest of a
      * few back-to-back reads is subtracted.
      */
-    private static long bytesAllocatedBy(final Runnable section)
+    static long bytesAllocatedBy(final Runnable section)
     {
         long overhead = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++)

@@ -3,6 +3,8 @@ package io.qecnode.node.harness.chain;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.transport.LossCounters;
 import io.qecnode.node.measure.LatencyStats;
+import io.qecnode.node.measure.LineBuffer;
+import io.qecnode.node.measure.ProcessAllocation;
 import io.qecnode.node.measure.RunVerdict;
 import org.HdrHistogram.Histogram;
 
@@ -36,6 +38,9 @@ public final class ChainSimulation
     private boolean drained;
     private String summary;
     private LossCounters loss;
+    private ProcessAllocation.Stretch allocation;
+    // A progress line a second for as long as the run lasts: built and printed without garbage.
+    private final LineBuffer line = new LineBuffer(ChainVerifierAgent.PROGRESS_LINE_LENGTH + 32);
 
     private ChainSimulation(final ChainPipeline pipeline)
     {
@@ -91,9 +96,11 @@ public final class ChainSimulation
         pipeline.epochEndNs().getIntervalHistogram();
         pipeline.probe().latencyNs().getIntervalHistogram();
         final long startEpochs = pipeline.simulator().epochsCompleted();
+        final ProcessAllocation allocationMark = ProcessAllocation.mark();
         final long startNs = System.nanoTime();
         stretch(durationNs, intervalNs, stop, progress, "");
         measuredNs = System.nanoTime() - startNs;
+        allocation = allocationMark == null ? null : allocationMark.since();
         epochs = pipeline.simulator().epochsCompleted() - startEpochs;
         drained = pipeline.stopAndDrain(DRAIN_TIMEOUT_NS);
         hop = pipeline.hopNs().getIntervalHistogram();
@@ -116,8 +123,8 @@ public final class ChainSimulation
             if (System.nanoTime() - nextNs >= 0)
             {
                 nextNs += intervalNs;
-                progress.println("simulate: " + pipeline.verifier().progressLine() + suffix);
-                progress.flush();
+                pipeline.verifier().appendProgressLine(line.clear().append("simulate: ")).append(suffix);
+                line.printTo(progress);
             }
         }
     }
@@ -153,6 +160,12 @@ public final class ChainSimulation
     public RunVerdict verdict()
     {
         return verdict;
+    }
+
+    /** @return what the whole process allocated over the measured stretch; null where the JVM does not count it. */
+    public ProcessAllocation.Stretch allocation()
+    {
+        return allocation;
     }
 
     /** @return the pipeline, closed. */
@@ -218,6 +231,10 @@ public final class ChainSimulation
             "last piece of its epoch); raw udp hop: a probe of a state's size on the same driver through the whole " +
             "run, sent -> received; epoch end to B: A's last round of the epoch (its slot in the hardware schedule, " +
             "so a schedule not held adds its lag) -> B's frame complete (whole epochs)\n");
+        if (allocation != null)
+        {
+            text.append(allocation.lines("simulate"));
+        }
         text.append(verdict.line("simulate"));
         return text.toString();
     }

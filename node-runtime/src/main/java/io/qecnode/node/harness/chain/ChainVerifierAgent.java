@@ -1,12 +1,12 @@
 package io.qecnode.node.harness.chain;
 
 import io.aeron.logbuffer.FragmentHandler;
+import io.qecnode.node.measure.LineBuffer;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.NanoClock;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class ChainVerifierAgent implements Agent
 {
+    /** Characters a progress line needs, with room for large counts. */
+    public static final int PROGRESS_LINE_LENGTH = 160;
+
     /** Where pieces come from: {@code Subscription::poll}, or anything that hands fragments over in the same way. */
     @FunctionalInterface
     public interface FragmentSource
@@ -198,9 +201,22 @@ public final class ChainVerifierAgent implements Agent
      */
     public String progressLine()
     {
-        return String.format(Locale.ROOT,
-            "verifier: %d epochs judged, %d right, %d wrong, %d incomplete, %d failed, fidelity %.5f",
-            epochsJudged(), right(), wrong(), incomplete(), failed(), fidelity());
+        return appendProgressLine(new StringBuilder(PROGRESS_LINE_LENGTH)).toString();
+    }
+
+    /**
+     * The progress line appended in place, for a caller that prints one every interval and reuses its builder:
+     * allocates nothing once the builder has room; safe from any thread.
+     *
+     * @param line to append to.
+     * @return {@code line}.
+     */
+    public StringBuilder appendProgressLine(final StringBuilder line)
+    {
+        line.append("verifier: ").append(epochsJudged()).append(" epochs judged, ").append(right())
+            .append(" right, ").append(wrong()).append(" wrong, ").append(incomplete()).append(" incomplete, ")
+            .append(failed()).append(" failed, fidelity ");
+        return LineBuffer.appendFixed(line, fidelity(), 5);
     }
 
     /**
