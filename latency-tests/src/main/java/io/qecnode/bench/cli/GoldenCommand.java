@@ -82,9 +82,9 @@ public final class GoldenCommand implements Callable<Integer>
         final PrintWriter out = spec.commandLine().getOut();
         if (!json)
         {
-            out.printf(Locale.ROOT, "%-24s %-7s %-6s %-13s %-13s %-8s %-10s %-10s %-10s %-8s%n",
+            out.printf(Locale.ROOT, "%-24s %-7s %-6s %-13s %-13s %-8s %-10s %-10s %-10s %-8s %-11s %-10s%n",
                 "case", "shots", "PM err", "UF-w err", "UF-u err", "agree", "PM us/rd", "UF-w us/rd", "UF-u us/rd",
-                "PM/UF-w");
+                "PM/UF-w", "PM2.4 us/rd", "UF-w/PM2.4");
             out.flush();
         }
         final List<GoldenCase> cases = GoldenData.cases(data);
@@ -108,6 +108,8 @@ public final class GoldenCommand implements Callable<Integer>
         {
             out.println("UF-w/UF-u: weighted/unweighted union-find; ratios in brackets are ours/PyMatching mistakes;");
             out.println("agree: shots where weighted union-find predicts what PyMatching predicts.");
+            out.println("PM us/rd: PyMatching 2.3.1's C++ decode loop; PM2.4 us/rd: PyMatching 2.4 " +
+                "(pymatching_2_4_timing, NaN where the case lacks it); UF-w/PM2.4: our time over 2.4's.");
             out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") +
                 ", cores: " + Runtime.getRuntime().availableProcessors());
             out.flush();
@@ -119,11 +121,13 @@ public final class GoldenCommand implements Callable<Integer>
         final GoldenCase golden, final GoldenShots shots, final GoldenRun weighted, final GoldenRun unweighted)
     {
         final long pm = shots.pymatchingMistakes();
-        return String.format(Locale.ROOT, "%-24s %-7d %-6d %-13s %-13s %-8s %-10.4f %-10.4f %-10.4f %-8.2f",
+        return String.format(Locale.ROOT,
+            "%-24s %-7d %-6d %-13s %-13s %-8s %-10.4f %-10.4f %-10.4f %-8.2f %-11.4f %-10.2f",
             golden.name(), shots.count(), pm, withRatio(weighted.mistakes(), pm), withRatio(unweighted.mistakes(), pm),
             String.format(Locale.ROOT, "%.4f%%", 100.0 * weighted.agreements() / shots.count()),
             golden.pymatchingUsPerRound(), weighted.usPerRound(), unweighted.usPerRound(),
-            golden.pymatchingUsPerRound() / weighted.usPerRound());
+            golden.pymatchingUsPerRound() / weighted.usPerRound(), golden.pymatching24UsPerRound(),
+            weighted.usPerRound() / golden.pymatching24UsPerRound());
     }
 
     private static String withRatio(final long ours, final long theirs)
@@ -137,10 +141,13 @@ public final class GoldenCommand implements Callable<Integer>
         return String.format(Locale.ROOT,
             "{\"case\":\"%s\",\"family\":\"%s\",\"d\":%d,\"rounds\":%d,\"p\":%s,\"shots\":%d," +
             "\"pymatching_errors\":%d,\"weighted_errors\":%d,\"unweighted_errors\":%d,\"weighted_agreement\":%.6f," +
-            "\"pymatching_us_per_round\":%.6f,\"weighted_us_per_round\":%.6f,\"unweighted_us_per_round\":%.6f}",
+            "\"pymatching_us_per_round\":%.6f,\"pymatching_2_4_us_per_round\":%s,\"weighted_us_per_round\":%.6f," +
+            "\"unweighted_us_per_round\":%.6f}",
             golden.name(), golden.family(), golden.distance(), golden.rounds(), golden.p(), shots.count(),
             shots.pymatchingMistakes(), weighted.mistakes(), unweighted.mistakes(),
-            (double)weighted.agreements() / shots.count(), golden.pymatchingUsPerRound(), weighted.usPerRound(),
+            (double)weighted.agreements() / shots.count(), golden.pymatchingUsPerRound(),
+            Double.isNaN(golden.pymatching24UsPerRound()) ? "null" :
+            String.format(Locale.ROOT, "%.6f", golden.pymatching24UsPerRound()), weighted.usPerRound(),
             unweighted.usPerRound());
     }
 }

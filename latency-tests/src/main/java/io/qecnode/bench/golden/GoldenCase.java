@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  * @param detectors       detectors per shot.
  * @param pymatchingErrors PyMatching's logical errors on these shots.
  * @param pymatchingUsPerRound PyMatching's decode time per round (thread CPU time, median of 3), in microseconds.
+ * @param pymatching24UsPerRound PyMatching 2.4's time per round ({@code pymatching_2_4_timing}, the reference the
+ *                             speed goal is set against), in microseconds; NaN where the case does not give it.
  */
 public record GoldenCase(
     String name,
@@ -33,7 +35,8 @@ public record GoldenCase(
     long shots,
     int detectors,
     long pymatchingErrors,
-    double pymatchingUsPerRound)
+    double pymatchingUsPerRound,
+    double pymatching24UsPerRound)
 {
     /**
      * @param directory a case folder holding {@code case.json}.
@@ -61,7 +64,8 @@ public record GoldenCase(
             (long)number(json, "shots"),
             (int)number(json, "num_detectors"),
             (long)number(json, "pymatching_logical_errors"),
-            number(json, "decode_cpu_us_per_round"));
+            number(json, "decode_cpu_us_per_round"),
+            json.contains("\"pymatching_2_4_timing\"") ? number(json, "plain_us_per_round") : Double.NaN);
     }
 
     /** @return the detector error model file. */

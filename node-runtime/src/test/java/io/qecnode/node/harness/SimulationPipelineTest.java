@@ -131,7 +131,9 @@ class SimulationPipelineTest
 
     private static void assertNoAllocationOnTheHotThread(final PipelineConfig config) throws Exception
     {
-        assertNoAllocationOnTheHotThread(config);
+        assertNoAllocationOnTheHotThread(config, pipeline ->
+        {
+        });
     }
 
     private static void assertNoAllocationOnTheHotThread(
