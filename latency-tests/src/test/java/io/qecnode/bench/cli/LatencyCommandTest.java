@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LatencyCommandTest
 {
     private static final Pattern STAGE = Pattern.compile(
-        "\"%s\":\\{\"name\":\"[a-z ]+\",\"count\":(\\d+),\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+)," +
+        "\"%s\":\\{\"name\":\"[a-z -]+\",\"count\":(\\d+),\"p50_ns\":(\\d+),\"p90_ns\":(\\d+),\"p99_ns\":(\\d+)," +
         "\"p999_ns\":(\\d+),\"p9999_ns\":(\\d+),\"max_ns\":(\\d+)}");
 
     @Test

@@ -105,11 +105,12 @@ public final class NodeContext
     public static final int MAX_DECODE_THREADS = DecodeWorkers.MAX_THREADS;
     /**
      * The backlog bound when none is given, in blocks: a node more than this many blocks' rounds behind sheds blocks
-     * to the fallback until it is back under half of it. 100 blocks ride out a descheduled millisecond or a
-     * collection at 1 us rounds and d up to 25 (at most 2,500 rounds) without shedding, while bounding how stale a
-     * state can get to about 100 blocks' time instead of an ever-growing queue.
+     * to the fallback until it is back under half of it. The bound a run is judged fallen behind at (1000 blocks,
+     * milliseconds of rounds at any distance): a descheduled millisecond or two on a shared host, common on the
+     * development VM, is ridden out without shedding, while how stale a state can get stays bounded instead of an
+     * ever-growing queue.
      */
-    public static final int BACKLOG_BLOCKS_DEFAULT = 100;
+    public static final int BACKLOG_BLOCKS_DEFAULT = 1000;
     /** The backlog bound left to its default: {@value #BACKLOG_BLOCKS_DEFAULT} blocks' rounds. */
     public static final int BACKLOG_LIMIT_AUTO = -1;
     /** Most noisy rounds per block a node takes. */

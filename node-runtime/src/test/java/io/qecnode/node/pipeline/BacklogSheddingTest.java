@@ -78,9 +78,9 @@ class BacklogSheddingTest
     }
 
     @Test
-    void shouldBoundTheBacklogAtAHundredBlocksByDefault()
+    void shouldBoundTheBacklogAtAThousandBlocksByDefault()
     {
-        assertEquals(100L * CODE.rounds().roundCount(), new NodeContext().code(CODE).backlogLimitRounds());
+        assertEquals(1000L * CODE.rounds().roundCount(), new NodeContext().code(CODE).backlogLimitRounds());
     }
 
     // Blocks with no defect, emitted one round period apart, each arriving transitNs after its emit time.
