@@ -78,6 +78,13 @@ public class HotPathBenchmark
     @Param({"off", "on"})
     String journal;
 
+    /**
+     * Decode threads ({@code --decode-threads}): 0 decodes on the benchmark's thread; N hands each block to a decode
+     * thread, and the operation also folds the results that came back (run with {@code -p decodeThreads=0,1}).
+     */
+    @Param("0")
+    int decodeThreads;
+
     SampledRounds rounds;
     EncodedFrames frames;
     NodeCounters counters;
@@ -105,7 +112,8 @@ public class HotPathBenchmark
         counters = NodeCounters.allocate(NodeCounters.inMemoryManager(), "bench");
         frameCounters = new LongArrayFrameCounters();
         final NodeContext context = new NodeContext().code(code).nodeId(NODE_ID).sender(nextHop).counters(counters)
-            .frameCounters(frameCounters).telemetryCapacity(TELEMETRY_CAPACITY_BYTES).conclude();
+            .frameCounters(frameCounters).telemetryCapacity(TELEMETRY_CAPACITY_BYTES).decodeThreads(decodeThreads)
+            .conclude();
         telemetry = context.telemetry();
         node = NodeFactory.newNodeAgent(context);
         if ("on".equals(journal))
@@ -122,6 +130,7 @@ public class HotPathBenchmark
         {
             benchJournal.close();
         }
+        node.close();
     }
 
     /**
@@ -134,6 +143,10 @@ public class HotPathBenchmark
         final EncodedFrames frames = this.frames;
         next = i + 1 == frames.count() ? 0 : i + 1;
         node.onFrame(frames.buffer(), frames.offset(i), frames.length(i));
+        if (decodeThreads > 0)
+        {
+            node.doWork();
+        }
         if ((++roundsFed & (DRAIN_INTERVAL - 1)) == 0)
         {
             telemetry.drain(onTelemetry, DRAIN_INTERVAL);
