@@ -1,7 +1,11 @@
 package io.qecnode.io.frame;
 
+import org.agrona.BufferUtil;
 import org.agrona.DirectBuffer;
+import org.agrona.UnsafeApi;
 
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32C;
 
 import static org.agrona.BitUtil.SIZE_OF_INT;
@@ -21,10 +25,12 @@ import static org.agrona.BitUtil.SIZE_OF_INT;
  * reading from the reset state {@code b} with byte {@code i < 4} XORed with byte {@code i} of {@code crc}. A range
  * shorter than four bytes leaves the unread part of that difference, {@code crc >>> 8·length}, in the state.
  * <p>
- * Each thread has its own {@link CRC32C} and scratch array (a {@link ThreadLocal}, allocated on a thread's first
- * call). Ranges of a {@code byte[]}-backed buffer are read in place; others (direct buffers, Aeron's term buffers) are
- * copied into the scratch array in chunks first, since the JDK's intrinsic for native memory is reachable only
- * through a {@link java.nio.ByteBuffer} whose position would have to change.
+ * Each thread has its own {@link CRC32C}, scratch array and direct {@link ByteBuffer} flyweight (a
+ * {@link ThreadLocal}, allocated on a thread's first call). Ranges of a {@code byte[]}-backed buffer are read in
+ * place. The JDK reaches native memory (direct buffers, Aeron's term buffers) only through a direct
+ * {@link ByteBuffer}, whose position it moves: the thread's own flyweight is pointed at the range (its address,
+ * capacity and limit set as Agrona's buffers set theirs), so the caller's buffer is never touched and nothing is
+ * copied. Buffers with neither an array nor an address are copied into the scratch array in chunks.
  */
 public final class Crc32c
 {
@@ -32,6 +38,9 @@ public final class Crc32c
     static final int SCRATCH_LENGTH = 1024;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    private static final long CAPACITY_OFFSET = UnsafeApi.objectFieldOffset(Buffer.class, "capacity");
+    private static final long LIMIT_OFFSET = UnsafeApi.objectFieldOffset(Buffer.class, "limit");
+    private static final long POSITION_OFFSET = UnsafeApi.objectFieldOffset(Buffer.class, "position");
 
     private Crc32c()
     {
@@ -74,6 +83,13 @@ public final class Crc32c
             return scratch.updateInPlace(crc, array, buffer.wrapAdjustment() + offset, length);
         }
 
+        final ByteBuffer byteBuffer = buffer.byteBuffer();
+        if (null == byteBuffer || byteBuffer.isDirect())
+        {
+            buffer.boundsCheck(offset, length);
+            return scratch.updateNative(crc, buffer.addressOffset() + offset, length);
+        }
+
         return scratch.updateCopied(crc, buffer, offset, length);
     }
 
@@ -81,6 +97,32 @@ public final class Crc32c
     {
         private final CRC32C checksum = new CRC32C();
         private final byte[] bytes = new byte[SCRATCH_LENGTH];
+        // Never read through its own memory: pointed at each native range in turn. Its allocation stays its own, so
+        // what the cleaner frees is what allocateDirect gave.
+        private final ByteBuffer flyweight = ByteBuffer.allocateDirect(1);
+
+        int updateNative(final int crc, final long address, final int length)
+        {
+            final CRC32C checksum = this.checksum;
+            checksum.reset();
+            final int seeded = 0 == crc ? 0 : Math.min(SIZE_OF_INT, length);
+            for (int i = 0; i < seeded; i++)
+            {
+                checksum.update(UnsafeApi.getByte(address + i) ^ (crc >>> (i * Byte.SIZE)));
+            }
+            if (length > seeded)
+            {
+                final ByteBuffer flyweight = this.flyweight;
+                final int remaining = length - seeded;
+                UnsafeApi.putLong(flyweight, BufferUtil.BYTE_BUFFER_ADDRESS_FIELD_OFFSET, address + seeded);
+                UnsafeApi.putInt(flyweight, CAPACITY_OFFSET, remaining);
+                UnsafeApi.putInt(flyweight, LIMIT_OFFSET, remaining);
+                UnsafeApi.putInt(flyweight, POSITION_OFFSET, 0);
+                checksum.update(flyweight);
+            }
+
+            return finish(crc, length);
+        }
 
         int updateInPlace(final int crc, final byte[] array, final int index, final int length)
         {
