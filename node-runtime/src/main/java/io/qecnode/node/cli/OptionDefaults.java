@@ -55,5 +55,6 @@ public final class OptionDefaults
     public static final String BACKLOG_LIMIT_DESCRIPTION = "Backlog bound in rounds (received, not yet decoded): " +
         "blocks started above it are shed to the bounded fallback (flagged fallback, counted as shed) until the " +
         "backlog is back under half of it; 0 never sheds. Default: " + NodeContext.BACKLOG_BLOCKS_DEFAULT +
-        " blocks' rounds (simulate, latency: 0 with --period 0, which has no round rate to hold).";
+        " blocks' rounds; 0 with --journal (replay decodes every block in full, so it could not reproduce a shed " +
+        "one) and with --period 0 (no round rate to hold).";
 }

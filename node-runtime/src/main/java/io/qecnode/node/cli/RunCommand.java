@@ -95,6 +95,12 @@ public final class RunCommand implements Callable<Integer>
         }
         final NodeSettings settings = new NodeSettings(spec, options.settings());
         final NodeContext node = settings.applyTo(new NodeContext());
+        if (settings.get(NodeContext.BACKLOG_LIMIT_PROP, null) == null && node.journal() == null)
+        {
+            // A live node holds the hardware's rate by default; with a journal it sheds only when told, since replay
+            // decodes every block in full and could not reproduce a shed one.
+            node.backlogLimit(NodeContext.BACKLOG_LIMIT_AUTO);
+        }
         final long reportNs = Durations.nanos(spec, "--report", settings.get("report", REPORT_DEFAULT),
             TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.DAYS.toNanos(1));
         final long durationNs = stopAfter == null ? 0 :

@@ -1,19 +1,20 @@
 package io.qecnode.node.harness;
 
+import io.qecnode.decoder.code.CodeDescription;
+import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.IdleStrategies;
-import org.agrona.concurrent.IdleStrategy;
 import io.qecnode.node.cli.CodeOptions;
+import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.cli.Durations;
 import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.cli.JournalOptions;
 import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
-import io.qecnode.node.cli.ConfigErrors;
 import io.qecnode.node.pipeline.BlockDecoders;
 import io.qecnode.node.pipeline.NodeContext;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.decoder.code.CodeDescription;
+import org.agrona.concurrent.IdleStrategy;
 import org.agrona.concurrent.YieldingIdleStrategy;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -158,11 +159,15 @@ public final class PipelineOptions
         }
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(periodNs()).faults(plan)
             .seed(seed).out(channel(), NodeContext.ROUNDS_STREAM_DEFAULT);
+        final JournalConfig journal = journalOptions.config(spec);
+        // Unpaced hardware has no rate to hold, and replay could not reproduce a shed block: never shed by default
+        // then, hold the rate otherwise.
+        final int backlogDefault = periodNs() == 0 || journal != null ? 0 : NodeContext.BACKLOG_LIMIT_AUTO;
         final NodeContext node = codeOptions.applyTo(new NodeContext()).code(code).growth(growth).window(window)
-            .idle(idle).journal(journalOptions.config(spec)).pinCpu(pin == null ? NodeContext.PIN_NONE : pin)
+            .idle(idle).journal(journal).pinCpu(pin == null ? NodeContext.PIN_NONE : pin)
             .decodeThreads(Ranges.check(spec, "--decode-threads", decodeThreads, 0, NodeContext.MAX_DECODE_THREADS))
             .backlogLimit(backlogLimit != null ? Ranges.check(spec, "--backlog-limit", backlogLimit, 0,
-            Integer.MAX_VALUE) : periodNs() == 0 ? 0 : NodeContext.BACKLOG_LIMIT_AUTO);
+            Integer.MAX_VALUE) : backlogDefault);
         // Checked now, before anything starts; the chain's wiring concludes it again with its resources.
         ConfigErrors.checked(spec, () -> hardware.conclude() != null && node.checkSettings() != null);
         final boolean shared = threads == null ? PipelineConfig.fewCores() : threads == 1;

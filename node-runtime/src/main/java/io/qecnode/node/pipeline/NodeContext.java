@@ -136,7 +136,9 @@ public final class NodeContext
     private int pinCpu = PIN_NONE;
     private int decodeThreads = DECODE_THREADS_DEFAULT;
     private int decodePinCpu = PIN_NONE;
-    private int backlogLimit = BACKLOG_LIMIT_AUTO;
+    // Never shed unless asked: a node fed from a journal or a file (replay, recovery) has no hardware schedule to
+    // hold, and must decode every block as the live node did. The live commands ask for BACKLOG_LIMIT_AUTO.
+    private int backlogLimit = 0;
 
     private Supplier<BlockDecoder> decoders;
     private boolean decodersGiven;
@@ -617,8 +619,8 @@ public final class NodeContext
     }
 
     /**
-     * @param rounds backlog bound in rounds (0: never shed; {@link #BACKLOG_LIMIT_AUTO}: {@value
-     *               #BACKLOG_BLOCKS_DEFAULT} blocks' rounds).
+     * @param rounds backlog bound in rounds (0, the default: never shed; {@link #BACKLOG_LIMIT_AUTO}: {@value
+     *               #BACKLOG_BLOCKS_DEFAULT} blocks' rounds, what the live commands ask for unless told).
      * @return this context.
      */
     public NodeContext backlogLimit(final int rounds)

@@ -78,9 +78,11 @@ class BacklogSheddingTest
     }
 
     @Test
-    void shouldBoundTheBacklogAtAThousandBlocksByDefault()
+    void shouldNeverShedUnlessAskedAndBoundTheBacklogAtAThousandBlocksWhenAskedForTheDefault()
     {
-        assertEquals(1000L * CODE.rounds().roundCount(), new NodeContext().code(CODE).backlogLimitRounds());
+        assertEquals(0, new NodeContext().code(CODE).backlogLimitRounds());
+        assertEquals(1000L * CODE.rounds().roundCount(), new NodeContext().code(CODE)
+            .backlogLimit(NodeContext.BACKLOG_LIMIT_AUTO).backlogLimitRounds());
     }
 
     // Blocks with no defect, emitted one round period apart, each arriving transitNs after its emit time.
