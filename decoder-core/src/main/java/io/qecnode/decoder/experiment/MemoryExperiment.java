@@ -4,6 +4,7 @@ import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.ErrorSampler;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 
 /**
@@ -30,7 +31,7 @@ public final class MemoryExperiment
     public MemoryExperiment(final DecodingGraph graph, final long seed)
     {
         sampler = new ErrorSampler(graph, seed);
-        decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
+        decoder = new UnionFindDecoder(graph, DecoderMode.DEFAULT);
         shot = new SampledShot(graph);
         result = new DecodeResult(graph);
     }

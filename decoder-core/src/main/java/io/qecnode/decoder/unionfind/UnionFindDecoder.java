@@ -17,7 +17,8 @@ import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
  * vertex becomes neutral. When nothing is left growing, peeling a spanning forest of each cluster picks the
  * correction edges, and the XOR of their observable masks is the predicted logical flip.
  * <p>
- * {@link Growth#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link Growth#WEIGHTED} makes each
+ * {@link DecoderMode#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link DecoderMode#WEIGHTED}
+ * makes each
  * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
  * from one edge filling to the next.
  * <p>
@@ -29,24 +30,8 @@ public final class UnionFindDecoder
     /** Length of every edge in unweighted growth: two half-edges. */
     public static final int UNWEIGHTED_EDGE_LENGTH = 2;
 
-    /** How clusters grow. */
-    public enum Growth
-    {
-        /** Every edge two units long: half-edge growth, blind to edge probabilities. */
-        UNWEIGHTED,
-        /** Every edge as long as its weight, a scaled log-likelihood ratio: likely edges fill first. */
-        WEIGHTED
-    }
-
-    /**
-     * Growth by default, in every command, experiment and benchmark that does not choose: weighted, which follows
-     * edge probabilities and makes fewer mistakes at circuit level. There is no constructor without a growth: a
-     * caller that wants unweighted growth says so.
-     */
-    public static final Growth GROWTH_DEFAULT = Growth.WEIGHTED;
-
     private final DecodingGraph graph;
-    private final Growth growthKind;
+    private final DecoderMode mode;
     private final int detectorCount;
     private final int[] table;
     private final ClusterForest forest;
@@ -61,17 +46,17 @@ public final class UnionFindDecoder
 
     /**
      * @param graph      the graph to decode on.
-     * @param growthKind unweighted or weighted growth.
+     * @param mode       how to grow clusters and choose corrections.
      */
-    public UnionFindDecoder(final DecodingGraph graph, final Growth growthKind)
+    public UnionFindDecoder(final DecodingGraph graph, final DecoderMode mode)
     {
         this.graph = graph;
-        this.growthKind = growthKind;
+        this.mode = mode;
         this.detectorCount = graph.detectorCount();
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
         final int[] edgeLength;
-        if (growthKind == Growth.WEIGHTED)
+        if (mode != DecoderMode.UNWEIGHTED)
         {
             edgeLength = graph.copyEdgeWeights();
         }
@@ -94,10 +79,10 @@ public final class UnionFindDecoder
         return graph;
     }
 
-    /** @return how this decoder grows clusters. */
-    public Growth growthKind()
+    /** @return how this decoder grows clusters and chooses corrections. */
+    public DecoderMode mode()
     {
-        return growthKind;
+        return mode;
     }
 
     /** @return decodes whose growth schedule was found inconsistent and cut short; 0 unless there is a bug. */

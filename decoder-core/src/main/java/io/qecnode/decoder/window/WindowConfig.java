@@ -1,7 +1,6 @@
 package io.qecnode.decoder.window;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
+import io.qecnode.decoder.unionfind.DecoderMode;
 
 import java.util.Objects;
 
@@ -53,7 +52,7 @@ public final class WindowConfig
     private final int windowRounds;
     private final int commitRounds;
     private final int maxDefectsPerWindow;
-    private final Growth growth;
+    private final DecoderMode growth;
     private final int detectorsPerDefect;
     private final boolean incremental;
 
@@ -65,7 +64,7 @@ public final class WindowConfig
      * @throws IllegalArgumentException naming the setting out of range and its value.
      */
     public WindowConfig(
-        final int windowRounds, final int commitRounds, final int maxDefectsPerWindow, final Growth growth)
+        final int windowRounds, final int commitRounds, final int maxDefectsPerWindow, final DecoderMode growth)
     {
         this(windowRounds, commitRounds, maxDefectsPerWindow, growth, 0, true);
     }
@@ -74,7 +73,7 @@ public final class WindowConfig
         final int windowRounds,
         final int commitRounds,
         final int maxDefectsPerWindow,
-        final Growth growth,
+        final DecoderMode growth,
         final int detectorsPerDefect,
         final boolean incremental)
     {
@@ -104,12 +103,12 @@ public final class WindowConfig
      * @param windowRounds rounds decoded together, W.
      * @param commitRounds rounds committed per window, C.
      * @return a config with this window and commit length, the default cap (growing with the window) and
-     * {@link UnionFindDecoder#GROWTH_DEFAULT}.
+     * {@link DecoderMode#DEFAULT}.
      */
     public static WindowConfig of(final int windowRounds, final int commitRounds)
     {
         return new WindowConfig(windowRounds, commitRounds, MAX_DEFECTS_PER_WINDOW_DEFAULT,
-            UnionFindDecoder.GROWTH_DEFAULT,
+            DecoderMode.DEFAULT,
             DETECTORS_PER_DEFECT_DEFAULT, true);
     }
 
@@ -143,7 +142,7 @@ public final class WindowConfig
     }
 
     /** @return how union-find grows clusters. */
-    public Growth growth()
+    public DecoderMode growth()
     {
         return growth;
     }
@@ -161,7 +160,7 @@ public final class WindowConfig
      * @param growth how union-find grows clusters.
      * @return a copy with that growth.
      */
-    public WindowConfig growth(final Growth growth)
+    public WindowConfig growth(final DecoderMode growth)
     {
         return new WindowConfig(windowRounds, commitRounds, maxDefectsPerWindow, growth, detectorsPerDefect,
             incremental);

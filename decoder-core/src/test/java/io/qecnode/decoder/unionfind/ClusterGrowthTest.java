@@ -30,7 +30,7 @@ class ClusterGrowthTest
         "code-capacity,    5, 0.08, WEIGHTED",
         "phenomenological, 5, 0.03, WEIGHTED"})
     void shouldFillTheSameEdgesAsUnitStepGrowth(
-        final String noise, final int d, final double p, final UnionFindDecoder.Growth growth)
+        final String noise, final int d, final double p, final DecoderMode growth)
     {
         assertSameFilledEdges(SurfaceCodeModel.of(NoiseModel.fromCliName(noise), d, d, p).graph(), growth, d);
     }
@@ -47,16 +47,16 @@ class ClusterGrowthTest
             builder.addEdge(layout.edgeSource(e), layout.edgeTarget(e), 0.001 + 0.299 * random.nextDouble(),
                 layout.edgeObservables(e));
         }
-        assertSameFilledEdges(builder.build(), UnionFindDecoder.Growth.WEIGHTED, 3);
+        assertSameFilledEdges(builder.build(), DecoderMode.WEIGHTED, 3);
     }
 
     private static void assertSameFilledEdges(
-        final DecodingGraph graph, final UnionFindDecoder.Growth growth, final int seed)
+        final DecodingGraph graph, final DecoderMode growth, final int seed)
     {
         final int[] lengths = new int[graph.edgeCount()];
         for (int e = 0; e < lengths.length; e++)
         {
-            lengths[e] = growth == UnionFindDecoder.Growth.WEIGHTED ?
+            lengths[e] = growth == DecoderMode.WEIGHTED ?
                 graph.edgeWeight(e) : UnionFindDecoder.UNWEIGHTED_EDGE_LENGTH;
         }
         final StepGrowthReference reference = new StepGrowthReference(graph, lengths);

@@ -7,7 +7,7 @@ import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.ErrorSampler;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.model.SurfaceCodeModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -39,7 +39,7 @@ class IndependentDecodesTest
         "11, 0.001, WEIGHTED",
         "11, 0.02, WEIGHTED"})
     void shouldDecodeIndependentSyndromesSideBySideOnPhenomenologicalGraphs(
-        final int distance, final double p, final Growth growth)
+        final int distance, final double p, final DecoderMode growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.phenomenological(distance, distance, p).graph();
         assertSideBySide(graph, new ErrorSampler(graph, 97L * distance), new SampledShot(graph), growth);
@@ -52,11 +52,11 @@ class IndependentDecodesTest
         final DetectorErrorModel model =
             DetectorErrorModel.parse(GoldenFiles.require(GoldenFiles.folder().resolve(caseName).resolve("model.dem")));
         assertSideBySide(model.graph(), new ErrorSampler(model.errorMechanisms(), 13),
-            new SampledShot(model.errorMechanisms()), Growth.WEIGHTED);
+            new SampledShot(model.errorMechanisms()), DecoderMode.WEIGHTED);
     }
 
     private static void assertSideBySide(
-        final DecodingGraph graph, final ErrorSampler sampler, final SampledShot shot, final Growth growth)
+        final DecodingGraph graph, final ErrorSampler sampler, final SampledShot shot, final DecoderMode growth)
     {
         final UnionFindDecoder decoder = new UnionFindDecoder(graph, growth);
         final java.util.Random random = new java.util.Random(graph.detectorCount());

@@ -57,7 +57,7 @@ class UnionFindDecoderTest
         "phenomenological, 9, 9, 0.03, 10000, WEIGHTED"})
     void shouldReproduceTheSyndromeWithTheCorrection(
         final String noise, final int d, final int rounds, final double p, final int shots,
-        final UnionFindDecoder.Growth growth)
+        final DecoderMode growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.of(
             io.qecnode.decoder.model.NoiseModel.fromCliName(noise), d, rounds, p).graph();
@@ -84,8 +84,8 @@ class UnionFindDecoderTest
     }
 
     @ParameterizedTest
-    @EnumSource(UnionFindDecoder.Growth.class)
-    void shouldGiveTheSameAnswerForTheSameInputWhateverCameBefore(final UnionFindDecoder.Growth growth)
+    @EnumSource(DecoderMode.class)
+    void shouldGiveTheSameAnswerForTheSameInputWhateverCameBefore(final DecoderMode growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.phenomenological(7, 7, 0.02).graph();
         final ErrorSampler sampler = new ErrorSampler(graph, 5);
@@ -119,8 +119,8 @@ class UnionFindDecoderTest
     }
 
     @ParameterizedTest
-    @EnumSource(UnionFindDecoder.Growth.class)
-    void shouldNotAllocateWhileDecoding(final UnionFindDecoder.Growth growth)
+    @EnumSource(DecoderMode.class)
+    void shouldNotAllocateWhileDecoding(final DecoderMode growth)
     {
         final DecodingGraph graph = SurfaceCodeModel.phenomenological(9, 9, 0.01).graph();
         final ErrorSampler sampler = new ErrorSampler(graph, 11);
@@ -155,7 +155,7 @@ class UnionFindDecoderTest
         final ExactDecoder exact = new ExactDecoder(graph, true);
         final ErrorSampler sampler = new ErrorSampler(graph, 3);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED);
         final DecodeResult result = new DecodeResult(graph);
         final int shots = 20_000;
         int unionFindErrors = 0;
@@ -185,7 +185,7 @@ class UnionFindDecoderTest
     {
         final DecodingGraph graph = SurfaceCodeModel.codeCapacity(5, 0.1).graph();
         final DecodeResult result = new DecodeResult(graph);
-        assertEquals(0L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(new int[0], 0, result));
+        assertEquals(0L, new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED).decode(new int[0], 0, result));
         assertEquals(0, result.correctionCount());
         assertEquals(0, result.growthSteps());
     }
@@ -194,7 +194,7 @@ class UnionFindDecoderTest
     void shouldRejectBadDefectsAndStayUsable()
     {
         final DecodingGraph graph = SurfaceCodeModel.codeCapacity(3, 0.1).graph();
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED);
         final DecodeResult result = new DecodeResult(graph);
         final int boundary = graph.boundaryVertex();
 
@@ -207,7 +207,7 @@ class UnionFindDecoderTest
         final int[] pair = GraphTestSupport.syndromeOf(graph, new int[]{0}, 1);
         final long expected = graph.edgeObservables(0);
         assertEquals(expected, decoder.decode(pair, pair.length, result));
-        assertEquals(expected, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+        assertEquals(expected, new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED)
             .decode(pair, pair.length, new DecodeResult(graph)));
     }
 
@@ -222,7 +222,7 @@ class UnionFindDecoderTest
             .addEdge(3, 0, 0.1, 0)
             .build();
         final DecodeResult result = new DecodeResult(graph);
-        new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED).decode(new int[]{0, 1, 2}, 3, result);
+        new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED).decode(new int[]{0, 1, 2}, 3, result);
         assertEquals(1, result.unmatchedDefects());
     }
 
@@ -236,21 +236,21 @@ class UnionFindDecoderTest
             .addBoundaryEdge(2, 0.1, 0)
             .build();
         final DecodeResult result = new DecodeResult(graph);
-        assertEquals(1L, new UnionFindDecoder(graph, UnionFindDecoder.Growth.UNWEIGHTED)
+        assertEquals(1L, new UnionFindDecoder(graph, DecoderMode.UNWEIGHTED)
             .decode(new int[]{0}, 1, result));
         assertEquals(1, result.correctionCount());
     }
 
     private static void assertCorrectsAllErrorsUpTo(final DecodingGraph graph, final int maxWeight)
     {
-        for (final UnionFindDecoder.Growth growth : UnionFindDecoder.Growth.values())
+        for (final DecoderMode growth : DecoderMode.values())
         {
             assertCorrectsAllErrorsUpTo(graph, maxWeight, growth);
         }
     }
 
     private static void assertCorrectsAllErrorsUpTo(
-        final DecodingGraph graph, final int maxWeight, final UnionFindDecoder.Growth growth)
+        final DecodingGraph graph, final int maxWeight, final DecoderMode growth)
     {
         final ErrorSampler sampler = new ErrorSampler(graph, 0);
         final SampledShot shot = new SampledShot(graph);

@@ -6,8 +6,8 @@ import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
 import io.qecnode.decoder.window.WindowTestSupport.Blocks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +31,7 @@ class StreamingBatchEquivalenceTest
         "7, 0.01, 8, WEIGHTED",
         "7, 0.01, 100, UNWEIGHTED"})
     void shouldMatchBatchDecodingOfTheWholeBlockOnPhenomenologicalNoise(
-        final int distance, final double p, final int windowRounds, final Growth growth)
+        final int distance, final double p, final int windowRounds, final DecoderMode growth)
     {
         final SurfaceCodeModel model = SurfaceCodeModel.phenomenological(distance, distance, p);
         assertMatchesBatch(model.graph(), RoundStructure.of(model), Blocks.sample(model.graph(), distance, 5000),
@@ -44,7 +44,7 @@ class StreamingBatchEquivalenceTest
         "circuit_d05_r05_p0.005, WEIGHTED",
         "circuit_d05_r05_p0.005, UNWEIGHTED",
         "circuit_d07_r07_p0.005, WEIGHTED"})
-    void shouldMatchBatchDecodingOfTheWholeBlockOnAGoldenCircuitModel(final String caseName, final Growth growth)
+    void shouldMatchBatchDecodingOfTheWholeBlockOnAGoldenCircuitModel(final String caseName, final DecoderMode growth)
         throws IOException
     {
         final DetectorErrorModel model = WindowTestSupport.goldenModel(caseName);
@@ -54,7 +54,7 @@ class StreamingBatchEquivalenceTest
 
     private static void assertMatchesBatch(
         final DecodingGraph graph, final RoundStructure rounds, final Blocks blocks, final int windowRounds,
-        final Growth growth)
+        final DecoderMode growth)
     {
         final StreamingDecoder streaming =
             new StreamingDecoder(graph, rounds, new WindowConfig(windowRounds, 1, Integer.MAX_VALUE, growth));

@@ -4,7 +4,7 @@ import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
-import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.window.WindowTestSupport.Blocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +33,7 @@ class StreamingCommitTest
         "6, 3, WEIGHTED",
         "11, 5, WEIGHTED"})
     void shouldCommitCorrectionsThatReproduceEachBlockSyndromeOnPhenomenologicalNoise(
-        final int windowRounds, final int commitRounds, final Growth growth)
+        final int windowRounds, final int commitRounds, final DecoderMode growth)
     {
         final SurfaceCodeModel model = SurfaceCodeModel.phenomenological(5, 11, 0.02);
         assertCommitsReproduceSyndromes(model.graph(), RoundStructure.of(model),

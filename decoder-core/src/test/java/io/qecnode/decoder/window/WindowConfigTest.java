@@ -1,7 +1,6 @@
 package io.qecnode.decoder.window;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
-import io.qecnode.decoder.unionfind.UnionFindDecoder.Growth;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +15,7 @@ class WindowConfigTest
     void shouldRejectAnEmptyWindow()
     {
         final IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-            () -> new WindowConfig(0, 1, 10, Growth.WEIGHTED));
+            () -> new WindowConfig(0, 1, 10, DecoderMode.WEIGHTED));
         assertTrue(error.getMessage().contains("windowRounds=0"), error.getMessage());
     }
 
@@ -43,13 +42,13 @@ class WindowConfigTest
     void shouldGrowTheDefaultCapWithTheWindowUntilOneIsSet()
     {
         final WindowConfig config = WindowConfig.of(11, 5);
-        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, config.growth());
+        assertEquals(DecoderMode.DEFAULT, config.growth());
         assertEquals(WindowConfig.MAX_DEFECTS_PER_WINDOW_DEFAULT, config.defectCap(100));
         assertEquals(1000, config.defectCap(1000 * WindowConfig.DETECTORS_PER_DEFECT_DEFAULT));
         assertEquals(7, config.maxDefectsPerWindow(7).defectCap(1000 * WindowConfig.DETECTORS_PER_DEFECT_DEFAULT));
         assertEquals(config, WindowConfig.of(11, 5));
         assertEquals(config.hashCode(), WindowConfig.of(11, 5).hashCode());
-        assertEquals(Growth.UNWEIGHTED, config.growth(Growth.UNWEIGHTED).growth());
+        assertEquals(DecoderMode.UNWEIGHTED, config.growth(DecoderMode.UNWEIGHTED).growth());
     }
 
     @Test
@@ -58,7 +57,7 @@ class WindowConfigTest
         final WindowConfig config = WindowConfig.of(11, 5);
         assertEquals(128, config.defectCap(660), "d = 11's default window keeps the measured 128");
         assertEquals(975, config.defectCap(7800), "a d = 25 block-long window: one defect in 8 detectors");
-        assertEquals(975, config.growth(Growth.UNWEIGHTED).defectCap(7800), "kept through a copy");
+        assertEquals(975, config.growth(DecoderMode.UNWEIGHTED).defectCap(7800), "kept through a copy");
         assertEquals(128, config.maxDefectsPerWindow(128).defectCap(7800));
         assertEquals(3, config.maxDefectsPerWindow(3).defectCap(7800));
     }

@@ -9,6 +9,7 @@ import io.qecnode.decoder.shots.ShotLayout;
 import io.qecnode.decoder.shots.ShotReader;
 import io.qecnode.decoder.shots.SparseShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -163,7 +164,7 @@ class StimSamplingAgreementTest
 
         private Tally(final DetectorErrorModel model)
         {
-            decoder = new UnionFindDecoder(model.graph(), UnionFindDecoder.Growth.WEIGHTED);
+            decoder = new UnionFindDecoder(model.graph(), DecoderMode.WEIGHTED);
             result = new DecodeResult(model.graph());
         }
 

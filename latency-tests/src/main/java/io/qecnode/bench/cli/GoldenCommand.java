@@ -6,7 +6,7 @@ import io.qecnode.bench.golden.GoldenRun;
 import io.qecnode.bench.golden.GoldenShots;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.model.RotatedSurfaceCode;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.node.cli.Ranges;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -98,9 +98,9 @@ public final class GoldenCommand implements Callable<Integer>
             final DetectorErrorModel dem = DetectorErrorModel.parse(golden.dem());
             final GoldenShots shots = GoldenShots.load(golden);
             final GoldenRun weighted = GoldenRun.decode(
-                dem.graph(), UnionFindDecoder.Growth.WEIGHTED, shots, golden.rounds(), warmups, repeats);
+                dem.graph(), DecoderMode.WEIGHTED, shots, golden.rounds(), warmups, repeats);
             final GoldenRun unweighted = GoldenRun.decode(
-                dem.graph(), UnionFindDecoder.Growth.UNWEIGHTED, shots, golden.rounds(), warmups, repeats);
+                dem.graph(), DecoderMode.UNWEIGHTED, shots, golden.rounds(), warmups, repeats);
             out.println(json ? json(golden, shots, weighted, unweighted) : row(golden, shots, weighted, unweighted));
             out.flush();
         }

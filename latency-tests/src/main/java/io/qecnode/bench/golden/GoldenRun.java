@@ -2,6 +2,7 @@ package io.qecnode.bench.golden;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 
 import java.lang.management.ManagementFactory;
@@ -33,7 +34,7 @@ public record GoldenRun(long mistakes, long agreements, double usPerRound, doubl
      */
     public static GoldenRun decode(
         final DecodingGraph graph,
-        final UnionFindDecoder.Growth growth,
+        final DecoderMode growth,
         final GoldenShots shots,
         final int rounds,
         final int warmups,

@@ -4,6 +4,7 @@ import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.model.ErrorSampler;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -79,7 +80,7 @@ public class CircuitDecoderBenchmark
             shots[i] = Arrays.copyOf(shot.defects(), shot.defectCount());
             trueFlips[i] = shot.observableFlips();
         }
-        decoder = new UnionFindDecoder(model.graph(), UnionFindDecoder.Growth.WEIGHTED);
+        decoder = new UnionFindDecoder(model.graph(), DecoderMode.WEIGHTED);
         result = new DecodeResult(model.graph());
     }
 

@@ -6,6 +6,7 @@ import io.qecnode.decoder.model.RotatedSurfaceCode;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 
 import java.util.Arrays;
@@ -48,7 +49,7 @@ final class CorrectionSets
 
         final ErrorSampler sampler = new ErrorSampler(graph, seed);
         final SampledShot shot = new SampledShot(graph);
-        final UnionFindDecoder decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, DecoderMode.DEFAULT);
         final DecodeResult result = new DecodeResult(graph);
         final int[][] xQubits = new int[count][];
         final int[][] zQubits = new int[count][];

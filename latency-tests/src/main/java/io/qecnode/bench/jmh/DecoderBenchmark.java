@@ -6,6 +6,7 @@ import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -70,7 +71,7 @@ public class DecoderBenchmark
             sampler.sample(shot);
             shots[i] = Arrays.copyOf(shot.defects(), shot.defectCount());
         }
-        decoder = new UnionFindDecoder(graph, UnionFindDecoder.GROWTH_DEFAULT);
+        decoder = new UnionFindDecoder(graph, DecoderMode.DEFAULT);
         result = new DecodeResult(graph);
     }
 

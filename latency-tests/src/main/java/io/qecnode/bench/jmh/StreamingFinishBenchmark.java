@@ -6,7 +6,7 @@ import io.qecnode.decoder.model.ErrorSampler;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.window.StreamingDecoder;
 import io.qecnode.node.pipeline.StreamingBlockDecoder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -108,7 +108,7 @@ public class StreamingFinishBenchmark
                 blocks[b] = byRound(rounds, Arrays.copyOf(shot.defects(), shot.defectCount()));
             }
             decoder = new StreamingDecoder(graph, rounds, StreamingBlockDecoder
-                .autoWindow(distance, rounds.roundCount(), UnionFindDecoder.GROWTH_DEFAULT).incremental(incremental));
+                .autoWindow(distance, rounds.roundCount(), DecoderMode.DEFAULT).incremental(incremental));
             lastRound = rounds.roundCount() - 1;
         }
 

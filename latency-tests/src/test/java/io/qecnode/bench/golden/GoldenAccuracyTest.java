@@ -2,7 +2,7 @@ package io.qecnode.bench.golden;
 
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.dem.DetectorErrorModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -65,14 +65,14 @@ class GoldenAccuracyTest
         final long pymatching = shots.pymatchingMistakes();
         assertEquals(golden.pymatchingErrors(), pymatching, golden.name() + ": PyMatching's count in case.json");
         final GoldenRun weighted = GoldenRun.decode(
-            dem.graph(), UnionFindDecoder.Growth.WEIGHTED, shots, golden.rounds(), 0, 1);
+            dem.graph(), DecoderMode.WEIGHTED, shots, golden.rounds(), 0, 1);
         final String facts = golden.name() + ": pymatching=" + pymatching + ", weighted=" + weighted.mistakes();
         assertTrue(GoldenFiles.withinBound(weighted.mistakes(), pymatching), facts);
 
         if (golden.p() >= 0.005 && golden.distance() >= 5)
         {
             final GoldenRun unweighted = GoldenRun.decode(
-                dem.graph(), UnionFindDecoder.Growth.UNWEIGHTED, shots, golden.rounds(), 0, 1);
+                dem.graph(), DecoderMode.UNWEIGHTED, shots, golden.rounds(), 0, 1);
             assertTrue(unweighted.mistakes() > 1.3 * weighted.mistakes(),
                 facts + ", unweighted=" + unweighted.mistakes());
         }

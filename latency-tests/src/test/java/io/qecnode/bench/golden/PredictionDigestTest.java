@@ -3,6 +3,7 @@ package io.qecnode.bench.golden;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -71,7 +72,7 @@ class PredictionDigestTest
             {
                 continue;
             }
-            for (final UnionFindDecoder.Growth growth : UnionFindDecoder.Growth.values())
+            for (final DecoderMode growth : DecoderMode.values())
             {
                 final String key = prefix + "." + golden.name() + "." + growth.name().toLowerCase(Locale.ROOT);
                 tests.add(DynamicTest.dynamicTest(key, () -> check(golden, growth, key, recorded.getProperty(key))));
@@ -82,7 +83,7 @@ class PredictionDigestTest
     }
 
     private static void check(
-        final GoldenCase golden, final UnionFindDecoder.Growth growth, final String key, final String expected)
+        final GoldenCase golden, final DecoderMode growth, final String key, final String expected)
         throws IOException
     {
         final String actual = digest(golden, growth);
@@ -102,7 +103,7 @@ class PredictionDigestTest
 
     // Mistakes against the truth (readable) and a hash over every shot of its flips and correction edges, the edges
     // summed through a mixing function so that the order the peel lists them in does not matter.
-    private static String digest(final GoldenCase golden, final UnionFindDecoder.Growth growth) throws IOException
+    private static String digest(final GoldenCase golden, final DecoderMode growth) throws IOException
     {
         final DetectorErrorModel dem = DetectorErrorModel.parse(golden.dem());
         final GoldenShots shots = GoldenShots.load(golden);

@@ -2,6 +2,7 @@ package io.qecnode.bench.jmh;
 
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class DecoderBenchmarkTest
         benchmark.setup();
 
         final UnionFindDecoder reference = new UnionFindDecoder(SurfaceCodeModel.phenomenological(5, 5, 0.01).graph(),
-            UnionFindDecoder.GROWTH_DEFAULT);
+            DecoderMode.DEFAULT);
         final DecodeResult result = new DecodeResult(reference.graph());
         long defects = 0;
         for (int i = 0; i < 2 * DecoderBenchmark.SHOT_RING; i++)

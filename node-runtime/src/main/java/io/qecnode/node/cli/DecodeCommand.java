@@ -1,7 +1,7 @@
 package io.qecnode.node.cli;
 
 import io.qecnode.decoder.shots.ShotFormat;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.offline.DecodeSettings;
 import io.qecnode.node.offline.DecodeSummary;
@@ -102,10 +102,10 @@ public final class DecodeCommand implements Callable<Integer>
         description = "Format of --obs_in: 01, b8 or dets. Default: the --in_format.")
     private ShotFormat observablesInFormat;
 
-    @Option(names = "--decoder", paramLabel = "NAME", defaultValue = GrowthConverter.DEFAULT_NAME,
-        converter = GrowthConverter.class,
+    @Option(names = "--decoder", paramLabel = "NAME", defaultValue = DecoderModeConverter.DEFAULT_NAME,
+        converter = DecoderModeConverter.class,
         description = "Union-find cluster growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
-    private UnionFindDecoder.Growth growth;
+    private DecoderMode growth;
 
     @Option(names = "--json",
         description = "Print one JSON object at the end instead of the text summary: decoder, shots, detectors, " +

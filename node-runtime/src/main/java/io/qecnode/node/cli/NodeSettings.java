@@ -88,7 +88,7 @@ public final class NodeSettings
         {
             try
             {
-                context.growth(new GrowthConverter().convert(values.getProperty(NodeContext.DECODER_PROP)));
+                context.growth(new DecoderModeConverter().convert(values.getProperty(NodeContext.DECODER_PROP)));
             }
             catch (final RuntimeException ex)
             {

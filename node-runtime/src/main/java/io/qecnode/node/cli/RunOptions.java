@@ -77,7 +77,7 @@ public final class RunOptions
     private String outStream;
 
     @Option(names = "--decoder", paramLabel = "NAME",
-        description = "weighted or unweighted. Default: " + GrowthConverter.DEFAULT_NAME + ".")
+        description = "weighted or unweighted. Default: " + DecoderModeConverter.DEFAULT_NAME + ".")
     private String decoder;
 
     @Option(names = "--window", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)

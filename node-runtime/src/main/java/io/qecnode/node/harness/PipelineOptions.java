@@ -1,13 +1,13 @@
 package io.qecnode.node.harness;
 
 import io.qecnode.decoder.code.CodeDescription;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.transport.IdleStrategies;
 import io.qecnode.node.cli.CodeOptions;
 import io.qecnode.node.cli.ConfigErrors;
+import io.qecnode.node.cli.DecoderModeConverter;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.cli.JournalOptions;
 import io.qecnode.node.cli.OptionDefaults;
 import io.qecnode.node.cli.Ranges;
@@ -65,10 +65,10 @@ public final class PipelineOptions
         description = "Idle strategy of the hot thread: " + IdleStrategies.NAMES + ". Default: ${DEFAULT-VALUE}.")
     private String idle;
 
-    @Option(names = "--decoder", defaultValue = GrowthConverter.DEFAULT_NAME, paramLabel = "NAME",
-        converter = GrowthConverter.class,
+    @Option(names = "--decoder", defaultValue = DecoderModeConverter.DEFAULT_NAME, paramLabel = "NAME",
+        converter = DecoderModeConverter.class,
         description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
-    private UnionFindDecoder.Growth growth;
+    private DecoderMode growth;
 
     @Option(names = "--window", defaultValue = BlockDecoders.AUTO, paramLabel = "W,C",
         description = BlockDecoders.DESCRIPTION)
@@ -218,7 +218,7 @@ public final class PipelineOptions
     /** @return the decoder growth's name and the window, as a report prints them. */
     public String decoderLine()
     {
-        return "decoder=" + growth.name().toLowerCase(Locale.ROOT) + ", window=" + window + ", idle=" + idle;
+        return "decoder=" + growth.cliName() + ", window=" + window + ", idle=" + idle;
     }
 
     /**
@@ -229,7 +229,7 @@ public final class PipelineOptions
     {
         return String.format(Locale.ROOT, "%s, period=%s, nodes=%d, channel=%s, decoder=%s, window=%s, faults=%s, " +
             "threads=%d, idle=%s%s, decode threads=%d, backlog limit=%d rounds", config.code(), period,
-            config.nodes(), channel, growth.name().toLowerCase(Locale.ROOT), window, config.hardware().faults(),
+            config.nodes(), channel, growth.cliName(), window, config.hardware().faults(),
             config.sharedThread() ? 1 : 2, idle,
             config.hotCpu() != NodeContext.PIN_NONE ? ", hot thread on CPU " + config.hotCpu() : "",
             config.node().decodeThreads(), config.node().backlogLimitRounds());

@@ -1,10 +1,11 @@
 package io.qecnode.node.offline;
 
 import io.qecnode.decoder.graph.DecodingGraph;
-import io.qecnode.decoder.shots.ShotReader;
 import io.qecnode.decoder.shots.ShotFormatException;
+import io.qecnode.decoder.shots.ShotReader;
 import io.qecnode.decoder.shots.SparseShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 
 import java.io.IOException;
@@ -34,7 +35,7 @@ final class DecodeLoop
 
     DecodeLoop(
         final DecodingGraph graph,
-        final UnionFindDecoder.Growth growth,
+        final DecoderMode growth,
         final int shotCapacity,
         final LongSupplier nanoClock,
         final ProgressListener progress,

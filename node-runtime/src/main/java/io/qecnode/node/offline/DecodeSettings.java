@@ -1,7 +1,7 @@
 package io.qecnode.node.offline;
 
 import io.qecnode.decoder.shots.ShotFormat;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -36,7 +36,7 @@ public final class DecodeSettings
     private ShotFormat predictionsFormat = PREDICTIONS_FORMAT_DEFAULT;
     private Path observablesIn;
     private ShotFormat observablesInFormat;
-    private UnionFindDecoder.Growth growth = UnionFindDecoder.GROWTH_DEFAULT;
+    private DecoderMode growth = DecoderMode.DEFAULT;
     private long progressIntervalNs = PROGRESS_INTERVAL_NS_DEFAULT;
 
     /**
@@ -182,7 +182,7 @@ public final class DecodeSettings
     }
 
     /** @return how the union-find decoder grows its clusters. */
-    public UnionFindDecoder.Growth growth()
+    public DecoderMode growth()
     {
         return growth;
     }
@@ -191,7 +191,7 @@ public final class DecodeSettings
      * @param growth how the union-find decoder grows its clusters.
      * @return this.
      */
-    public DecodeSettings growth(final UnionFindDecoder.Growth growth)
+    public DecodeSettings growth(final DecoderMode growth)
     {
         this.growth = Objects.requireNonNull(growth, "growth");
         return this;

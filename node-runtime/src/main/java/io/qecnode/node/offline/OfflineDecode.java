@@ -154,7 +154,7 @@ public final class OfflineDecode
             closeQuietly(truth);
         }
 
-        return new DecodeSummary(settings.growth().name().toLowerCase(Locale.ROOT), loop.shots(), detectors,
+        return new DecodeSummary(settings.growth().cliName(), loop.shots(), detectors,
             observables, loop.detectionEvents(), loop.mistakes(), loop.unmatchedDefects(), demParseNs,
             loop.decodeNs(), nanoClock.getAsLong() - startNs);
     }

@@ -3,6 +3,7 @@ package io.qecnode.node.pipeline;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.rounds.RoundStructure;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 
 /**
@@ -23,7 +24,7 @@ public final class BatchBlockDecoder implements BlockDecoder
      * @param rounds the rounds of a block.
      * @param growth cluster growth.
      */
-    public BatchBlockDecoder(final DecodingGraph graph, final RoundStructure rounds, final UnionFindDecoder.Growth growth)
+    public BatchBlockDecoder(final DecodingGraph graph, final RoundStructure rounds, final DecoderMode growth)
     {
         this.rounds = rounds;
         this.decoder = new UnionFindDecoder(graph, growth);

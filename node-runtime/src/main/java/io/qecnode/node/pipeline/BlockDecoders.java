@@ -1,7 +1,7 @@
 package io.qecnode.node.pipeline;
 
 import io.qecnode.decoder.code.CodeDescription;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.window.WindowConfig;
 
 import java.util.Locale;
@@ -37,7 +37,7 @@ public final class BlockDecoders
      * @throws NodeConfigException naming the window setting when the text or the window does not fit the code.
      */
     public static Supplier<BlockDecoder> forWindow(
-        final String window, final CodeDescription code, final UnionFindDecoder.Growth growth)
+        final String window, final CodeDescription code, final DecoderMode growth)
     {
         final String text = window.trim().toLowerCase(Locale.ROOT);
         if (BATCH.equals(text))
@@ -63,7 +63,7 @@ public final class BlockDecoders
         return () -> new StreamingBlockDecoder(code.graph(), code.rounds(), config);
     }
 
-    private static WindowConfig explicit(final String text, final UnionFindDecoder.Growth growth)
+    private static WindowConfig explicit(final String text, final DecoderMode growth)
     {
         final String[] parts = text.split(",");
         if (parts.length != 2)

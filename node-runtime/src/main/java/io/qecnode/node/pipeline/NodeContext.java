@@ -5,7 +5,7 @@ import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.dem.DemFormatException;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.RotatedSurfaceCode;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.frame.FrameCounters;
 import io.qecnode.io.frame.LongArrayFrameCounters;
 import io.qecnode.io.frame.RejectionLog;
@@ -82,7 +82,7 @@ public final class NodeContext
     /** The built-in model's error probability when none is given. */
     public static final double P_DEFAULT = 0.001;
     /** Cluster growth when none is given. */
-    public static final UnionFindDecoder.Growth GROWTH_DEFAULT = UnionFindDecoder.GROWTH_DEFAULT;
+    public static final DecoderMode MODE_DEFAULT = DecoderMode.DEFAULT;
     /** The decode window when none is given. */
     public static final String WINDOW_DEFAULT = BlockDecoders.AUTO;
     /** Channel of the rounds in and the states out when none is given: the host's shared memory. */
@@ -123,7 +123,7 @@ public final class NodeContext
     private Integer distance;
     private Integer rounds;
     private double p = P_DEFAULT;
-    private UnionFindDecoder.Growth growth = GROWTH_DEFAULT;
+    private DecoderMode growth = MODE_DEFAULT;
     private String window = WINDOW_DEFAULT;
     private String inChannel = CHANNEL_DEFAULT;
     private int inStream = ROUNDS_STREAM_DEFAULT;
@@ -298,7 +298,7 @@ public final class NodeContext
             text.append(P_PROP).append('=').append(p).append('\n');
         }
         text.append(DISTANCE_PROP).append('=').append(code().distance()).append('\n');
-        text.append(DECODER_PROP).append('=').append(growth.name().toLowerCase(Locale.ROOT)).append('\n');
+        text.append(DECODER_PROP).append('=').append(growth.cliName()).append('\n');
         text.append(WINDOW_PROP).append('=').append(window).append('\n');
         return text.toString();
     }
@@ -429,14 +429,14 @@ public final class NodeContext
      * @param growth cluster growth.
      * @return this context.
      */
-    public NodeContext growth(final UnionFindDecoder.Growth growth)
+    public NodeContext growth(final DecoderMode growth)
     {
         this.growth = growth;
         return this;
     }
 
     /** @return cluster growth. */
-    public UnionFindDecoder.Growth growth()
+    public DecoderMode growth()
     {
         return growth;
     }
@@ -787,7 +787,7 @@ public final class NodeContext
     public String toString()
     {
         return String.format(Locale.ROOT, "node %d, %s, decoder=%s, window=%s, in=%s stream=%d, out=%s stream=%d, " +
-            "idle=%s%s%s", nodeId, code, growth.name().toLowerCase(Locale.ROOT), window, inChannel, inStream,
+            "idle=%s%s%s", nodeId, code, growth.cliName(), window, inChannel, inStream,
             outChannel, outStream, idle, pinCpu == PIN_NONE ? "" : ", hot thread on CPU " + pinCpu,
             decodeThreads == 0 ? "" : ", decode threads=" + decodeThreads +
             (decodePinCpu == PIN_NONE ? "" : " from CPU " + decodePinCpu));

@@ -2,6 +2,7 @@ package io.qecnode.node.pipeline;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.rounds.RoundStructure;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.window.StreamingDecoder;
 import io.qecnode.decoder.window.WindowConfig;
 
@@ -42,7 +43,7 @@ public final class StreamingBlockDecoder implements BlockDecoder
      * @return the window configuration.
      */
     public static WindowConfig autoWindow(
-        final int distance, final int roundsPerBlock, final io.qecnode.decoder.unionfind.UnionFindDecoder.Growth growth)
+        final int distance, final int roundsPerBlock, final io.qecnode.decoder.unionfind.DecoderMode growth)
     {
         final int lookahead = (distance + 1) / 2;
         final int commit = Math.max(1, lookahead - 1);

@@ -1,6 +1,6 @@
 package io.qecnode.node.topology;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.node.pipeline.NodeContext;
 
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * @param window   decode window, or null.
  */
 public record LinkCode(
-    String model, Path dem, Integer distance, Integer rounds, Double p, UnionFindDecoder.Growth growth, String window)
+    String model, Path dem, Integer distance, Integer rounds, Double p, DecoderMode growth, String window)
 {
     /**
      * Set this link's code settings on a node's context; everything else in it is left as it was.

@@ -1,11 +1,11 @@
 package io.qecnode.node.topology;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.LogicalStateWriter;
 import io.qecnode.node.chain.ChainNodeContext;
+import io.qecnode.node.cli.DecoderModeConverter;
 import io.qecnode.node.cli.Durations;
-import io.qecnode.node.cli.GrowthConverter;
 import io.qecnode.node.offline.DecodeFailure;
 import io.qecnode.node.pipeline.NodeConfigException;
 import io.qecnode.node.pipeline.NodeContext;
@@ -366,12 +366,12 @@ final class TopologyReader
         }
     }
 
-    private UnionFindDecoder.Growth growth(final String key)
+    private DecoderMode growth(final String key)
     {
         final String text = values.getProperty(key).trim();
         try
         {
-            return new GrowthConverter().convert(text);
+            return new DecoderModeConverter().convert(text);
         }
         catch (final RuntimeException ex)
         {

@@ -3,7 +3,7 @@ package io.qecnode.node.chain;
 import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.rounds.RoundStructure;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.chain.ChainStreams;
 import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.BellMeasurementWriter;
@@ -41,7 +41,7 @@ final class ChainRig
     static final long ROUND_GAP_NS = 1_000;
     static final long SEND_NS = 300;
     static final long DEADLINE_NS = 1_000_000;
-    private static final UnionFindDecoder.Growth GROWTH = UnionFindDecoder.Growth.WEIGHTED;
+    private static final DecoderMode GROWTH = DecoderMode.WEIGHTED;
     // Detector words of each round of a block decoding to each mask: [mask][round][word].
     private static final long[][][] WORDS = patterns();
 

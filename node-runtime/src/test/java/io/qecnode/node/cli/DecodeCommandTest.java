@@ -6,6 +6,7 @@ import io.qecnode.decoder.shots.ShotLayout;
 import io.qecnode.decoder.shots.ShotReader;
 import io.qecnode.decoder.shots.SparseShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -122,7 +123,7 @@ class DecodeCommandTest
         assertEquals(0, run.exitCode(), run.toString());
         final Matcher json = json(run.out());
         assertEquals(MISTAKES, Long.parseLong(json.group(6)));
-        assertEquals(countMistakes(dem, dets, obs, UnionFindDecoder.Growth.WEIGHTED), Long.parseLong(json.group(6)));
+        assertEquals(countMistakes(dem, dets, obs, DecoderMode.WEIGHTED), Long.parseLong(json.group(6)));
         assertEquals(0, run.standardOut().length, "no --out with --obs_in: predictions go nowhere");
     }
 
@@ -163,7 +164,7 @@ class DecodeCommandTest
         assertEquals(4, Integer.parseInt(json.group(3)));
         assertEquals(1, Integer.parseInt(json.group(4)));
         assertEquals(12, Long.parseLong(json.group(5)), "detection events of the nine shots");
-        assertEquals(countMistakes(dem, dir.resolve("d.01"), dir.resolve("o.01"), UnionFindDecoder.Growth.UNWEIGHTED,
+        assertEquals(countMistakes(dem, dir.resolve("d.01"), dir.resolve("o.01"), DecoderMode.UNWEIGHTED,
             ShotFormat.TEXT_01), Long.parseLong(json.group(6)));
         assertEquals(0, Long.parseLong(json.group(7)));
         final double parseSeconds = Double.parseDouble(json.group(8));
@@ -386,13 +387,13 @@ class DecodeCommandTest
     }
 
     private static long countMistakes(final Path dem, final Path dets, final Path obs,
-        final UnionFindDecoder.Growth growth) throws IOException
+        final DecoderMode growth) throws IOException
     {
         return countMistakes(dem, dets, obs, growth, ShotFormat.B8);
     }
 
     // The same count the command makes, straight from the decoder API.
-    static long countMistakes(final Path dem, final Path dets, final Path obs, final UnionFindDecoder.Growth growth,
+    static long countMistakes(final Path dem, final Path dets, final Path obs, final DecoderMode growth,
         final ShotFormat format) throws IOException
     {
         final DetectorErrorModel model = DetectorErrorModel.parse(dem);

@@ -2,7 +2,7 @@ package io.qecnode.node.cli;
 
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.shots.ShotFormat;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +45,7 @@ class DecodeGoldenTest
         final long shots = Long.parseLong(field(SHOTS, run.out()));
         assertEquals(Files.size(obs), shots, "one byte of L0 per shot in obs.b8");
         assertEquals(shots, Files.size(out), "one byte of predicted L0 per shot");
-        final long expected = DecodeCommandTest.countMistakes(dem, dets, obs, UnionFindDecoder.Growth.WEIGHTED,
+        final long expected = DecodeCommandTest.countMistakes(dem, dets, obs, DecoderMode.WEIGHTED,
             ShotFormat.B8);
         assertEquals(expected, Long.parseLong(field(MISTAKES, run.out())), run.out());
         assertEquals(expected, GoldenFiles.mistakes(out, obs), "the predictions written are the mistakes counted");

@@ -1,17 +1,17 @@
 package io.qecnode.node.cli;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.node.harness.PipelineOptions;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The option defaults that are text (picocli needs a constant) select the defaults the code holds as values: the
- * default {@code --decoder} is {@link UnionFindDecoder#GROWTH_DEFAULT}, and a pipeline's default channel is the one
+ * default {@code --decoder} is {@link DecoderMode#DEFAULT}, and a pipeline's default channel is the one
  * {@link OptionDefaults#CHANNEL} names, with the shorthands standing for what they say.
  */
 class OptionDefaultsTest
@@ -23,8 +23,8 @@ class OptionDefaultsTest
         final CommandLine commandLine = new CommandLine(new Holder());
         commandLine.parseArgs();
         final Object growth = commandLine.getCommandSpec().findOption("--decoder").getValue();
-        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, growth);
-        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, new GrowthConverter().convert(GrowthConverter.DEFAULT_NAME));
+        assertEquals(DecoderMode.DEFAULT, growth);
+        assertEquals(DecoderMode.DEFAULT, new DecoderModeConverter().convert(DecoderModeConverter.DEFAULT_NAME));
     }
 
     @Test

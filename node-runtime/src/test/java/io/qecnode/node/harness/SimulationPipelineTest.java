@@ -1,15 +1,16 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.io.frame.FrameCounter;
 import io.qecnode.io.frame.LogicalStateFlags;
 import io.qecnode.io.journal.JournalConfig;
+import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.sim.faults.FaultPlan;
-import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
 import org.agrona.concurrent.YieldingIdleStrategy;
@@ -267,7 +268,7 @@ class SimulationPipelineTest
         // The production decoder, with a window as long as the block: what "the window covers the block" means.
         final SimulatorContext hardware = new SimulatorContext().code(code).periodNs(0).faults(FaultPlan.parse(faults))
             .seed(SEED).roundLimit(roundLimit);
-        final NodeContext node = new NodeContext().code(code).growth(UnionFindDecoder.Growth.WEIGHTED)
+        final NodeContext node = new NodeContext().code(code).growth(DecoderMode.WEIGHTED)
             // Unpaced hardware: no round rate to hold, so no block is shed and every one is decoded in full.
             .window(roundsPerBlock + "," + roundsPerBlock).backlogLimit(0);
         return new PipelineConfig(hardware, node, 2, new YieldingIdleStrategy(), shared, listener, 0);
@@ -276,7 +277,7 @@ class SimulationPipelineTest
     private long[] offlineDecode(final int blocks, final long[] truth)
     {
         final SyndromeSource source = SyndromeSource.forCode(code, SEED, FaultPlan.none().burstFactor());
-        final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), UnionFindDecoder.Growth.WEIGHTED);
+        final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), DecoderMode.WEIGHTED);
         final DecodeResult result = new DecodeResult(code.graph());
         final long[] flips = new long[blocks];
         final RoundSink recordTruth = new RoundSink()

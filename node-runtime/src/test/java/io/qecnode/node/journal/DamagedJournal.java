@@ -1,6 +1,6 @@
 package io.qecnode.node.journal;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalWriter;
 import io.qecnode.io.transport.FrameSender;
@@ -58,7 +58,7 @@ public final class DamagedJournal
     public void record(final int frames, final FrameSender out)
     {
         final NodeJournal journal = journal();
-        final NodeAgent node = RecordedStream.node(out, UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent node = RecordedStream.node(out, DecoderMode.WEIGHTED);
         try (JournalWriter writer = journal.start(node, SETTINGS, line -> { }))
         {
             feed(node, writer, 0, frames);

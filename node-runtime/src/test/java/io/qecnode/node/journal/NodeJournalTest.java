@@ -1,6 +1,6 @@
 package io.qecnode.node.journal;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
@@ -58,7 +58,7 @@ class NodeJournalTest
         // First life: record the first 'cut' rounds, then stop without any goodbye.
         final NodeJournal first = journal();
         final NodeAgent before = RecordedStream.node(RecordedStream.collector(forwarded),
-            UnionFindDecoder.Growth.WEIGHTED);
+            DecoderMode.WEIGHTED);
         try (JournalWriter writer = first.start(before, SETTINGS, line -> { }))
         {
             feed(before, writer, 0, cut);
@@ -68,7 +68,7 @@ class NodeJournalTest
         // Second life: recover into a fresh node and carry on with the rest of the stream.
         final NodeJournal second = journal();
         final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
-        final NodeAgent after = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent after = RecordedStream.node(sender, DecoderMode.WEIGHTED);
         final NodeRecovery.Report report = second.recover(after, sender, SETTINGS);
         sender.endRecovery();
         assertTrue(report.fromCheckpoint(), report.describe());
@@ -87,7 +87,7 @@ class NodeJournalTest
         try (JournalReader reader = JournalReader.open(dir))
         {
             final JournalReplay.Summary summary = JournalReplay.replay(reader,
-                out -> RecordedStream.node(out, UnionFindDecoder.Growth.WEIGHTED), (block, bits, flags, verdict) ->
+                out -> RecordedStream.node(out, DecoderMode.WEIGHTED), (block, bits, flags, verdict) ->
                 {
                 });
             assertTrue(summary.reproduced(), summary.describe());
@@ -110,7 +110,7 @@ class NodeJournalTest
         final int firstJournaled = (int)(before + 1) * RecordedStream.ROUNDS_PER_BLOCK;
         final Map<Long, String> forwarded = new TreeMap<>();
         final NodeAgent node = RecordedStream.node(RecordedStream.collector(forwarded),
-            UnionFindDecoder.Growth.WEIGHTED);
+            DecoderMode.WEIGHTED);
         for (int i = 0; i < firstJournaled; i++)
         {
             node.onFrame(stream.frames.get(i), 0, stream.frames.get(i).capacity());
@@ -127,7 +127,7 @@ class NodeJournalTest
         try (JournalReader reader = JournalReader.open(dir))
         {
             final JournalReplay.Summary summary = JournalReplay.replay(reader,
-                out -> RecordedStream.node(out, UnionFindDecoder.Growth.WEIGHTED), (block, bits, flags, verdict) ->
+                out -> RecordedStream.node(out, DecoderMode.WEIGHTED), (block, bits, flags, verdict) ->
                     replayed.put(block, bits + "/" + flags));
             assertTrue(summary.fromCheckpoint(), summary.describe());
             assertTrue(summary.reproduced(), summary.describe());
@@ -140,7 +140,7 @@ class NodeJournalTest
     void shouldReportAReplayWithAnotherDecoderAsNotReproduced()
     {
         final NodeJournal journal = journal();
-        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, DecoderMode.WEIGHTED);
         try (JournalWriter writer = journal.start(node, SETTINGS, line -> { }))
         {
             feed(node, writer, 0, stream.frames.size());
@@ -149,7 +149,7 @@ class NodeJournalTest
         try (JournalReader reader = JournalReader.open(dir))
         {
             final JournalReplay.Summary summary = JournalReplay.replay(reader,
-                out -> RecordedStream.node(out, UnionFindDecoder.Growth.UNWEIGHTED), (block, bits, flags, verdict) ->
+                out -> RecordedStream.node(out, DecoderMode.UNWEIGHTED), (block, bits, flags, verdict) ->
                 {
                 });
             assertFalse(summary.reproduced(), summary.describe());
@@ -165,7 +165,7 @@ class NodeJournalTest
         final NodeJournal journal = NodeJournal.prepare(new JournalConfig(dir, JournalConfig.Roll.DAILY,
             JournalConfig.RETAIN_BYTES_DEFAULT, 0, 4096, 10), (typeId, label) -> countersManager.newCounter(label,
             typeId), "1");
-        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, DecoderMode.WEIGHTED);
         try (JournalWriter writer = journal.start(node, SETTINGS, line -> { }))
         {
             feed(node, writer, 0, stream.frames.size());
@@ -177,7 +177,7 @@ class NodeJournalTest
         try (JournalReader reader = JournalReader.open(dir))
         {
             final JournalReplay.Summary summary = JournalReplay.replay(reader,
-                out -> RecordedStream.node(out, UnionFindDecoder.Growth.WEIGHTED), (block, bits, flags, verdict) ->
+                out -> RecordedStream.node(out, DecoderMode.WEIGHTED), (block, bits, flags, verdict) ->
                 {
                 });
             // Losses before the first checkpoint are before where a replay starts.
@@ -194,7 +194,7 @@ class NodeJournalTest
     void shouldRefuseToRecoverAJournalWrittenForAnotherCode()
     {
         final NodeJournal journal = journal();
-        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent node = RecordedStream.node((buffer, offset, length) -> true, DecoderMode.WEIGHTED);
         try (JournalWriter writer = journal.start(node, SETTINGS, line -> { }))
         {
             feed(node, writer, 0, 60);
@@ -202,7 +202,7 @@ class NodeJournalTest
         }
         final RecoveringSender sender = new RecoveringSender((buffer, offset, length) -> true);
         final JournalException refused = assertThrows(JournalException.class, () -> journal().recover(
-            RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED), sender, "model=phenomenological\n" +
+            RecordedStream.node(sender, DecoderMode.WEIGHTED), sender, "model=phenomenological\n" +
             "distance=7\n"));
         assertTrue(refused.getMessage().startsWith("the journal was written with other decoding settings"),
             refused.getMessage());
@@ -277,7 +277,7 @@ class NodeJournalTest
         {
             this.journal = journal;
             final RecoveringSender sender = new RecoveringSender(RecordedStream.collector(forwarded));
-            node = RecordedStream.node(sender, UnionFindDecoder.Growth.WEIGHTED);
+            node = RecordedStream.node(sender, DecoderMode.WEIGHTED);
             report = journal.recover(node, sender, DamagedJournal.SETTINGS);
             sender.endRecovery();
         }

@@ -1,7 +1,8 @@
 package io.qecnode.node.journal;
 
+import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.decoder.model.NoiseModel;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.codec.Basis;
 import io.qecnode.io.frame.LogicalStateView;
 import io.qecnode.io.frame.SyndromeRoundWriter;
@@ -9,7 +10,6 @@ import io.qecnode.io.transport.FrameSender;
 import io.qecnode.node.pipeline.NodeAgent;
 import io.qecnode.node.pipeline.NodeContext;
 import io.qecnode.node.pipeline.NodeFactory;
-import io.qecnode.decoder.code.CodeDescription;
 import io.qecnode.sim.source.RoundSink;
 import io.qecnode.sim.source.SyndromeSource;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -63,7 +63,7 @@ final class RecordedStream
     Map<Long, String> uninterruptedStates()
     {
         final Map<Long, String> states = new TreeMap<>();
-        final NodeAgent node = node(collector(states), UnionFindDecoder.Growth.WEIGHTED);
+        final NodeAgent node = node(collector(states), DecoderMode.WEIGHTED);
         for (final UnsafeBuffer frame : frames)
         {
             node.onFrame(frame, 0, frame.capacity());
@@ -82,7 +82,7 @@ final class RecordedStream
         };
     }
 
-    static NodeAgent node(final FrameSender out, final UnionFindDecoder.Growth growth)
+    static NodeAgent node(final FrameSender out, final DecoderMode growth)
     {
         return NodeFactory.newNodeAgent(new NodeContext().code(CODE).growth(growth).telemetryCapacity(1 << 12)
             .sender(out));

@@ -1,7 +1,7 @@
 package io.qecnode.node.offline;
 
 import io.qecnode.decoder.shots.ShotFormat;
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -111,7 +111,7 @@ class OfflineDecodeTest
     {
         final Path out = dir.resolve("predictions.b8");
         final DecodeSummary summary = new OfflineDecode(settings().predictionsOut(out)
-            .predictionsFormat(ShotFormat.B8).growth(UnionFindDecoder.Growth.UNWEIGHTED), empty(),
+            .predictionsFormat(ShotFormat.B8).growth(DecoderMode.UNWEIGHTED), empty(),
             new ByteArrayOutputStream(), System::nanoTime, ProgressListener.NONE).run();
 
         assertArrayEquals(PREDICTIONS_B8, Files.readAllBytes(out));

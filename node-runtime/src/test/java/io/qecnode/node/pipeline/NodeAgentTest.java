@@ -6,6 +6,7 @@ import io.qecnode.decoder.model.NoiseModel;
 import io.qecnode.decoder.model.SampledShot;
 import io.qecnode.decoder.rounds.RoundStructure;
 import io.qecnode.decoder.unionfind.DecodeResult;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.unionfind.UnionFindDecoder;
 import io.qecnode.decoder.window.WindowConfig;
 import io.qecnode.io.codec.Basis;
@@ -248,7 +249,7 @@ class NodeAgentTest
     {
         // One window over the whole block with a cap of two defects: three send the block to the bounded fallback.
         agent = newAgent(new StreamingBlockDecoder(code.graph(), rounds,
-            new WindowConfig(roundsPerBlock, roundsPerBlock, 2, UnionFindDecoder.Growth.WEIGHTED)));
+            new WindowConfig(roundsPerBlock, roundsPerBlock, 2, DecoderMode.WEIGHTED)));
         deliverBlock(0, new int[]{globalDetector(0, 0), globalDetector(1, 1)});
         deliverBlock(1, new int[]{globalDetector(0, 0), globalDetector(1, 1), globalDetector(2, 2)});
 
@@ -294,14 +295,14 @@ class NodeAgentTest
     private StreamingBlockDecoder wholeBlockDecoder()
     {
         return new StreamingBlockDecoder(code.graph(), rounds,
-            WindowConfig.of(roundsPerBlock, roundsPerBlock).growth(UnionFindDecoder.Growth.WEIGHTED));
+            WindowConfig.of(roundsPerBlock, roundsPerBlock).growth(DecoderMode.WEIGHTED));
     }
 
     private long offlineDecode(final int[] defects)
     {
         final int[] sorted = defects.clone();
         Arrays.sort(sorted);
-        final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), UnionFindDecoder.Growth.WEIGHTED);
+        final UnionFindDecoder decoder = new UnionFindDecoder(code.graph(), DecoderMode.WEIGHTED);
         return decoder.decode(sorted, sorted.length, new DecodeResult(code.graph())) & 3;
     }
 

@@ -1,6 +1,6 @@
 package io.qecnode.node.pipeline;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.transport.FrameSender;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class NodeContextTest
         assertEquals(NodeContext.ROUNDS_STREAM_DEFAULT, context.inStream());
         assertEquals(NodeContext.STATES_STREAM_DEFAULT, context.outStream());
         assertEquals(NodeContext.CHANNEL_DEFAULT, context.inChannel());
-        assertEquals(UnionFindDecoder.Growth.WEIGHTED, context.growth());
+        assertEquals(DecoderMode.WEIGHTED, context.growth());
         assertNotNull(context.idleStrategy());
         assertNotNull(context.counters());
         assertNotNull(context.frameCounters());
@@ -78,7 +78,7 @@ class NodeContextTest
             new NodeContext().decodingSettings());
         assertEquals("model=code-capacity\nrounds=2\np=0.01\ndistance=7\ndecoder=unweighted\nwindow=batch\n",
             new NodeContext().model("code-capacity").distance(7).rounds(2).p(0.01)
-                .growth(UnionFindDecoder.Growth.UNWEIGHTED).window("batch").decodingSettings());
+                .growth(DecoderMode.UNWEIGHTED).window("batch").decodingSettings());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.qecnode.node.topology;
 
-import io.qecnode.decoder.unionfind.UnionFindDecoder;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.node.cli.CommandFailure;
 import io.qecnode.node.cli.ConfigErrors;
@@ -83,8 +83,8 @@ class ChainTopologyTest
         final NodeContext link1 = topology.applyLink(1, new NodeContext());
         assertEquals(7, link0.code().distance());
         assertEquals(9, link1.code().distance());
-        assertEquals(UnionFindDecoder.GROWTH_DEFAULT, link0.growth());
-        assertEquals(UnionFindDecoder.Growth.UNWEIGHTED, link1.growth());
+        assertEquals(DecoderMode.DEFAULT, link0.growth());
+        assertEquals(DecoderMode.UNWEIGHTED, link1.growth());
         assertEquals("batch", link1.window());
         assertEquals(0.002, topology.link(1).p());
     }

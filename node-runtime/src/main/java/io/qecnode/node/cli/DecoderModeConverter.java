@@ -1,0 +1,31 @@
+package io.qecnode.node.cli;
+
+import io.qecnode.decoder.unionfind.DecoderMode;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Turns a decoder name ({@link DecoderMode#cliName()}, in any case) into the decoder mode it selects.
+ */
+public final class DecoderModeConverter implements ITypeConverter<DecoderMode>
+{
+    /** The name of {@link DecoderMode#DEFAULT}, for an option's default, which must be a constant. */
+    public static final String DEFAULT_NAME = "weighted";
+
+    /**
+     * @param name the decoder name as given on the command line.
+     * @return the mode it selects.
+     * @throws TypeConversionException naming the accepted decoders when the name is not one.
+     */
+    @Override
+    public DecoderMode convert(final String name)
+    {
+        final DecoderMode mode = DecoderMode.fromCliName(name);
+        if (mode == null)
+        {
+            throw new TypeConversionException(
+                "unknown decoder: name='" + name + "', accepted=" + DecoderMode.cliNames());
+        }
+        return mode;
+    }
+}
