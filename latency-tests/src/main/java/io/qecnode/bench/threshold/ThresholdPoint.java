@@ -1,6 +1,5 @@
 package io.qecnode.bench.threshold;
 
-import io.qecnode.decoder.experiment.BinomialInterval;
 import io.qecnode.decoder.model.NoiseModel;
 
 import java.util.Locale;
@@ -27,26 +26,8 @@ public record ThresholdPoint(
     long shots,
     long logicalErrors,
     long decodeNs,
-    double meanDefects)
+    double meanDefects) implements RatePoint
 {
-    /** @return logical errors per shot. */
-    public double logicalErrorRate()
-    {
-        return (double)logicalErrors / shots;
-    }
-
-    /** @return lower end of the 95% Wilson interval of the logical error rate. */
-    public double ciLow()
-    {
-        return Math.max(0.0, BinomialInterval.lower(logicalErrors, shots, BinomialInterval.Z_95));
-    }
-
-    /** @return upper end of the 95% Wilson interval of the logical error rate. */
-    public double ciHigh()
-    {
-        return Math.min(1.0, BinomialInterval.upper(logicalErrors, shots, BinomialInterval.Z_95));
-    }
-
     /** @return mean decode time per shot in microseconds. */
     public double decodeMicrosPerShot()
     {

@@ -69,7 +69,18 @@ public final class ThresholdRun
      */
     public long seedOf(final int distance, final int pIndex)
     {
-        long z = seed + 0x9E3779B97F4A7C15L * (distance * 1_000L + pIndex + 1);
+        return seedFor(seed, distance * 1_000L + pIndex + 1);
+    }
+
+    /**
+     * @param base the run's seed.
+     * @param key  what tells the point apart within the run.
+     * @return a point's seed: SplitMix64's finish of the base plus the key times the golden gamma, so neighbouring
+     * keys give unrelated streams.
+     */
+    static long seedFor(final long base, final long key)
+    {
+        long z = base + 0x9E3779B97F4A7C15L * key;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
