@@ -47,7 +47,8 @@ import java.util.concurrent.Callable;
         "whole, as in Stim) and decoded by every --decoders mode on the same shots. Beside each point, the counts",
         "of a README.md table | case | plain | correlated | in the directory, and its curves' crossings.",
         "A full --dem-dir run over ../shared/threshold-dems (d=3..11, 40 DEMs, 20,000 shots, weighted only) takes",
-        "about 6 minutes on 2 cores; each further mode adds its decode time."})
+        "about 30 s on the 2 cores of the development machine (17 s of CPU); each further mode adds its decode",
+        "time. With two case threads on a busy machine, us/shot is wall time and includes waiting for a core."})
 public final class ThresholdCommand implements Callable<Integer>
 {
     private static final String MODES_DEFAULT = "every mode but unweighted";

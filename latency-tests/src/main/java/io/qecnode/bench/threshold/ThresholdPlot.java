@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Logical error rate against p on log axes: one colour per distance, one line style and marker per decoder, each
@@ -47,10 +48,11 @@ public final class ThresholdPlot
     {
         System.setProperty("java.awt.headless", "true");
         chart = new XYChartBuilder().width(1200).height(800).title(title)
-            .xAxisTitle("physical error probability p").yAxisTitle("logical error rate per shot").build();
-        chart.getStyler().setXAxisLogarithmic(true);
+            .xAxisTitle("physical error probability p (log scale)").yAxisTitle("logical error rate per shot").build();
+        // XChart labels a log axis only at powers of ten, and a sweep of p spans less than one: x is drawn as
+        // log10(p) on a linear axis, its ticks labelled with p.
+        chart.setCustomXAxisTickLabelsFormatter(x -> String.format(Locale.ROOT, "%.2g", Math.pow(10.0, x)));
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setXAxisDecimalPattern("0.###");
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         this.styles = styles;
     }
@@ -78,12 +80,12 @@ public final class ThresholdPlot
         {
             if (point.logicalErrors() > 0)
             {
-                x.add(point.p() * nudge);
+                x.add(Math.log10(point.p() * nudge));
                 y.add(point.logicalErrorRate());
             }
             if (intervals)
             {
-                bar(point, point.p() * nudge, colour);
+                bar(point, Math.log10(point.p() * nudge), colour);
             }
         }
         if (!x.isEmpty())

@@ -1,10 +1,15 @@
 package io.qecnode.bench.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,13 +65,18 @@ class ThresholdCommandTest
     }
 
     @Test
-    void shouldPrintATableAndTheCrossings()
+    void shouldPrintATableAndTheCrossingsAndDrawThem(@TempDir final Path dir) throws IOException
     {
+        final Path png = dir.resolve("curves");
         final Run run = run("threshold", "--model", "code-capacity", "--distances", "3,7", "--p", "0.03,0.16",
-            "--shots", "4000");
+            "--shots", "4000", "--plot", png.toString());
         assertEquals(0, run.exitCode, run.err);
         assertTrue(run.out.contains("95% CI"), run.out);
         assertTrue(run.out.contains("d=3 and d=7 cross near p="), run.out);
+        // Written where asked, no ".png" added.
+        final byte[] image = Files.readAllBytes(png);
+        assertEquals("\u0089PNG", new String(image, 0, 4, StandardCharsets.ISO_8859_1));
+        assertTrue(image.length > 5_000, "plot of " + image.length + " bytes");
     }
 
     @Test
