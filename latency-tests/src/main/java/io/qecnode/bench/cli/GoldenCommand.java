@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  */
 @Command(
     name = "golden",
-    header = "Union-find's decoder modes against PyMatching on the reference cases.",
+    header = "Each decoder mode against PyMatching on the reference cases.",
     mixinStandardHelpOptions = true,
     description = {
         "Decode the reference cases (Stim DEMs and detection events, with PyMatching's predictions) with each",
@@ -75,7 +75,7 @@ public final class GoldenCommand implements Callable<Integer>
     @Option(names = "--json", description = "One JSON object per case instead of the table.")
     private boolean json;
 
-    @Option(names = "--markdown", description = "The table in Markdown.")
+    @Option(names = "--markdown", description = "The table in Markdown, to paste into a note.")
     private boolean markdown;
 
     @Override
@@ -90,7 +90,7 @@ public final class GoldenCommand implements Callable<Integer>
         }
         if (json && markdown)
         {
-            throw new ParameterException(spec.commandLine(), "choose one output, --json or --markdown");
+            throw new ParameterException(spec.commandLine(), "cannot be combined with --json, --markdown");
         }
         final Path data = folder != null ? folder : GoldenData.locate();
         if (data == null || !data.resolve("cases.jsonl").toFile().isFile())
