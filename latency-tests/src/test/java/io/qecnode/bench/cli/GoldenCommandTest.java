@@ -112,36 +112,36 @@ class GoldenCommandTest
     @Test
     void shouldRefuseAnUnknownDecoderNamingTheAcceptedOnes()
     {
-        final CommandLine commandLine = QecBenchMain.commandLine();
-        final StringWriter err = new StringWriter();
-        commandLine.setErr(new PrintWriter(err));
-        assertEquals(2, commandLine.execute("golden", "--golden", GoldenFiles.fixture().toString(), "--decoders",
-            "weighted,nearest"));
-        assertTrue(err.toString().contains("--decoders") && err.toString().contains("name='nearest'") &&
-            err.toString().contains("accepted=" + DecoderMode.cliNames()), err.toString());
+        final String err = refused("--golden", GoldenFiles.fixture().toString(), "--decoders", "weighted,nearest");
+        assertTrue(err.contains("--decoders") && err.contains("name='nearest'") &&
+            err.contains("accepted=" + DecoderMode.cliNames()), err);
     }
 
     @Test
     void shouldRefuseTwoOutputs()
     {
-        final CommandLine commandLine = QecBenchMain.commandLine();
-        final StringWriter err = new StringWriter();
-        commandLine.setErr(new PrintWriter(err));
-        assertEquals(2, commandLine.execute("golden", "--golden", GoldenFiles.fixture().toString(), "--json",
-            "--markdown"));
-        assertTrue(err.toString().startsWith("qec-bench golden: cannot be combined with --json, --markdown\n"),
-            err.toString());
+        final String err = refused("--golden", GoldenFiles.fixture().toString(), "--json", "--markdown");
+        assertTrue(err.startsWith("qec-bench golden: cannot be combined with --json, --markdown\n"), err);
     }
 
     @Test
     void shouldSayWhereItLookedWhenTheDataIsMissing()
     {
+        final String err = refused("--golden", "/nonexistent/golden");
+        assertTrue(err.contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"), err);
+    }
+
+    // Runs golden with bad flags: exit 2, and what it printed on stderr.
+    private static String refused(final String... args)
+    {
         final CommandLine commandLine = QecBenchMain.commandLine();
         final StringWriter err = new StringWriter();
         commandLine.setErr(new PrintWriter(err));
-        assertEquals(2, commandLine.execute("golden", "--golden", "/nonexistent/golden"));
-        assertTrue(err.toString().contains("reference data not found (no cases.jsonl), --golden=/nonexistent/golden"),
-            err.toString());
+        final String[] golden = new String[args.length + 1];
+        golden[0] = "golden";
+        System.arraycopy(args, 0, golden, 1, args.length);
+        assertEquals(2, commandLine.execute(golden), err.toString());
+        return err.toString();
     }
 
     private static int run(final StringWriter out, final String... args)
