@@ -5,6 +5,7 @@ import io.qecnode.bench.golden.GoldenComparison;
 import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.bench.golden.GoldenRun;
 import io.qecnode.bench.golden.GoldenShots;
+import io.qecnode.bench.golden.GoldenSummary;
 import io.qecnode.bench.golden.GoldenTable;
 import io.qecnode.bench.golden.GoldenTable.Style;
 import io.qecnode.decoder.dem.DetectorErrorModel;
@@ -107,6 +108,7 @@ public final class GoldenCommand implements Callable<Integer>
             GoldenTable.header(style).forEach(out::println);
             out.flush();
         }
+        final List<GoldenComparison> all = new ArrayList<>();
         for (final GoldenCase golden : GoldenData.cases(data))
         {
             if (!("all".equals(family) || golden.family().equals(family)) || golden.distance() > maxDistance ||
@@ -115,6 +117,7 @@ public final class GoldenCommand implements Callable<Integer>
                 continue;
             }
             final List<GoldenComparison> figures = decode(golden, modes);
+            all.addAll(figures);
             if (json)
             {
                 out.println(GoldenTable.json(figures));
@@ -127,6 +130,7 @@ public final class GoldenCommand implements Callable<Integer>
         }
         if (!json)
         {
+            GoldenSummary.lines(style, modes, all).forEach(out::println);
             GoldenTable.legend(style).forEach(out::println);
             out.flush();
         }

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,7 @@ class GoldenCommandTest
     }
 
     @Test
-    void shouldPrintARowPerCaseAndChosenModeWithADashWhereTheCaseLacksAFigure()
+    void shouldPrintARowPerCaseAndChosenModeWithADashWhereTheCaseLacksAFigureAndTheRanges()
     {
         final StringWriter out = new StringWriter();
         final int exit = run(out, "golden", "--golden", GoldenFiles.fixture().toString(), "--decoders", "weighted",
@@ -89,6 +90,12 @@ class GoldenCommandTest
             // PM and PMc us/rd, and our time over PM's: the cut's case.json has no 2.4 timing.
             assertEquals(List.of("-", "-", "-"), List.of(cells[4], cells[5], cells[12]), row);
         }
+        // Both cuts are circuit-level with over 30 PyMatching mistakes: the summary spans their ratios.
+        final double[] overPlain = rows.stream().mapToDouble(row -> Double.parseDouble(row.split("\\s+")[8]))
+            .sorted().toArray();
+        final String range = String.format(Locale.ROOT, "err/PM %.2f-%.2f,", overPlain[0], overPlain[1]);
+        assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("weighted") && l.contains(range)),
+            range + " in " + out);
     }
 
     @Test
