@@ -12,7 +12,8 @@ import java.nio.file.Paths;
  * Where tests find the Stim/PyMatching reference data, and what they do when it is missing. The full set lives
  * beside the checkout ({@code shared/golden}); a test that needs it is skipped without it, except under CI
  * ({@code CI=true}), where a missing set fails the test: a CI run that silently checks no accuracy is worse than a
- * red one. A cut of two cases ships in decoder-core's test resources ({@link #fixture()}) and is always there.
+ * red one. A cut of two cases ships in decoder-core's test resources ({@link #fixture()}) and is always there. How
+ * many mistakes each decoder mode may make on them is {@link GoldenBounds}.
  * <p>
  * Shared with the other modules' tests through decoder-core's test jar.
  */
@@ -20,16 +21,6 @@ public final class GoldenFiles
 {
     /** System property naming the full set's folder; the build sets it. */
     public static final String DIR_PROPERTY = "qec.golden.dir";
-
-    /**
-     * Weighted union-find makes at most this many times PyMatching's mistakes on the same shots, plus
-     * {@link #MISTAKE_SLACK}. Union-find is not minimum weight (it peels an arbitrary spanning tree inside each
-     * cluster), so a ratio above 1 is expected; measured 0.8-1.2 on the circuit-level cases up to d = 9.
-     */
-    public static final double MISTAKE_RATIO = 1.5;
-
-    /** Mistakes allowed above the ratio: where PyMatching makes a handful, one or two shots swing the ratio. */
-    public static final int MISTAKE_SLACK = 3;
 
     // Relative to a module's folder, where surefire runs tests.
     private static final String DIR_DEFAULT = "../../shared/golden";
@@ -90,16 +81,6 @@ public final class GoldenFiles
             Assertions.fail("reference data not found and CI=true: path=" + path + " (provide ../shared/golden " +
                 "beside the checkout or set -D" + DIR_PROPERTY + ")");
         }
-    }
-
-    /**
-     * @param ours       our decoder's mistakes on a case's shots.
-     * @param pymatching PyMatching's mistakes on the same shots.
-     * @return true if ours are within {@link #MISTAKE_RATIO} times PyMatching's plus {@link #MISTAKE_SLACK}.
-     */
-    public static boolean withinBound(final long ours, final long pymatching)
-    {
-        return ours <= MISTAKE_RATIO * pymatching + MISTAKE_SLACK;
     }
 
     /**

@@ -24,6 +24,10 @@ import java.util.regex.Pattern;
  * @param pymatchingUsPerRound PyMatching's decode time per round (thread CPU time, median of 3), in microseconds.
  * @param pymatching24UsPerRound PyMatching 2.4's time per round ({@code pymatching_2_4_timing}, the reference the
  *                             speed goal is set against), in microseconds; NaN where the case does not give it.
+ * @param pymatchingCorrelatedErrors correlated PyMatching's ({@code --enable_correlations}) logical errors on these
+ *                             shots; {@link #UNKNOWN} where the case does not give them (case.json made before them).
+ * @param pymatchingCorrelatedUsPerRound correlated PyMatching 2.4's time per round, in microseconds; NaN where the
+ *                             case does not give it.
  */
 public record GoldenCase(
     String name,
@@ -36,8 +40,13 @@ public record GoldenCase(
     int detectors,
     long pymatchingErrors,
     double pymatchingUsPerRound,
-    double pymatching24UsPerRound)
+    double pymatching24UsPerRound,
+    long pymatchingCorrelatedErrors,
+    double pymatchingCorrelatedUsPerRound)
 {
+    /** A count the case does not give. */
+    public static final long UNKNOWN = -1;
+
     /**
      * @param directory a case folder holding {@code case.json}.
      * @return the case.
@@ -65,7 +74,9 @@ public record GoldenCase(
             (int)number(json, "num_detectors"),
             (long)number(json, "pymatching_logical_errors"),
             number(json, "decode_cpu_us_per_round"),
-            json.contains("\"pymatching_2_4_timing\"") ? number(json, "plain_us_per_round") : Double.NaN);
+            optional(json, "plain_us_per_round"),
+            correlatedErrors(json),
+            optional(json, "correlated_us_per_round"));
     }
 
     /** @return the detector error model file. */
@@ -92,14 +103,35 @@ public record GoldenCase(
         return directory.resolve("pymatching.b8");
     }
 
+    /** @return whether the case gives correlated PyMatching's mistakes. */
+    public boolean hasCorrelated()
+    {
+        return pymatchingCorrelatedErrors != UNKNOWN;
+    }
+
+    // The top-level count, else the one in the 2.4 timing object; case.json files made before either have neither.
+    private static long correlatedErrors(final String json)
+    {
+        final double top = optional(json, "pymatching_correlated_logical_errors");
+        final double timed = Double.isNaN(top) ? optional(json, "correlated_mistakes") : top;
+        return Double.isNaN(timed) ? UNKNOWN : (long)timed;
+    }
+
     private static double number(final String json, final String key)
     {
-        final Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
-        if (!m.find())
+        final double value = optional(json, key);
+        if (Double.isNaN(value))
         {
             throw new IllegalArgumentException("case.json lacks a number: key=" + key);
         }
-        return Double.parseDouble(m.group(1));
+        return value;
+    }
+
+    // NaN where the key is absent. Keys are unique in case.json, nested objects included.
+    private static double optional(final String json, final String key)
+    {
+        final Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*(-?[0-9.eE+-]+)").matcher(json);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static String text(final String json, final String key)

@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.decoder.GoldenBounds;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.shots.ShotFormat;
 import io.qecnode.decoder.unionfind.DecoderMode;
@@ -18,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Runs {@code decode} on a golden circuit-level case made by Stim (the cut that ships with the repository), as
  * {@code pymatching predict} was run on it, and holds its mistake count against a decode of the same shots straight
- * through the decoder API, its predictions against the count it reports, and its mistakes against PyMatching's.
+ * through the decoder API, its predictions against the count it reports, and its mistakes against PyMatching's
+ * within the default decoder mode's row of {@link GoldenBounds}.
  */
 class DecodeGoldenTest
 {
@@ -45,13 +47,15 @@ class DecodeGoldenTest
         final long shots = Long.parseLong(field(SHOTS, run.out()));
         assertEquals(Files.size(obs), shots, "one byte of L0 per shot in obs.b8");
         assertEquals(shots, Files.size(out), "one byte of predicted L0 per shot");
-        final long expected = DecodeCommandTest.countMistakes(dem, dets, obs, DecoderMode.WEIGHTED,
+        final long expected = DecodeCommandTest.countMistakes(dem, dets, obs, DecoderMode.DEFAULT,
             ShotFormat.B8);
         assertEquals(expected, Long.parseLong(field(MISTAKES, run.out())), run.out());
         assertEquals(expected, GoldenFiles.mistakes(out, obs), "the predictions written are the mistakes counted");
         final long pymatching = GoldenFiles.mistakes(golden.resolve("pymatching.b8"), obs);
-        assertTrue(expected > 0 && GoldenFiles.withinBound(expected, pymatching),
-            "mistakes=" + expected + ", pymatching=" + pymatching);
+        final long correlated = GoldenFiles.mistakes(golden.resolve("pymatching_correlated.b8"), obs);
+        final GoldenBounds.Bound bound = GoldenBounds.of(DecoderMode.DEFAULT, "circuit");
+        assertTrue(expected > 0 && bound.holds(expected, pymatching, correlated),
+            "mistakes=" + expected + ", pymatching=" + pymatching + ", pymatching_correlated=" + correlated);
     }
 
     private static String field(final Pattern pattern, final String json)
