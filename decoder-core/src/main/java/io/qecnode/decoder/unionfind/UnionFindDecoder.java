@@ -1,6 +1,7 @@
 package io.qecnode.decoder.unionfind;
 
 import io.qecnode.decoder.graph.DecodingGraph;
+import io.qecnode.decoder.graph.EdgeCorrelations;
 
 import java.util.Arrays;
 
@@ -20,7 +21,9 @@ import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
  * {@link DecoderMode#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link DecoderMode#WEIGHTED}
  * makes each
  * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
- * from one edge filling to the next.
+ * from one edge filling to the next. {@link DecoderMode#CORRELATED} decodes weighted, then lowers the edges the
+ * graph's {@link DecodingGraph#correlations()} tie to the correction's edges to their implied weights, decodes again on
+ * those and restores the lengths it changed; on a graph without correlations it is {@link DecoderMode#WEIGHTED}.
  * <p>
  * <b>Note:</b> one instance per thread. All working memory is allocated at construction; a call resets only what it
  * touched, and allocates nothing.
@@ -37,6 +40,8 @@ public final class UnionFindDecoder
     private final ClusterForest forest;
     private final ClusterGrowth growth;
     private final Peeler peeler;
+    // The graph's correlations in CORRELATED mode, else null: no second pass.
+    private final EdgeCorrelations correlations;
     private final int[] filled;
     private final int[] affected;
     private int lastFillTime;
@@ -69,6 +74,12 @@ public final class UnionFindDecoder
         forest = new ClusterForest(table, vertexCount);
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
+        correlations = mode == DecoderMode.CORRELATED ? graph.correlations() : null;
+        if (correlations != null)
+        {
+            // A pair lowers its edge at most once a decode: lowered once, the edge is no longer above its weight.
+            growth.reserveLowerings(correlations.pairCount());
+        }
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
     }
@@ -83,6 +94,15 @@ public final class UnionFindDecoder
     public DecoderMode mode()
     {
         return mode;
+    }
+
+    /**
+     * @return true when decodes take a second pass on reweighted edges: {@link DecoderMode#CORRELATED} on a graph with
+     * correlations. Such a decode is not the union of decodes of its separate clusters.
+     */
+    public boolean isCorrelated()
+    {
+        return correlations != null;
     }
 
     /** @return decodes whose growth schedule was found inconsistent and cut short; 0 unless there is a bug. */
@@ -102,12 +122,54 @@ public final class UnionFindDecoder
      */
     public long decode(final int[] defects, final int defectCount, final DecodeResult result)
     {
+        decodePass(defects, defectCount, result);
+        if (correlations != null && lowerCorrelated(result) > 0)
+        {
+            final int firstPassSteps = result.growthSteps;
+            decodePass(defects, defectCount, result);
+            result.growthSteps += firstPassSteps;
+            growth.restoreLengths();
+        }
+        return result.observableFlips;
+    }
+
+    // One decode on the current edge lengths: grow, choose the correction, clear what was touched.
+    void decodePass(final int[] defects, final int defectCount, final DecodeResult result)
+    {
         result.clear();
         result.growthSteps = grow(defects, defectCount);
         peeler.peel(forest.members, forest.memberCount, result);
         lastMemberCount = forest.memberCount;
         result.unmatchedDefects = reset();
-        return result.observableFlips;
+    }
+
+    // Takes every correction edge to have fired: each edge correlated with one gets its implied weight as its length,
+    // when that is shorter. Returns the number of lengths changed, all undone by growth.restoreLengths().
+    int lowerCorrelated(final DecodeResult firstPass)
+    {
+        final EdgeCorrelations correlations = this.correlations;
+        final int[] correction = firstPass.correctionEdges;
+        int changed = 0;
+        for (int i = 0, n = firstPass.correctionCount; i < n; i++)
+        {
+            final int edge = correction[i];
+            for (int k = correlations.start(edge), end = correlations.end(edge); k < end; k++)
+            {
+                changed += growth.lowerLength(correlations.other(k), correlations.impliedWeight(k)) ? 1 : 0;
+            }
+        }
+        return changed;
+    }
+
+    // For tests: the length an edge has in the next pass, and undoing lowerCorrelated.
+    int edgeLength(final int edge)
+    {
+        return growth.edgeLength(edge);
+    }
+
+    void restoreLengths()
+    {
+        growth.restoreLengths();
     }
 
     /**
