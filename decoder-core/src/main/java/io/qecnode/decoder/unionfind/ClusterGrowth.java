@@ -170,6 +170,21 @@ final class ClusterGrowth implements FillQueue.DueCheck
         return true;
     }
 
+    /** @return lowerings since the last {@link #restoreLengths()}. */
+    int loweredCount()
+    {
+        return loweredCount;
+    }
+
+    /**
+     * @param index a lowering, in the order made.
+     * @return the edge it lowered.
+     */
+    int loweredEdge(final int index)
+    {
+        return lowered[4 * index];
+    }
+
     /** Undo every {@link #lowerLength} since the last call, in time proportional to their number. */
     void restoreLengths()
     {

@@ -42,6 +42,9 @@ public final class UnionFindDecoder
     private final Peeler peeler;
     // The graph's correlations in CORRELATED mode, else null: no second pass.
     private final EdgeCorrelations correlations;
+    // The first pass's members carry the current stamp; the boundary vertex never does.
+    private final int[] memberStamp;
+    private int stamp;
     private final int[] filled;
     private final int[] affected;
     private int lastFillTime;
@@ -75,6 +78,7 @@ public final class UnionFindDecoder
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
         correlations = mode == DecoderMode.CORRELATED ? graph.correlations() : null;
+        memberStamp = new int[correlations != null ? vertexCount : 0];
         if (correlations != null)
         {
             // A pair lowers its edge at most once a decode: lowered once, the edge is no longer above its weight.
@@ -125,9 +129,12 @@ public final class UnionFindDecoder
         decodePass(defects, defectCount, result);
         if (correlations != null && lowerCorrelated(result) > 0)
         {
-            final int firstPassSteps = result.growthSteps;
-            decodePass(defects, defectCount, result);
-            result.growthSteps += firstPassSteps;
+            if (loweredAtLastMembers())
+            {
+                final int firstPassSteps = result.growthSteps;
+                decodePass(defects, defectCount, result);
+                result.growthSteps += firstPassSteps;
+            }
             growth.restoreLengths();
         }
         return result.observableFlips;
@@ -159,6 +166,32 @@ public final class UnionFindDecoder
             }
         }
         return changed;
+    }
+
+    // A pass grows only from its clusters' members and reads only the lengths of their edges: when no lowered edge
+    // has an end among the first pass's members, a second pass would repeat the first step for step.
+    private boolean loweredAtLastMembers()
+    {
+        final int[] memberStamp = this.memberStamp;
+        if (++stamp == Integer.MAX_VALUE)
+        {
+            Arrays.fill(memberStamp, 0);
+            stamp = 1;
+        }
+        final int[] members = forest.members;
+        for (int i = 0; i < lastMemberCount; i++)
+        {
+            memberStamp[members[i]] = stamp;
+        }
+        for (int i = 0, n = growth.loweredCount(); i < n; i++)
+        {
+            final int edge = growth.loweredEdge(i);
+            if (memberStamp[graph.edgeSource(edge)] == stamp || memberStamp[graph.edgeTarget(edge)] == stamp)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // For tests: the length an edge has in the next pass, and undoing lowerCorrelated.

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -144,6 +145,41 @@ class CorrelatedDecodingTest
         {
             assertEquals(graph.edgeWeight(e), decoder.edgeLength(e), "edge " + e + " restored");
         }
+    }
+
+    @Test
+    void shouldGiveWhatAnExplicitSecondPassGivesWhenItSkipsOne() throws IOException
+    {
+        // decode() skips the second pass when no lowered edge touches the first pass's clusters: it must lose nothing.
+        final Path dir = GoldenFiles.fixture().resolve("circuit_d05_r05_p0.005");
+        final DetectorErrorModel model = DetectorErrorModel.parse(dir.resolve("model.dem"));
+        final DecodingGraph graph = model.graph();
+        final int[][] shots = readShots(dir.resolve("dets.b8"), model.detectorCount());
+        final UnionFindDecoder decoder = new UnionFindDecoder(graph, DecoderMode.CORRELATED);
+        final UnionFindDecoder explicit = new UnionFindDecoder(graph, DecoderMode.CORRELATED);
+        final DecodeResult result = new DecodeResult(graph);
+        final DecodeResult expected = new DecodeResult(graph);
+        int skipped = 0;
+        for (final int[] shot : shots)
+        {
+            decoder.decode(shot, shot.length, result);
+            explicit.decodePass(shot, shot.length, expected);
+            final int[] firstPass = Arrays.copyOf(expected.correctionEdges(), expected.correctionCount());
+            if (explicit.lowerCorrelated(expected) > 0)
+            {
+                explicit.decodePass(shot, shot.length, expected);
+                explicit.restoreLengths();
+            }
+            final int[] secondPass = Arrays.copyOf(expected.correctionEdges(), expected.correctionCount());
+            Arrays.sort(firstPass);
+            Arrays.sort(secondPass);
+            skipped += Arrays.equals(firstPass, secondPass) ? 1 : 0;
+            assertEquals(expected.observableFlips(), result.observableFlips(), Arrays.toString(shot));
+            final int[] actual = Arrays.copyOf(result.correctionEdges(), result.correctionCount());
+            Arrays.sort(actual);
+            assertArrayEquals(secondPass, actual, Arrays.toString(shot));
+        }
+        assertTrue(skipped > 0 && skipped < shots.length, "second passes that changed nothing: " + skipped);
     }
 
     // The length an edge must have after the first pass: its weight, or lower, the least weight of its probability
