@@ -40,11 +40,8 @@ public final class UnionFindDecoder
     private final ClusterForest forest;
     private final ClusterGrowth growth;
     private final Peeler peeler;
-    // The graph's correlations in CORRELATED mode, else null: no second pass.
-    private final EdgeCorrelations correlations;
-    // The first pass's members carry the current stamp; the boundary vertex never does.
-    private final int[] memberStamp;
-    private int stamp;
+    // CORRELATED mode on a graph with correlations, else null: no second pass.
+    private final CorrelatedPass correlated;
     private final int[] filled;
     private final int[] affected;
     private int lastFillTime;
@@ -77,13 +74,9 @@ public final class UnionFindDecoder
         forest = new ClusterForest(table, vertexCount);
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
-        correlations = mode == DecoderMode.CORRELATED ? graph.correlations() : null;
-        memberStamp = new int[correlations != null ? vertexCount : 0];
-        if (correlations != null)
-        {
-            // A pair lowers its edge at most once a decode: lowered once, the edge is no longer above its weight.
-            growth.reserveLowerings(correlations.pairCount());
-        }
+        final EdgeCorrelations correlations = graph.correlations();
+        correlated = mode == DecoderMode.CORRELATED && correlations != null ?
+            new CorrelatedPass(this, graph, correlations, growth) : null;
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
     }
@@ -106,7 +99,7 @@ public final class UnionFindDecoder
      */
     public boolean isCorrelated()
     {
-        return correlations != null;
+        return correlated != null;
     }
 
     /** @return decodes whose growth schedule was found inconsistent and cut short; 0 unless there is a bug. */
@@ -127,15 +120,9 @@ public final class UnionFindDecoder
     public long decode(final int[] defects, final int defectCount, final DecodeResult result)
     {
         decodePass(defects, defectCount, result);
-        if (correlations != null && lowerCorrelated(result) > 0)
+        if (correlated != null)
         {
-            if (loweredAtLastMembers())
-            {
-                final int firstPassSteps = result.growthSteps;
-                decodePass(defects, defectCount, result);
-                result.growthSteps += firstPassSteps;
-            }
-            growth.restoreLengths();
+            correlated.decode(defects, defectCount, result);
         }
         return result.observableFlips;
     }
@@ -150,48 +137,15 @@ public final class UnionFindDecoder
         result.unmatchedDefects = reset();
     }
 
-    // Takes every correction edge to have fired: each edge correlated with one gets its implied weight as its length,
-    // when that is shorter. Returns the number of lengths changed, all undone by growth.restoreLengths().
+    // For tests: the first step of the second pass, and the second pass itself.
     int lowerCorrelated(final DecodeResult firstPass)
     {
-        final EdgeCorrelations correlations = this.correlations;
-        final int[] correction = firstPass.correctionEdges;
-        int changed = 0;
-        for (int i = 0, n = firstPass.correctionCount; i < n; i++)
-        {
-            final int edge = correction[i];
-            for (int k = correlations.start(edge), end = correlations.end(edge); k < end; k++)
-            {
-                changed += growth.lowerLength(correlations.other(k), correlations.impliedWeight(k)) ? 1 : 0;
-            }
-        }
-        return changed;
+        return correlated.lower(firstPass);
     }
 
-    // A pass grows only from its clusters' members and reads only the lengths of their edges: when no lowered edge
-    // has an end among the first pass's members, a second pass would repeat the first step for step.
-    private boolean loweredAtLastMembers()
+    CorrelatedPass correlatedPass()
     {
-        final int[] memberStamp = this.memberStamp;
-        if (++stamp == Integer.MAX_VALUE)
-        {
-            Arrays.fill(memberStamp, 0);
-            stamp = 1;
-        }
-        final int[] members = forest.members;
-        for (int i = 0; i < lastMemberCount; i++)
-        {
-            memberStamp[members[i]] = stamp;
-        }
-        for (int i = 0, n = growth.loweredCount(); i < n; i++)
-        {
-            final int edge = growth.loweredEdge(i);
-            if (memberStamp[graph.edgeSource(edge)] == stamp || memberStamp[graph.edgeTarget(edge)] == stamp)
-            {
-                return true;
-            }
-        }
-        return false;
+        return correlated;
     }
 
     // For tests: the length an edge has in the next pass, and undoing lowerCorrelated.
@@ -207,7 +161,8 @@ public final class UnionFindDecoder
 
     /**
      * The vertices of every cluster of the last {@link #decode}, the boundary vertex never among them: what a caller
-     * needs to tell whether two decodes could have met (see {@code StreamingDecoder}'s incremental finish).
+     * needs to tell whether two decodes could have met (see {@code StreamingDecoder}'s incremental finish). After a
+     * correlated decode ({@link #isCorrelated()}) they may be those of its second pass alone.
      *
      * @return number of members, valid until the next decode.
      */
