@@ -123,6 +123,16 @@ public final class DecodingGraph
         return DecodingGraphBuilder.weight(weightScale, p);
     }
 
+    /**
+     * @param p     a probability in (0, 1].
+     * @param finer how many times finer than this graph's weights, at least 1.
+     * @return the weight of p on a scale {@code finer} times this graph's, clamped alike.
+     */
+    public int weightOf(final double p, final int finer)
+    {
+        return DecodingGraphBuilder.weight(weightScale * finer, p);
+    }
+
     /** @return number of detectors, which is also the index of the boundary vertex. */
     public int detectorCount()
     {

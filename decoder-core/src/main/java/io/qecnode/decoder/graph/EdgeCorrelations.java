@@ -9,8 +9,8 @@ import java.util.Arrays;
  * <p>
  * For edge e, the pairs {@code k} in {@code [start(e), end(e))} name another edge {@link #other(int)}, the probability
  * it fired given that e did ({@link #impliedProbability(int)}), and that probability's weight on the graph's scale
- * ({@link #impliedWeight(int)}). Only pairs that make the other edge lighter than its own weight are kept: the others
- * could never change a decode. Rows are stored as compressed sparse rows, each sorted by the other edge.
+ * ({@link #impliedWeight(int)}). Only pairs that make the other edge likelier than it is on its own are kept: the
+ * others could never make it lighter. Rows are stored as compressed sparse rows, each sorted by the other edge.
  * <p>
  * <b>Note:</b> immutable; built once on the cold path.
  */
@@ -81,7 +81,7 @@ public final class EdgeCorrelations
     /**
      * @param pair a pair's position.
      * @return the graph's weight of {@link #impliedProbability(int)}: what the other edge weighs once the pair's edge
-     * is taken to have fired; below the other edge's own weight.
+     * is taken to have fired; at most the other edge's own weight.
      */
     public int impliedWeight(final int pair)
     {
@@ -134,7 +134,7 @@ public final class EdgeCorrelations
 
         /**
          * @param graph the graph the edges belong to; its scale turns probabilities into weights.
-         * @return the correlations, pairs that would not lower the other edge's weight left out.
+         * @return the correlations, pairs whose implied probability is no more than the other edge's own left out.
          */
         public EdgeCorrelations build(final DecodingGraph graph)
         {
@@ -154,12 +154,11 @@ public final class EdgeCorrelations
             {
                 for (int k = folded.start(e); k < folded.end(e); k++)
                 {
-                    final int lowered = graph.weightOf(folded.value(k));
-                    if (lowered < graph.edgeWeight(folded.other(k)))
+                    if (folded.value(k) > graph.edgeProbability(folded.other(k)))
                     {
                         other[count] = folded.other(k);
                         probability[count] = folded.value(k);
-                        weight[count] = lowered;
+                        weight[count] = graph.weightOf(folded.value(k));
                         count++;
                     }
                 }

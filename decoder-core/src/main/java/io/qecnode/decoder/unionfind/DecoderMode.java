@@ -15,7 +15,8 @@ public enum DecoderMode
      * Weighted growth, decoded twice in the manner of PyMatching's correlated matching: after the first pass, every
      * edge that a {@code ^}-decomposed error of the detector error model correlates with a correction edge is made as
      * long as its weight given that the correction edge fired (its implied weight, see
-     * {@link io.qecnode.decoder.graph.EdgeCorrelations}), and the second pass's correction is the answer. A graph
+     * {@link io.qecnode.decoder.graph.EdgeCorrelations}), and the second pass's correction is the answer; lengths are
+     * on a scale three times finer than the graph's weights, so that implied weights stay apart. A graph
      * without correlations (the built-in noise models, a model without decomposed errors) decodes exactly as
      * {@link #WEIGHTED}.
      */

@@ -1,7 +1,6 @@
 package io.qecnode.decoder.unionfind;
 
 import io.qecnode.decoder.graph.DecodingGraph;
-import io.qecnode.decoder.graph.EdgeCorrelations;
 
 import java.util.Arrays;
 
@@ -23,7 +22,9 @@ import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
  * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
  * from one edge filling to the next. {@link DecoderMode#CORRELATED} decodes weighted, then lowers the edges the
  * graph's {@link DecodingGraph#correlations()} tie to the correction's edges to their implied weights, decodes again on
- * those and restores the lengths it changed; on a graph without correlations it is {@link DecoderMode#WEIGHTED}.
+ * those and restores the lengths it changed, all lengths on a scale three times finer than the graph's weights (so
+ * that implied weights of a fraction of a nat stay apart); on a graph without correlations it is
+ * {@link DecoderMode#WEIGHTED}.
  * <p>
  * <b>Note:</b> one instance per thread. All working memory is allocated at construction; a call resets only what it
  * touched, and allocates nothing.
@@ -61,7 +62,12 @@ public final class UnionFindDecoder
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
         final int[] edgeLength;
-        if (mode != DecoderMode.UNWEIGHTED)
+        final boolean correlated = mode == DecoderMode.CORRELATED && graph.correlations() != null;
+        if (correlated)
+        {
+            edgeLength = CorrelatedPass.lengths(graph);
+        }
+        else if (mode != DecoderMode.UNWEIGHTED)
         {
             edgeLength = graph.copyEdgeWeights();
         }
@@ -74,9 +80,7 @@ public final class UnionFindDecoder
         forest = new ClusterForest(table, vertexCount);
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
-        final EdgeCorrelations correlations = graph.correlations();
-        correlated = mode == DecoderMode.CORRELATED && correlations != null ?
-            new CorrelatedPass(this, graph, correlations, growth) : null;
+        this.correlated = correlated ? new CorrelatedPass(this, graph, graph.correlations(), growth) : null;
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
     }
@@ -161,8 +165,7 @@ public final class UnionFindDecoder
 
     /**
      * The vertices of every cluster of the last {@link #decode}, the boundary vertex never among them: what a caller
-     * needs to tell whether two decodes could have met (see {@code StreamingDecoder}'s incremental finish). After a
-     * correlated decode ({@link #isCorrelated()}) they may be those of its second pass alone.
+     * needs to tell whether two decodes could have met (see {@code StreamingDecoder}'s incremental finish).
      *
      * @return number of members, valid until the next decode.
      */
