@@ -26,7 +26,9 @@ import java.util.Objects;
  * since the model must be decomposed ({@code stim analyze_errors --decompose_errors}).
  * <p>
  * The graph is for decoding, not for sampling: the components of one error fire together, which independent edges
- * cannot express. {@link #errorMechanisms()} keeps each error instruction whole, for samplers.
+ * cannot express. {@link #errorMechanisms()} keeps each error instruction whole, for samplers. What the decomposition
+ * says about edges firing together is kept with the graph as its {@link DecodingGraph#correlations()}, for correlated
+ * decoding.
  * <p>
  * As in Stim, the detector count is the largest detector index used or declared (after shifts) plus one, and the
  * observable count the largest observable index named plus one.
@@ -139,12 +141,16 @@ public final class DetectorErrorModel
         final GraphAssembly assembly = new GraphAssembly(builder);
         DemWalker.walk(model, assembly);
 
+        final DecodingGraph built = builder.build();
+        final CorrelationAssembly correlations = new CorrelationAssembly(builder);
+        DemWalker.walk(model, correlations);
+
         final ErrorMechanismsBuilder mechanisms =
             new ErrorMechanismsBuilder(scan.detectorCount(), parser.observableCount());
         DemWalker.walk(model, new MechanismAssembly(mechanisms));
 
         return new DetectorErrorModel(
-            builder.build(), mechanisms.build(), scan.coordinates(), assembly, builder.conflictingMerges());
+            built.withCorrelations(correlations.correlations(built)), mechanisms.build(), scan.coordinates(), assembly, builder.conflictingMerges());
     }
 
     /**

@@ -25,6 +25,9 @@ public final class DecodingGraph
     private final long[] edgeObservables;
     private final int[] adjacencyStart;
     private final int[] adjacencyEdges;
+    // Weight units per unit of log-likelihood ratio: edgeWeight = weightOf(edgeProbability).
+    private final double weightScale;
+    private final EdgeCorrelations correlations;
 
     DecodingGraph(
         final int detectorCount,
@@ -33,7 +36,8 @@ public final class DecodingGraph
         final int[] edgeTarget,
         final double[] edgeProbability,
         final int[] edgeWeight,
-        final long[] edgeObservables)
+        final long[] edgeObservables,
+        final double weightScale)
     {
         this.detectorCount = detectorCount;
         this.observableCount = observableCount;
@@ -42,6 +46,8 @@ public final class DecodingGraph
         this.edgeProbability = edgeProbability;
         this.edgeWeight = edgeWeight;
         this.edgeObservables = edgeObservables;
+        this.weightScale = weightScale;
+        this.correlations = null;
 
         final int vertexCount = detectorCount + 1;
         adjacencyStart = new int[vertexCount + 1];
@@ -63,6 +69,68 @@ public final class DecodingGraph
             adjacencyEdges[adjacencyStart[u] + fill[u]++] = e;
             adjacencyEdges[adjacencyStart[v] + fill[v]++] = e;
         }
+    }
+
+    // The same graph with correlations attached: every array shared, nothing recomputed.
+    private DecodingGraph(final DecodingGraph graph, final EdgeCorrelations correlations)
+    {
+        this.detectorCount = graph.detectorCount;
+        this.observableCount = graph.observableCount;
+        this.edgeSource = graph.edgeSource;
+        this.edgeTarget = graph.edgeTarget;
+        this.edgeProbability = graph.edgeProbability;
+        this.edgeWeight = graph.edgeWeight;
+        this.edgeObservables = graph.edgeObservables;
+        this.adjacencyStart = graph.adjacencyStart;
+        this.adjacencyEdges = graph.adjacencyEdges;
+        this.weightScale = graph.weightScale;
+        this.correlations = correlations;
+    }
+
+    /**
+     * @param correlations which edges an error on each edge of this graph makes likelier, built for this graph.
+     * @return the same graph carrying the correlations; this graph when there are none.
+     */
+    public DecodingGraph withCorrelations(final EdgeCorrelations correlations)
+    {
+        if (correlations.edgeCount() != edgeCount())
+        {
+            throw new IllegalArgumentException("correlations are for another graph: correlationEdges=" +
+                correlations.edgeCount() + ", edges=" + edgeCount());
+        }
+        return correlations.pairCount() == 0 ? this : new DecodingGraph(this, correlations);
+    }
+
+    /**
+     * @return the edges an error on each edge makes likelier (from a detector error model's {@code ^}-decomposed
+     * errors), or null when the graph has none, as for graphs of the built-in noise models.
+     */
+    public EdgeCorrelations correlations()
+    {
+        return correlations;
+    }
+
+    /**
+     * The weight this graph gives a probability: {@code round(scale * ln((1-p)/p))} clamped to
+     * {@code [1, DecodingGraphBuilder.MAX_WEIGHT]}, the scale fixed when the graph was built. Every edge weight is
+     * this of the edge's probability.
+     *
+     * @param p a probability in (0, 1].
+     * @return its integer weight on this graph's scale.
+     */
+    public int weightOf(final double p)
+    {
+        return DecodingGraphBuilder.weight(weightScale, p);
+    }
+
+    /**
+     * @param p     a probability in (0, 1].
+     * @param finer how many times finer than this graph's weights, at least 1.
+     * @return the weight of p on a scale {@code finer} times this graph's, clamped alike.
+     */
+    public int weightOf(final double p, final int finer)
+    {
+        return DecodingGraphBuilder.weight(weightScale * finer, p);
     }
 
     /** @return number of detectors, which is also the index of the boundary vertex. */
@@ -206,6 +274,7 @@ public final class DecodingGraph
     public String toString()
     {
         return "DecodingGraph{detectors=" + detectorCount + ", edges=" + edgeSource.length +
-            ", observables=" + observableCount + "}";
+            ", observables=" + observableCount +
+            (correlations == null ? "" : ", correlatedPairs=" + correlations.pairCount()) + "}";
     }
 }

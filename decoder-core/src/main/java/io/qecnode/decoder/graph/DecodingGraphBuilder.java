@@ -172,8 +172,7 @@ public final class DecodingGraphBuilder
         final int[] weight = new int[edgeCount];
         for (int e = 0; e < edgeCount; e++)
         {
-            final double scaled = Math.rint(scale * logLikelihoodRatio(probability[e]));
-            weight[e] = (int)Math.max(1.0, Math.min(MAX_WEIGHT, scaled));
+            weight[e] = weight(scale, probability[e]);
         }
 
         return new DecodingGraph(
@@ -183,7 +182,25 @@ public final class DecodingGraphBuilder
             Arrays.copyOf(target, edgeCount),
             Arrays.copyOf(probability, edgeCount),
             weight,
-            Arrays.copyOf(observables, edgeCount));
+            Arrays.copyOf(observables, edgeCount),
+            scale);
+    }
+
+    /**
+     * @param a one end of an edge added so far.
+     * @param b the other end, a detector or {@link #boundaryVertex()}.
+     * @return index the edge between them has in the graph {@link #build()} gives, or -1 when none was added.
+     */
+    public int edgeIndex(final int a, final int b)
+    {
+        final Integer edge = edgeIndexByEnds.get((long)Math.min(a, b) * (detectorCount + 1) + Math.max(a, b));
+        return edge == null ? -1 : edge;
+    }
+
+    static int weight(final double scale, final double p)
+    {
+        final double scaled = Math.rint(scale * logLikelihoodRatio(p));
+        return (int)Math.max(1.0, Math.min(MAX_WEIGHT, scaled));
     }
 
     /**

@@ -65,6 +65,10 @@ final class ClusterGrowth implements FillQueue.DueCheck
     private int filledCount;
     private final FillQueue queue;
     private final int[] drained;
+    // Undo log of lowered lengths, four ints an entry: edge, its length before, earliestFill of its source and target
+    // before. Restored newest first, which undoes an edge lowered twice back to its first length.
+    private int[] lowered = new int[0];
+    private int loweredCount;
 
     ClusterGrowth(final DecodingGraph graph, final int[] table, final int[] edgeLength)
     {
@@ -113,6 +117,94 @@ final class ClusterGrowth implements FillQueue.DueCheck
         final int capacity = 4 * vertexCount + 1024;
         queue = new FillQueue(maxLength, capacity);
         drained = new int[capacity];
+    }
+
+    /**
+     * Size the undo log of {@link #lowerLength}; cold path.
+     *
+     * @param entries most lowerings between two {@link #restoreLengths()}.
+     */
+    void reserveLowerings(final int entries)
+    {
+        lowered = new int[4 * entries];
+        loweredCount = 0;
+    }
+
+    /**
+     * @param edge an edge.
+     * @return its length in the decodes to come.
+     */
+    int edgeLength(final int edge)
+    {
+        return edgeLength[edge];
+    }
+
+    /**
+     * Make an edge shorter for the decodes until {@link #restoreLengths()}; between decodes only, when no edge is
+     * full. A length only falls, so every due time stays within the queue's span.
+     *
+     * @param edge   the edge.
+     * @param length its new length, at least 1 and below its current one; otherwise nothing changes.
+     * @return true when the edge was lowered.
+     */
+    boolean lowerLength(final int edge, final int length)
+    {
+        if (length >= edgeLength[edge] || length < 1)
+        {
+            return false;
+        }
+        final int slotA = edgeSlots[2 * edge];
+        final int slotB = edgeSlots[2 * edge + 1];
+        // Slot A belongs to the source, so it names the target, and slot B the source.
+        final int source = (int)(slots[slotB] & END_MASK);
+        final int target = (int)(slots[slotA] & END_MASK);
+        final int at = 4 * loweredCount++;
+        lowered[at] = edge;
+        lowered[at + 1] = edgeLength[edge];
+        lowered[at + 2] = earliestFill[source];
+        lowered[at + 3] = earliestFill[target];
+        setLength(edge, slotA, slotB, length);
+        final int grown = (length + 1) >> 1;
+        earliestFill[source] = Math.min(earliestFill[source], target == boundary ? length : grown);
+        earliestFill[target] = Math.min(earliestFill[target], grown);
+        return true;
+    }
+
+    /** @return lowerings since the last {@link #restoreLengths()}. */
+    int loweredCount()
+    {
+        return loweredCount;
+    }
+
+    /**
+     * @param index a lowering, in the order made.
+     * @return the edge it lowered.
+     */
+    int loweredEdge(final int index)
+    {
+        return lowered[4 * index];
+    }
+
+    /** Undo every {@link #lowerLength} since the last call, in time proportional to their number. */
+    void restoreLengths()
+    {
+        for (int at = 4 * (loweredCount - 1); at >= 0; at -= 4)
+        {
+            final int edge = lowered[at];
+            final int slotA = edgeSlots[2 * edge];
+            final int slotB = edgeSlots[2 * edge + 1];
+            earliestFill[(int)(slots[slotB] & END_MASK)] = lowered[at + 2];
+            earliestFill[(int)(slots[slotA] & END_MASK)] = lowered[at + 3];
+            setLength(edge, slotA, slotB, lowered[at + 1]);
+        }
+        loweredCount = 0;
+    }
+
+    private void setLength(final int edge, final int slotA, final int slotB, final int length)
+    {
+        edgeLength[edge] = length;
+        slots[slotA] = slot(length, (int)(slots[slotA] & END_MASK));
+        slots[slotB] = slot(length, (int)(slots[slotB] & END_MASK));
     }
 
     /** @return true while some growing vertex has an edge left to fill. */

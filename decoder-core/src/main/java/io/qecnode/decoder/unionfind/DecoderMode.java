@@ -10,7 +10,17 @@ public enum DecoderMode
     /** Every edge two units long: half-edge growth, blind to edge probabilities; corrections peeled. */
     UNWEIGHTED,
     /** Every edge as long as its weight, a scaled log-likelihood ratio: likely edges fill first; corrections peeled. */
-    WEIGHTED;
+    WEIGHTED,
+    /**
+     * Weighted growth, decoded twice in the manner of PyMatching's correlated matching: after the first pass, every
+     * edge that a {@code ^}-decomposed error of the detector error model correlates with a correction edge is made as
+     * long as its weight given that the correction edge fired (its implied weight, see
+     * {@link io.qecnode.decoder.graph.EdgeCorrelations}), and the second pass's correction is the answer; lengths are
+     * on a scale three times finer than the graph's weights, so that implied weights stay apart. A graph
+     * without correlations (the built-in noise models, a model without decomposed errors) decodes exactly as
+     * {@link #WEIGHTED}.
+     */
+    CORRELATED;
 
     /**
      * The mode of every command, experiment and benchmark that does not choose: weighted, which follows edge

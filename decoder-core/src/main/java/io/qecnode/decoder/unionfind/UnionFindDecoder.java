@@ -20,7 +20,11 @@ import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
  * {@link DecoderMode#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link DecoderMode#WEIGHTED}
  * makes each
  * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
- * from one edge filling to the next.
+ * from one edge filling to the next. {@link DecoderMode#CORRELATED} decodes weighted, then lowers the edges the
+ * graph's {@link DecodingGraph#correlations()} tie to the correction's edges to their implied weights, decodes again on
+ * those and restores the lengths it changed, all lengths on a scale three times finer than the graph's weights (so
+ * that implied weights of a fraction of a nat stay apart); on a graph without correlations it is
+ * {@link DecoderMode#WEIGHTED}.
  * <p>
  * <b>Note:</b> one instance per thread. All working memory is allocated at construction; a call resets only what it
  * touched, and allocates nothing.
@@ -37,6 +41,8 @@ public final class UnionFindDecoder
     private final ClusterForest forest;
     private final ClusterGrowth growth;
     private final Peeler peeler;
+    // CORRELATED mode on a graph with correlations, else null: no second pass.
+    private final CorrelatedPass correlated;
     private final int[] filled;
     private final int[] affected;
     private int lastFillTime;
@@ -56,7 +62,12 @@ public final class UnionFindDecoder
         final int vertexCount = graph.vertexCount();
         final int edgeCount = graph.edgeCount();
         final int[] edgeLength;
-        if (mode != DecoderMode.UNWEIGHTED)
+        final boolean correlated = mode == DecoderMode.CORRELATED && graph.correlations() != null;
+        if (correlated)
+        {
+            edgeLength = CorrelatedPass.lengths(graph);
+        }
+        else if (mode != DecoderMode.UNWEIGHTED)
         {
             edgeLength = graph.copyEdgeWeights();
         }
@@ -69,6 +80,7 @@ public final class UnionFindDecoder
         forest = new ClusterForest(table, vertexCount);
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
+        this.correlated = correlated ? new CorrelatedPass(this, graph, graph.correlations(), growth) : null;
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
     }
@@ -83,6 +95,15 @@ public final class UnionFindDecoder
     public DecoderMode mode()
     {
         return mode;
+    }
+
+    /**
+     * @return true when decodes take a second pass on reweighted edges: {@link DecoderMode#CORRELATED} on a graph with
+     * correlations. Such a decode is not the union of decodes of its separate clusters.
+     */
+    public boolean isCorrelated()
+    {
+        return correlated != null;
     }
 
     /** @return decodes whose growth schedule was found inconsistent and cut short; 0 unless there is a bug. */
@@ -102,12 +123,44 @@ public final class UnionFindDecoder
      */
     public long decode(final int[] defects, final int defectCount, final DecodeResult result)
     {
+        decodePass(defects, defectCount, result);
+        if (correlated != null)
+        {
+            correlated.decode(defects, defectCount, result);
+        }
+        return result.observableFlips;
+    }
+
+    // One decode on the current edge lengths: grow, choose the correction, clear what was touched.
+    void decodePass(final int[] defects, final int defectCount, final DecodeResult result)
+    {
         result.clear();
         result.growthSteps = grow(defects, defectCount);
         peeler.peel(forest.members, forest.memberCount, result);
         lastMemberCount = forest.memberCount;
         result.unmatchedDefects = reset();
-        return result.observableFlips;
+    }
+
+    // For tests: the first step of the second pass, and the second pass itself.
+    int lowerCorrelated(final DecodeResult firstPass)
+    {
+        return correlated.lower(firstPass);
+    }
+
+    CorrelatedPass correlatedPass()
+    {
+        return correlated;
+    }
+
+    // For tests: the length an edge has in the next pass, and undoing lowerCorrelated.
+    int edgeLength(final int edge)
+    {
+        return growth.edgeLength(edge);
+    }
+
+    void restoreLengths()
+    {
+        growth.restoreLengths();
     }
 
     /**

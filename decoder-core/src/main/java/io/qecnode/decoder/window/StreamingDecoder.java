@@ -47,7 +47,9 @@ import io.qecnode.decoder.unionfind.DecodeResult;
  * decode from scratch. The commits are those of the decode from scratch, edge for edge. Per block this is at most one
  * decode of the settled rounds, per later round its own decode and up to three local redos, one rebuild (on the
  * second-to-last round, only when stale) and one full decode of the final window; see {@link #incrementalFinishes()},
- * {@link #fullFinishes()} and {@link #rebuilds()}.
+ * {@link #fullFinishes()} and {@link #rebuilds()}. {@link io.qecnode.decoder.unionfind.DecoderMode#CORRELATED} on a
+ * graph with correlations decodes the final window from scratch instead: a correlated decode is not a union of
+ * independent pieces. Each window's graph keeps the block graph's correlations between its own edges.
  * <p>
  * Each window's decode is timed where it happens, when its last round arrives: {@link #finalWindowNs()} is the
  * decoder's work on the block's last round, its share of the reaction, {@link #blockDecodeNs()} the block's whole
@@ -127,7 +129,9 @@ public final class StreamingDecoder
         // p = 0.001, node's window): it cut the reaction no further, redid clusters locally about 20 times as often
         // (window 0 grows from round 0 in small steps that keep meeting), and did not make the round before the last
         // reliably cheaper, since the final window's settled rounds are still decoded together there.
-        if (config.incremental())
+        // A correlated decode is not the union of its clusters' decodes (a correction edge in one lowers edges near
+        // another), which building up relies on: its final window is decoded from scratch.
+        if (config.incremental() && !windows[windows.length - 1].decoder.isCorrelated())
         {
             builtUp[windows.length - 1] = new IncrementalFinish(windows[windows.length - 1]);
         }

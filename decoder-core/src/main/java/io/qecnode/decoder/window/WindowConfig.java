@@ -168,7 +168,8 @@ public final class WindowConfig
 
     /**
      * @return true when the final window is built up round by round ({@link StreamingDecoder}), so that the block's
-     * last round only adds its own clusters; the default. The result is the same either way.
+     * last round only adds its own clusters; the default. The result is the same either way. Correlated decoding of
+     * a graph with correlations ignores it and decodes the final window from scratch.
      */
     public boolean incremental()
     {

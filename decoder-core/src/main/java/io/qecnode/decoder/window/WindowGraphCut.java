@@ -2,6 +2,7 @@ package io.qecnode.decoder.window;
 
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.graph.DecodingGraphBuilder;
+import io.qecnode.decoder.graph.EdgeCorrelations;
 import io.qecnode.decoder.rounds.RoundStructure;
 
 import java.util.Arrays;
@@ -19,6 +20,10 @@ import java.util.Map;
  * Edges that land on the same pair of local vertices merge in {@link DecodingGraphBuilder} as usual. The block edge a
  * merged local edge stands for is the likeliest of its parts that flips the observables the merged edge kept, so
  * committing it flips exactly what the window decode predicted.
+ * <p>
+ * The block graph's {@link DecodingGraph#correlations()} carry over to the pairs of block edges that both have a local
+ * edge, distinct; pairs with an edge outside the window are dropped. Block pairs that land on the same local pair keep
+ * the largest implied probability (the lowest weight a second pass could set), weighed on the window graph's scale.
  * <p>
  * <b>Note:</b> cold path only; allocates freely.
  */
@@ -95,7 +100,36 @@ final class WindowGraphCut
             throw new IllegalStateException("window edges out of step with the builder: builderEdges=" +
                 graph.edgeCount() + ", cutEdges=" + localEdgeByEnds.size());
         }
-        return new WindowGraphCut(graph, representatives(block, graph, localEdgeOf));
+        return new WindowGraphCut(
+            withCorrelations(block, graph, localEdgeOf), representatives(block, graph, localEdgeOf));
+    }
+
+    private static DecodingGraph withCorrelations(
+        final DecodingGraph block, final DecodingGraph graph, final int[] localEdgeOf)
+    {
+        final EdgeCorrelations blockCorrelations = block.correlations();
+        if (blockCorrelations == null)
+        {
+            return graph;
+        }
+        final EdgeCorrelations.Builder correlations = new EdgeCorrelations.Builder(graph.edgeCount());
+        for (int e = 0; e < localEdgeOf.length; e++)
+        {
+            final int local = localEdgeOf[e];
+            if (local == NO_EDGE)
+            {
+                continue;
+            }
+            for (int k = blockCorrelations.start(e); k < blockCorrelations.end(e); k++)
+            {
+                final int other = localEdgeOf[blockCorrelations.other(k)];
+                if (other != NO_EDGE && other != local)
+                {
+                    correlations.add(local, other, blockCorrelations.impliedProbability(k));
+                }
+            }
+        }
+        return graph.withCorrelations(correlations.build(graph));
     }
 
     /**

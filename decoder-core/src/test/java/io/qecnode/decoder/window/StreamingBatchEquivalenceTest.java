@@ -43,6 +43,7 @@ class StreamingBatchEquivalenceTest
         "circuit_d05_r05_p0.001, WEIGHTED",
         "circuit_d05_r05_p0.005, WEIGHTED",
         "circuit_d05_r05_p0.005, UNWEIGHTED",
+        "circuit_d05_r05_p0.005, CORRELATED",
         "circuit_d07_r07_p0.005, WEIGHTED"})
     void shouldMatchBatchDecodingOfTheWholeBlockOnAGoldenCircuitModel(final String caseName, final DecoderMode growth)
         throws IOException

@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
             "names a detector the model lacks, b8 size not a whole number of shots, --obs_in with another " +
             "shot count, --out naming an input, a failed write.",
         "2:bad command line: unknown option, missing --dem, unknown format or decoder name, --in and --obs_in " +
-            "both standard input."},
+            "both standard input, --enable_correlations with another --decoder."},
     footerHeading = "%nNotes:%n",
     footer = {
         "Files are streamed, never read whole. If the run fails, a prediction file it started is deleted, so a " +
@@ -104,8 +104,13 @@ public final class DecodeCommand implements Callable<Integer>
 
     @Option(names = "--decoder", paramLabel = "NAME", defaultValue = DecoderModeConverter.DEFAULT_NAME,
         converter = DecoderModeConverter.class,
-        description = "Union-find cluster growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
+        description = "Decoder: " + DecoderModeConverter.MODES + ". Default: ${DEFAULT-VALUE}.")
     private DecoderMode growth;
+
+    @Option(names = {"--enable_correlations", "--enable-correlations"},
+        description = "Decode with the model's correlations, as pymatching predict --enable_correlations: the same " +
+            "as --decoder correlated, and refused beside another --decoder.")
+    private boolean enableCorrelations;
 
     @Option(names = "--json",
         description = "Print one JSON object at the end instead of the text summary: decoder, shots, detectors, " +
@@ -207,7 +212,21 @@ public final class DecodeCommand implements Callable<Integer>
             .predictionsFormat(predictionsFormat)
             .observablesIn(observablesIn)
             .observablesInFormat(observablesInFormat)
-            .growth(growth);
+            .growth(decoderMode());
+    }
+
+    private DecoderMode decoderMode()
+    {
+        if (!enableCorrelations)
+        {
+            return growth;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--decoder") && growth != DecoderMode.CORRELATED)
+        {
+            throw new ParameterException(spec.commandLine(), "--enable_correlations asks for the correlated " +
+                "decoder, not another, --decoder=" + growth.cliName());
+        }
+        return DecoderMode.CORRELATED;
     }
 
     private void report(final DecodeSummary summary, final boolean predictionsOnStandardOut)

@@ -12,6 +12,11 @@ public final class DecoderModeConverter implements ITypeConverter<DecoderMode>
     /** The name of {@link DecoderMode#DEFAULT}, for an option's default, which must be a constant. */
     public static final String DEFAULT_NAME = "weighted";
 
+    /** What each decoder does, for the options' descriptions, which must be constants. */
+    public static final String MODES = "unweighted (half-edge growth), weighted (edges as long as their weights) or " +
+        "correlated (weighted, decoded again with the edges that a Stim model's decomposed errors tie to the first " +
+        "correction made lighter; as weighted without such a model)";
+
     /**
      * @param name the decoder name as given on the command line.
      * @return the mode it selects.

@@ -77,7 +77,8 @@ public final class RunOptions
     private String outStream;
 
     @Option(names = "--decoder", paramLabel = "NAME",
-        description = "weighted or unweighted. Default: " + DecoderModeConverter.DEFAULT_NAME + ".")
+        description = "Decoder: " + DecoderModeConverter.MODES + ". Default: " +
+            DecoderModeConverter.DEFAULT_NAME + ".")
     private String decoder;
 
     @Option(names = "--window", paramLabel = "W,C", description = BlockDecoders.DESCRIPTION)

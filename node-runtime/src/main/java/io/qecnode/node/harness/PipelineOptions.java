@@ -67,7 +67,7 @@ public final class PipelineOptions
 
     @Option(names = "--decoder", defaultValue = DecoderModeConverter.DEFAULT_NAME, paramLabel = "NAME",
         converter = DecoderModeConverter.class,
-        description = "Union-find growth: weighted or unweighted. Default: ${DEFAULT-VALUE}.")
+        description = "Decoder: " + DecoderModeConverter.MODES + ". Default: ${DEFAULT-VALUE}.")
     private DecoderMode growth;
 
     @Option(names = "--window", defaultValue = BlockDecoders.AUTO, paramLabel = "W,C",

@@ -321,7 +321,9 @@ class DecodeCommandTest
         assertUsageError("unknown decoder: name='mwpm', accepted=unweighted, weighted", "--dem", dem,
             "--decoder", "mwpm");
         assertUsageError("Missing required option: '--dem=FILE'", "--in", dets);
-        assertUsageError("Unknown option: '--enable_correlations'", "--dem", dem, "--enable_correlations");
+        assertUsageError("--enable_correlations asks for the correlated decoder, not another, --decoder=weighted",
+            "--dem", dem, "--enable_correlations", "--decoder", "weighted");
+        assertUsageError("--decoder=unweighted", "--dem", dem, "--decoder", "unweighted", "--enable-correlations");
         assertUsageError("--in and --obs_in cannot both read standard input", "--dem", dem, "--obs_in", "-");
     }
 

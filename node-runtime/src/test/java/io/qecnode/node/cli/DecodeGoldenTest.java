@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,38 @@ class DecodeGoldenTest
         final GoldenBounds.Bound bound = GoldenBounds.of(DecoderMode.DEFAULT, "circuit");
         assertTrue(expected > 0 && bound.holds(expected, pymatching, correlated),
             "mistakes=" + expected + ", pymatching=" + pymatching + ", pymatching_correlated=" + correlated);
+    }
+
+    @Test
+    void shouldDecodeWithCorrelationsWhenEnabledAsPymatchingPredictDoes() throws IOException
+    {
+        final Path golden = GoldenFiles.fixture().resolve(CASE);
+        final Path dem = golden.resolve("model.dem");
+        final Path dets = golden.resolve("dets.b8");
+        final Path obs = golden.resolve("obs.b8");
+        final Path enabled = dir.resolve("enabled.b8");
+        final Path named = dir.resolve("named.b8");
+
+        final CommandRunner.Run run = CommandRunner.run("decode", "--dem", dem.toString(), "--in", dets.toString(),
+            "--out", enabled.toString(), "--out_format", "b8", "--obs_in", obs.toString(), "--enable_correlations",
+            "--json");
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(run.out().startsWith("{\"decoder\":\"correlated\""), run.out());
+        final CommandRunner.Run both = CommandRunner.run("decode", "--dem", dem.toString(), "--in", dets.toString(),
+            "--out", named.toString(), "--out_format", "b8", "--decoder", "correlated", "--enable_correlations");
+        assertEquals(0, both.exitCode(), both.toString());
+        assertArrayEquals(Files.readAllBytes(enabled), Files.readAllBytes(named));
+
+        final long correlated = Long.parseLong(field(MISTAKES, run.out()));
+        assertEquals(DecodeCommandTest.countMistakes(dem, dets, obs, DecoderMode.CORRELATED, ShotFormat.B8),
+            correlated);
+        final long weighted = DecodeCommandTest.countMistakes(dem, dets, obs, DecoderMode.WEIGHTED, ShotFormat.B8);
+        final long pymatching = GoldenFiles.mistakes(golden.resolve("pymatching_correlated.b8"), obs);
+        System.out.printf("%s: correlated %d, weighted %d, PyMatching correlated %d mistakes%n", CASE, correlated,
+            weighted, pymatching);
+        assertTrue(correlated < weighted, "correlated=" + correlated + ", weighted=" + weighted);
+        assertTrue(correlated <= 1.3 * pymatching + GoldenFiles.MISTAKE_SLACK,
+            "correlated=" + correlated + ", pymatchingCorrelated=" + pymatching);
     }
 
     private static String field(final Pattern pattern, final String json)
