@@ -87,7 +87,8 @@ class DecodeGoldenTest
         System.out.printf("%s: correlated %d, weighted %d, PyMatching correlated %d mistakes%n", CASE, correlated,
             weighted, pymatching);
         assertTrue(correlated < weighted, "correlated=" + correlated + ", weighted=" + weighted);
-        assertTrue(correlated <= 1.3 * pymatching + GoldenFiles.MISTAKE_SLACK,
+        final long plain = GoldenFiles.mistakes(golden.resolve("pymatching.b8"), obs);
+        assertTrue(GoldenBounds.of(DecoderMode.CORRELATED, "circuit").holds(correlated, plain, pymatching),
             "correlated=" + correlated + ", pymatchingCorrelated=" + pymatching);
     }
 
