@@ -10,7 +10,12 @@ public enum DecoderMode
     /** Every edge two units long: half-edge growth, blind to edge probabilities; corrections peeled. */
     UNWEIGHTED,
     /** Every edge as long as its weight, a scaled log-likelihood ratio: likely edges fill first; corrections peeled. */
-    WEIGHTED;
+    WEIGHTED,
+    /**
+     * Weighted growth; then each cluster of few defects is corrected by an exact minimum-weight matching of its
+     * defects (to one another or the boundary) on shortest paths inside the cluster; larger clusters are peeled.
+     */
+    EXACT_SMALL;
 
     /**
      * The mode of every command, experiment and benchmark that does not choose: weighted, which follows edge

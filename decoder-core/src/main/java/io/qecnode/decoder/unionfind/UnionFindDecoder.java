@@ -20,7 +20,8 @@ import static io.qecnode.decoder.unionfind.VertexTable.STRIDE;
  * {@link DecoderMode#UNWEIGHTED} makes every edge two units long (half-edge growth); {@link DecoderMode#WEIGHTED}
  * makes each
  * edge as long as its integer weight, so that likely edges fill first. Growth is event-driven either way: time jumps
- * from one edge filling to the next.
+ * from one edge filling to the next. {@link DecoderMode#EXACT_SMALL} grows as weighted, then corrects each cluster of
+ * a few defects by exact minimum-weight matching ({@link ClusterMatcher}) and peels the rest.
  * <p>
  * <b>Note:</b> one instance per thread. All working memory is allocated at construction; a call resets only what it
  * touched, and allocates nothing.
@@ -30,6 +31,12 @@ public final class UnionFindDecoder
     /** Length of every edge in unweighted growth: two half-edges. */
     public static final int UNWEIGHTED_EDGE_LENGTH = 2;
 
+    /** Smallest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly. */
+    static final int EXACT_MIN_DEFECTS = 3;
+
+    /** Largest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly. */
+    static final int EXACT_MAX_DEFECTS = 8;
+
     private final DecodingGraph graph;
     private final DecoderMode mode;
     private final int detectorCount;
@@ -37,6 +44,7 @@ public final class UnionFindDecoder
     private final ClusterForest forest;
     private final ClusterGrowth growth;
     private final Peeler peeler;
+    private final ClusterMatcher matcher;
     private final int[] filled;
     private final int[] affected;
     private int lastFillTime;
@@ -49,6 +57,18 @@ public final class UnionFindDecoder
      * @param mode       how to grow clusters and choose corrections.
      */
     public UnionFindDecoder(final DecodingGraph graph, final DecoderMode mode)
+    {
+        this(graph, mode, EXACT_MIN_DEFECTS, EXACT_MAX_DEFECTS);
+    }
+
+    /**
+     * @param graph           the graph to decode on.
+     * @param mode            how to grow clusters and choose corrections.
+     * @param exactMinDefects with {@link DecoderMode#EXACT_SMALL}, the smallest cluster, in defects, matched exactly.
+     * @param exactMaxDefects with {@link DecoderMode#EXACT_SMALL}, the largest cluster, in defects, matched exactly.
+     */
+    UnionFindDecoder(
+        final DecodingGraph graph, final DecoderMode mode, final int exactMinDefects, final int exactMaxDefects)
     {
         this.graph = graph;
         this.mode = mode;
@@ -69,6 +89,8 @@ public final class UnionFindDecoder
         forest = new ClusterForest(table, vertexCount);
         growth = new ClusterGrowth(graph, table, edgeLength);
         peeler = new Peeler(graph, table);
+        matcher = mode == DecoderMode.EXACT_SMALL ?
+            new ClusterMatcher(graph, table, exactMinDefects, exactMaxDefects) : null;
         filled = new int[3 * edgeCount];
         affected = new int[edgeCount];
     }
@@ -104,6 +126,10 @@ public final class UnionFindDecoder
     {
         result.clear();
         result.growthSteps = grow(defects, defectCount);
+        if (matcher != null)
+        {
+            matcher.match(forest, defects, defectCount, result);
+        }
         peeler.peel(forest.members, forest.memberCount, result);
         lastMemberCount = forest.memberCount;
         result.unmatchedDefects = reset();
