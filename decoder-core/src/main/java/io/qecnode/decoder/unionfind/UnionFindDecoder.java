@@ -31,11 +31,20 @@ public final class UnionFindDecoder
     /** Length of every edge in unweighted growth: two half-edges. */
     public static final int UNWEIGHTED_EDGE_LENGTH = 2;
 
-    /** Smallest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly. */
+    /**
+     * Smallest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly: matching clusters of one or
+     * two defects changed no golden case's mistakes by more than noise (circuit d=3..11, p=0.005, same counts as
+     * weighted within 1) but cost 15-30% more time.
+     */
     static final int EXACT_MIN_DEFECTS = 3;
 
-    /** Largest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly. */
-    static final int EXACT_MAX_DEFECTS = 8;
+    /**
+     * Largest cluster, in defects, that {@link DecoderMode#EXACT_SMALL} matches exactly. Golden mistakes (weighted,
+     * then 8, 10, 12 as the limit): circuit d=7 p=0.005 563, 552, 544, 547; phenomenological d=7 p=0.02 622, 583, 552,
+     * 533, d=9 p=0.02 480, 467, 455, 442. 10 takes about the time of 8 (1.5-2.5x weighted's); 12 up to a third more,
+     * 16 (the subset table's limit) 2-5x more.
+     */
+    static final int EXACT_MAX_DEFECTS = 10;
 
     private final DecodingGraph graph;
     private final DecoderMode mode;
