@@ -12,6 +12,11 @@ public enum DecoderMode
     /** Every edge as long as its weight, a scaled log-likelihood ratio: likely edges fill first; corrections peeled. */
     WEIGHTED,
     /**
+     * Weighted growth; then each cluster of few defects is corrected by an exact minimum-weight matching of its
+     * defects (to one another or the boundary) on shortest paths inside the cluster; larger clusters are peeled.
+     */
+    EXACT_SMALL,
+    /**
      * Weighted growth, decoded twice in the manner of PyMatching's correlated matching: after the first pass, every
      * edge that a {@code ^}-decomposed error of the detector error model correlates with a correction edge is made as
      * long as its weight given that the correction edge fired (its implied weight, see

@@ -54,7 +54,9 @@ class UnionFindDecoderTest
         "phenomenological, 9, 9, 0.04, 20000, UNWEIGHTED",
         "phenomenological, 11, 11, 0.005, 20000, UNWEIGHTED",
         "code-capacity, 7, 1, 0.10, 10000, WEIGHTED",
-        "phenomenological, 9, 9, 0.03, 10000, WEIGHTED"})
+        "phenomenological, 9, 9, 0.03, 10000, WEIGHTED",
+        "code-capacity, 7, 1, 0.10, 10000, EXACT_SMALL",
+        "phenomenological, 9, 9, 0.03, 10000, EXACT_SMALL"})
     void shouldReproduceTheSyndromeWithTheCorrection(
         final String noise, final int d, final int rounds, final double p, final int shots,
         final DecoderMode growth)

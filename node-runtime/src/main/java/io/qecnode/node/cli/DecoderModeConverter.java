@@ -13,8 +13,8 @@ public final class DecoderModeConverter implements ITypeConverter<DecoderMode>
     public static final String DEFAULT_NAME = "weighted";
 
     /** What each decoder does, for the options' descriptions, which must be constants. */
-    public static final String MODES = "unweighted (half-edge growth), weighted (edges as long as their weights) or " +
-        "correlated (weighted, decoded again with the edges that a Stim model's decomposed errors tie to the first " +
+    public static final String MODES = "unweighted (half-edge growth), weighted (edges as long as their weights), " +
+        "exact-small (weighted, clusters of 3 to 10 defects corrected by exact minimum-weight matching) or correlated (weighted, decoded again with the edges that a Stim model's decomposed errors tie to the first " +
         "correction made lighter; as weighted without such a model)";
 
     /**
