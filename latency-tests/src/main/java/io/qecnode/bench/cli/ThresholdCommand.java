@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
         "time. With two case threads on a busy machine, us/shot is wall time and includes waiting for a core."})
 public final class ThresholdCommand implements Callable<Integer>
 {
-    private static final String MODES_DEFAULT = "every mode but unweighted";
+    private static final String MODES_DEFAULT = "every mode";
 
     @Spec
     private CommandSpec spec;
@@ -291,8 +291,7 @@ public final class ThresholdCommand implements Callable<Integer>
 
     private static DecoderMode[] defaultModes()
     {
-        return Arrays.stream(DecoderMode.values()).filter(mode -> mode != DecoderMode.UNWEIGHTED)
-            .toArray(DecoderMode[]::new);
+        return DecoderMode.values();
     }
 
     private interface PlotWriter

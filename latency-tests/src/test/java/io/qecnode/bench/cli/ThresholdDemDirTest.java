@@ -116,7 +116,7 @@ class ThresholdDemDirTest
     }
 
     @Test
-    void shouldRunEveryModeButUnweightedByDefault()
+    void shouldRunEveryModeByDefault()
     {
         final Run run = run("threshold", "--dem-dir", dir.toString(), "--distances", "3", "--p", "0.02", "--shots",
             "50", "--json");
@@ -124,10 +124,7 @@ class ThresholdDemDirTest
         final List<String> expected = new ArrayList<>();
         for (final DecoderMode mode : DecoderMode.values())
         {
-            if (mode != DecoderMode.UNWEIGHTED)
-            {
-                expected.add(mode.cliName());
-            }
+            expected.add(mode.cliName());
         }
         final List<String> seen = new ArrayList<>();
         final Matcher decoder = Pattern.compile("\\{\"case\":\"rep_d03_p0.02\",\"decoder\":\"([a-z-]+)\"")

@@ -318,8 +318,8 @@ class DecodeCommandTest
         assertUsageError("unknown shot format: name='b9', accepted=01, b8, dets", "--dem", dem, "--in_format", "b9");
         assertUsageError("Stim shot format not supported here: name=r8", "--dem", dem, "--out-format", "r8");
         assertUsageError("unknown shot format: name='hex'", "--dem", dem, "--obs_in_format", "hex");
-        assertUsageError("unknown decoder: name='mwpm', accepted=unweighted, weighted, exact-small", "--dem", dem,
-            "--decoder", "mwpm");
+        assertUsageError("unknown decoder: name='mwpm', accepted=unweighted, weighted, exact-small, correlated",
+            "--dem", dem, "--decoder", "mwpm");
         assertUsageError("Missing required option: '--dem=FILE'", "--in", dets);
         assertUsageError("--enable_correlations asks for the correlated decoder, not another, --decoder=weighted",
             "--dem", dem, "--enable_correlations", "--decoder", "weighted");

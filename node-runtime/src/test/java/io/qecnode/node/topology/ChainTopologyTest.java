@@ -168,7 +168,7 @@ class ChainTopologyTest
             "key=link.*.p value=0.7",
         "repeaters=1;link.*.p=0.01;link.1.p=nan | not a number, file=conf/chain.properties key=link.1.p value=nan",
         "repeaters=1;link.*.decoder=greedy      | unknown decoder: name='greedy', accepted=unweighted, weighted, " +
-            "correlated, file=conf/chain.properties key=link.*.decoder value=greedy",
+            "exact-small, correlated, file=conf/chain.properties key=link.*.decoder value=greedy",
         "repeaters=1;link.*.model=ising         | unknown noise model 'ising': expected code-capacity " +
             "or phenomenological, file=conf/chain.properties key=link.*.model value=ising",
         "repeaters=1;seed=1;seed=2              | given twice (the last would silently win), " +
