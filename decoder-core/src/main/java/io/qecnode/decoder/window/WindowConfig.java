@@ -231,6 +231,6 @@ public final class WindowConfig
     {
         return "WindowConfig{windowRounds=" + windowRounds + ", commitRounds=" + commitRounds +
             ", maxDefectsPerWindow=" + maxDefectsPerWindow + ", detectorsPerDefect=" + detectorsPerDefect +
-            ", growth=" + growth + ", incremental=" + incremental + "}";
+            ", mode=" + (growth == null ? null : growth.cliName()) + ", incremental=" + incremental + "}";
     }
 }

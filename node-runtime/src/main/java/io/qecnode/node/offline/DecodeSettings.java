@@ -229,6 +229,7 @@ public final class DecodeSettings
         return "DecodeSettings{dem=" + dem + ", shotsIn=" + shotsIn + ", shotsInFormat=" + shotsInFormat +
             ", shotsIncludeObservables=" + shotsIncludeObservables + ", predictionsOut=" + predictionsOut +
             ", predictionsFormat=" + predictionsFormat + ", observablesIn=" + observablesIn +
-            ", observablesInFormat=" + observablesInFormat() + ", growth=" + growth + "}";
+            ", observablesInFormat=" + observablesInFormat() +
+            ", decoder=" + (growth == null ? null : growth.cliName()) + "}";
     }
 }
