@@ -25,7 +25,7 @@ public final class DecodingGraph
     private final long[] edgeObservables;
     private final int[] adjacencyStart;
     private final int[] adjacencyEdges;
-    // Weight units per unit of log-likelihood ratio: edgeWeight = weightOf(edgeProbability).
+    // Weight units per unit of log-likelihood ratio: edgeWeight = weightOf(edgeProbability, 1).
     private final double weightScale;
     private final EdgeCorrelations correlations;
 
@@ -111,22 +111,13 @@ public final class DecodingGraph
     }
 
     /**
-     * The weight this graph gives a probability: {@code round(scale * ln((1-p)/p))} clamped to
-     * {@code [1, DecodingGraphBuilder.MAX_WEIGHT]}, the scale fixed when the graph was built. Every edge weight is
-     * this of the edge's probability.
+     * The weight of a probability, {@code round(finer * scale * ln((1-p)/p))} clamped to
+     * {@code [1, DecodingGraphBuilder.MAX_WEIGHT]}, with the scale fixed when the graph was built: with {@code finer}
+     * 1, every edge weight is this of the edge's probability.
      *
-     * @param p a probability in (0, 1].
-     * @return its integer weight on this graph's scale.
-     */
-    public int weightOf(final double p)
-    {
-        return DecodingGraphBuilder.weight(weightScale, p);
-    }
-
-    /**
      * @param p     a probability in (0, 1].
      * @param finer how many times finer than this graph's weights, at least 1.
-     * @return the weight of p on a scale {@code finer} times this graph's, clamped alike.
+     * @return the weight of p on a scale {@code finer} times this graph's.
      */
     public int weightOf(final double p, final int finer)
     {

@@ -8,8 +8,7 @@ import java.util.Arrays;
  * of independent edges cannot hold.
  * <p>
  * For edge e, the pairs {@code k} in {@code [start(e), end(e))} name another edge {@link #other(int)}, the probability
- * it fired given that e did ({@link #impliedProbability(int)}), and that probability's weight on the graph's scale
- * ({@link #impliedWeight(int)}). Only pairs that make the other edge likelier than it is on its own are kept: the
+ * it fired given that e did ({@link #impliedProbability(int)}); a decoder weighs it on its own scale. Only pairs that make the other edge likelier than it is on its own are kept: the
  * others could never make it lighter. Rows are stored as compressed sparse rows, each sorted by the other edge.
  * <p>
  * <b>Note:</b> immutable; built once on the cold path.
@@ -19,15 +18,13 @@ public final class EdgeCorrelations
     private final int[] start;
     private final int[] other;
     private final double[] impliedProbability;
-    private final int[] impliedWeight;
 
     private EdgeCorrelations(
-        final int[] start, final int[] other, final double[] impliedProbability, final int[] impliedWeight)
+        final int[] start, final int[] other, final double[] impliedProbability)
     {
         this.start = start;
         this.other = other;
         this.impliedProbability = impliedProbability;
-        this.impliedWeight = impliedWeight;
     }
 
     /** @return number of edges of the graph the correlations were built for. */
@@ -78,16 +75,6 @@ public final class EdgeCorrelations
         return impliedProbability[pair];
     }
 
-    /**
-     * @param pair a pair's position.
-     * @return the graph's weight of {@link #impliedProbability(int)}: what the other edge weighs once the pair's edge
-     * is taken to have fired; at most the other edge's own weight.
-     */
-    public int impliedWeight(final int pair)
-    {
-        return impliedWeight[pair];
-    }
-
     public String toString()
     {
         return "EdgeCorrelations{edges=" + edgeCount() + ", pairs=" + pairCount() + "}";
@@ -133,7 +120,7 @@ public final class EdgeCorrelations
         }
 
         /**
-         * @param graph the graph the edges belong to; its scale turns probabilities into weights.
+         * @param graph the graph the edges belong to: a pair is kept only if it makes the other edge likelier.
          * @return the correlations, pairs whose implied probability is no more than the other edge's own left out.
          */
         public EdgeCorrelations build(final DecodingGraph graph)
@@ -148,7 +135,6 @@ public final class EdgeCorrelations
             final int[] start = new int[edgeCount + 1];
             final int[] other = new int[folded.size()];
             final double[] probability = new double[folded.size()];
-            final int[] weight = new int[folded.size()];
             int count = 0;
             for (int e = 0; e < edgeCount; e++)
             {
@@ -158,14 +144,12 @@ public final class EdgeCorrelations
                     {
                         other[count] = folded.other(k);
                         probability[count] = folded.value(k);
-                        weight[count] = graph.weightOf(folded.value(k));
                         count++;
                     }
                 }
                 start[e + 1] = count;
             }
-            return new EdgeCorrelations(start, Arrays.copyOf(other, count), Arrays.copyOf(probability, count),
-                Arrays.copyOf(weight, count));
+            return new EdgeCorrelations(start, Arrays.copyOf(other, count), Arrays.copyOf(probability, count));
         }
     }
 }
