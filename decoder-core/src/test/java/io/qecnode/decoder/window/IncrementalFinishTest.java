@@ -4,6 +4,7 @@ import io.qecnode.decoder.dem.DetectorErrorModel;
 import io.qecnode.decoder.graph.DecodingGraph;
 import io.qecnode.decoder.model.SurfaceCodeModel;
 import io.qecnode.decoder.rounds.RoundStructure;
+import io.qecnode.decoder.unionfind.DecoderMode;
 import io.qecnode.decoder.window.WindowTestSupport.Blocks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,21 +51,26 @@ class IncrementalFinishTest
 
     @ParameterizedTest
     @CsvSource({
-        "circuit_d03_r03_p0.005, 3, 1",
-        "circuit_d05_r05_p0.001, 5, 2",
-        "circuit_d05_r05_p0.005, 5, 2",
-        "circuit_d05_r05_p0.005, 6, 6",
-        "circuit_d07_r07_p0.005, 7, 3",
-        "circuit_d09_r09_p0.001, 9, 4",
-        "circuit_d11_r11_p0.001, 11, 5",
-        "circuit_d11_r11_p0.005, 11, 5",
-        "circuit_d11_r11_p0.005, 6, 2"})
+        "circuit_d03_r03_p0.005, 3, 1, WEIGHTED",
+        "circuit_d05_r05_p0.001, 5, 2, WEIGHTED",
+        "circuit_d05_r05_p0.005, 5, 2, WEIGHTED",
+        "circuit_d05_r05_p0.005, 6, 6, WEIGHTED",
+        "circuit_d07_r07_p0.005, 7, 3, WEIGHTED",
+        "circuit_d09_r09_p0.001, 9, 4, WEIGHTED",
+        "circuit_d11_r11_p0.001, 11, 5, WEIGHTED",
+        "circuit_d11_r11_p0.005, 11, 5, WEIGHTED",
+        "circuit_d11_r11_p0.005, 6, 2, WEIGHTED",
+        // Exact matching reads only a cluster's own defects and inner edges, so pieces still decode independently.
+        "circuit_d05_r05_p0.005, 5, 2, EXACT_SMALL",
+        "circuit_d07_r07_p0.005, 7, 3, EXACT_SMALL",
+        "circuit_d11_r11_p0.005, 11, 5, EXACT_SMALL"})
     void shouldCommitWhatTheWindowsDecodedFromScratchCommitOnGoldenCircuitModels(
-        final String caseName, final int windowRounds, final int commitRounds) throws IOException
+        final String caseName, final int windowRounds, final int commitRounds, final DecoderMode mode)
+        throws IOException
     {
         final DetectorErrorModel model = WindowTestSupport.goldenModel(caseName);
         assertSameCommits(model.graph(), RoundStructure.of(model), Blocks.sample(model, 7, 3_000),
-            WindowConfig.of(windowRounds, commitRounds), caseName);
+            WindowConfig.of(windowRounds, commitRounds).growth(mode), caseName);
     }
 
     @Test
