@@ -21,10 +21,16 @@ public enum ShotFormat
      * Sparse text: one line per shot, the word "shot" followed by " D&lt;k&gt;" for each set detector and
      * " L&lt;k&gt;" for each flipped observable, ended by '\n'. Stim name {@code dets}.
      */
-    DETS("dets");
+    DETS("dets"),
+
+    /**
+     * Sparse binary: per shot, one byte per run of zeros before each one (255 meaning 255 zeros and the run goes on),
+     * ending with the run to one past the shot's last bit. Stim name {@code r8}.
+     */
+    R8("r8");
 
     // Stim formats that exist but are not implemented here, so a request for one gets a precise refusal.
-    private static final String[] STIM_ONLY_NAMES = { "hits", "ptb64", "r8" };
+    private static final String[] STIM_ONLY_NAMES = { "hits", "ptb64" };
 
     private final String stimName;
 

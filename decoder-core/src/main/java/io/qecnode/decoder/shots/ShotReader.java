@@ -56,6 +56,8 @@ public abstract class ShotReader implements AutoCloseable
                 return new B8ShotReader(in, layout);
             case TEXT_01:
                 return new Text01ShotReader(in, layout);
+            case R8:
+                return new R8ShotReader(in, layout);
             case DETS:
                 return new DetsShotReader(in, layout);
             default:

@@ -52,6 +52,8 @@ public abstract class ShotWriter implements AutoCloseable
                 return new B8ShotWriter(out, layout);
             case TEXT_01:
                 return new Text01ShotWriter(out, layout);
+            case R8:
+                return new R8ShotWriter(out, layout);
             case DETS:
                 return new DetsShotWriter(out, layout);
             default:

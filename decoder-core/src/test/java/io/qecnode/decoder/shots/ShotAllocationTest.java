@@ -52,6 +52,18 @@ class ShotAllocationTest
     }
 
     @Test
+    void shouldReadR8ShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.R8, ShotLayout.detectorsWithObservables(600, 2));
+    }
+
+    @Test
+    void shouldReadR8MasksWithoutAllocating() throws IOException
+    {
+        assertReadsMasksWithoutAllocating(ShotFormat.R8, ShotLayout.observables(1));
+    }
+
+    @Test
     void shouldReadDetsShotsWithoutAllocating() throws IOException
     {
         assertReadsWithoutAllocating(ShotFormat.DETS, ShotLayout.detectorsWithObservables(336, 1));

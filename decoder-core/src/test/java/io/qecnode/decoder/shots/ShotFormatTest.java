@@ -16,6 +16,7 @@ class ShotFormatTest
         assertEquals(ShotFormat.B8, ShotFormat.fromStimName("B8"));
         assertEquals(ShotFormat.DETS, ShotFormat.fromStimName("dets"));
         assertEquals(ShotFormat.DETS, ShotFormat.fromStimName("DeTs"));
+        assertEquals(ShotFormat.R8, ShotFormat.fromStimName("R8"));
     }
 
     @Test
@@ -33,19 +34,19 @@ class ShotFormatTest
     {
         final IllegalArgumentException ex =
             assertThrows(IllegalArgumentException.class, () -> ShotFormat.fromStimName("csv"));
-        assertEquals("unknown shot format: name='csv', accepted=01, b8, dets", ex.getMessage());
+        assertEquals("unknown shot format: name='csv', accepted=01, b8, dets, r8", ex.getMessage());
     }
 
     @Test
     void shouldSayThatOtherStimFormatsAreNotSupported()
     {
-        for (final String name : new String[]{ "r8", "hits", "PTB64" })
+        for (final String name : new String[]{ "hits", "PTB64" })
         {
             final IllegalArgumentException ex =
                 assertThrows(IllegalArgumentException.class, () -> ShotFormat.fromStimName(name));
             final String message = ex.getMessage();
             assertTrue(message.startsWith("Stim shot format not supported here: name=" + name), message);
-            assertTrue(message.endsWith("accepted=01, b8, dets"), message);
+            assertTrue(message.endsWith("accepted=01, b8, dets, r8"), message);
         }
     }
 }

@@ -90,6 +90,8 @@ final class ShotTestSupport
                 return referenceB8(shots, layout);
             case TEXT_01:
                 return reference01(shots);
+            case R8:
+                return referenceR8(shots);
             default:
                 return referenceDets(shots, layout);
         }
@@ -127,6 +129,35 @@ final class ShotTestSupport
             text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // save_r8: for each one, the zeros before it (255 written as 255 and the run goes on), then the run to one past
+    // the last bit as if a one were appended.
+    static byte[] referenceR8(final List<boolean[]> shots)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (final boolean[] shot : shots)
+        {
+            int run = 0;
+            for (int k = 0; k <= shot.length; k++)
+            {
+                if (k == shot.length || shot[k])
+                {
+                    while (run >= 255)
+                    {
+                        out.write(255);
+                        run -= 255;
+                    }
+                    out.write(run);
+                    run = 0;
+                }
+                else
+                {
+                    run++;
+                }
+            }
+        }
+        return out.toByteArray();
     }
 
     // save_dets: "shot", then " D<k>" for detectors, then " L<k>" for observables, then "\n".
