@@ -27,10 +27,16 @@ public enum ShotFormat
      * Sparse binary: per shot, one byte per run of zeros before each one (255 meaning 255 zeros and the run goes on),
      * ending with the run to one past the shot's last bit. Stim name {@code r8}.
      */
-    R8("r8");
+    R8("r8"),
+
+    /**
+     * Sparse text: one line per shot of the indices of its set bits, comma separated, ended by '\n'; an empty shot is
+     * an empty line. Stim name {@code hits}.
+     */
+    HITS("hits");
 
     // Stim formats that exist but are not implemented here, so a request for one gets a precise refusal.
-    private static final String[] STIM_ONLY_NAMES = { "hits", "ptb64" };
+    private static final String[] STIM_ONLY_NAMES = { "ptb64" };
 
     private final String stimName;
 

@@ -58,6 +58,8 @@ public abstract class ShotReader implements AutoCloseable
                 return new Text01ShotReader(in, layout);
             case R8:
                 return new R8ShotReader(in, layout);
+            case HITS:
+                return new HitsShotReader(in, layout);
             case DETS:
                 return new DetsShotReader(in, layout);
             default:

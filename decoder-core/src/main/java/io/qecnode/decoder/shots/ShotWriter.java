@@ -54,6 +54,8 @@ public abstract class ShotWriter implements AutoCloseable
                 return new Text01ShotWriter(out, layout);
             case R8:
                 return new R8ShotWriter(out, layout);
+            case HITS:
+                return new HitsShotWriter(out, layout);
             case DETS:
                 return new DetsShotWriter(out, layout);
             default:

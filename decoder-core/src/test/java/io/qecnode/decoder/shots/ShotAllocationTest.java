@@ -64,6 +64,12 @@ class ShotAllocationTest
     }
 
     @Test
+    void shouldReadHitsShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.HITS, ShotLayout.detectorsWithObservables(336, 2));
+    }
+
+    @Test
     void shouldReadDetsShotsWithoutAllocating() throws IOException
     {
         assertReadsWithoutAllocating(ShotFormat.DETS, ShotLayout.detectorsWithObservables(336, 1));

@@ -92,6 +92,8 @@ final class ShotTestSupport
                 return reference01(shots);
             case R8:
                 return referenceR8(shots);
+            case HITS:
+                return referenceHits(shots);
             default:
                 return referenceDets(shots, layout);
         }
@@ -158,6 +160,26 @@ final class ShotTestSupport
             }
         }
         return out.toByteArray();
+    }
+
+    // save_hits: the indices of the set bits, comma separated, then "\n".
+    static byte[] referenceHits(final List<boolean[]> shots)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final boolean[] shot : shots)
+        {
+            String separator = "";
+            for (int k = 0; k < shot.length; k++)
+            {
+                if (shot[k])
+                {
+                    text.append(separator).append(k);
+                    separator = ",";
+                }
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     // save_dets: "shot", then " D<k>" for detectors, then " L<k>" for observables, then "\n".

@@ -330,9 +330,9 @@ class DecodeCommandTest
         final String dem = write("model.dem", ascii(DEM)).toString();
         final String dets = write("dets.b8", DETS_B8).toString();
 
-        assertUsageError("unknown shot format: name='b9', accepted=01, b8, dets, r8", "--dem", dem,
+        assertUsageError("unknown shot format: name='b9', accepted=01, b8, dets, r8, hits", "--dem", dem,
             "--in_format", "b9");
-        assertUsageError("Stim shot format not supported here: name=hits", "--dem", dem, "--out-format", "hits");
+        assertUsageError("Stim shot format not supported here: name=ptb64", "--dem", dem, "--out-format", "ptb64");
         assertUsageError("unknown shot format: name='hex'", "--dem", dem, "--obs_in_format", "hex");
         assertUsageError("unknown decoder: name='mwpm', accepted=unweighted, weighted, exact-small, correlated",
             "--dem", dem, "--decoder", "mwpm");
@@ -351,10 +351,10 @@ class DecodeCommandTest
         final String help = run.out().replaceAll("\\s+", " ");
         assertEquals(0, run.exitCode());
         assertTrue(help.contains("Exit codes: 0 decoded every shot. 1 a file is missing"), help);
-        assertTrue(help.contains("--in_format, --in-format=FORMAT Format of --in: 01, b8, dets or r8. Default: b8 " +
-            "(as pymatching predict)"), help);
-        assertTrue(help.contains("--out_format, --out-format=FORMAT Format of --out: 01, b8, dets or r8. Default: " +
-            "01 (as pymatching predict)"), help);
+        assertTrue(help.contains("--in_format, --in-format=FORMAT Format of --in: 01, b8, dets, r8 or hits. " +
+            "Default: b8 (as pymatching predict)"), help);
+        assertTrue(help.contains("--out_format, --out-format=FORMAT Format of --out: 01, b8, dets, r8 or hits. " +
+            "Default: 01 (as pymatching predict)"), help);
     }
 
     @Test
