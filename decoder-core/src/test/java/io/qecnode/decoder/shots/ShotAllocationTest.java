@@ -24,7 +24,8 @@ class ShotAllocationTest
 {
     private static final int MEASURED_SHOTS = 100_000;
     private static final int WARM_UP_SHOTS = 200_000;
-    private static final int BLOCK_SHOTS = 500;
+    // A multiple of 64, as ptb64 needs.
+    private static final int BLOCK_SHOTS = 512;
     private static final int WINDOWS = 3;
 
     @Test
@@ -67,6 +68,18 @@ class ShotAllocationTest
     void shouldReadHitsShotsWithoutAllocating() throws IOException
     {
         assertReadsWithoutAllocating(ShotFormat.HITS, ShotLayout.detectorsWithObservables(336, 2));
+    }
+
+    @Test
+    void shouldReadPtb64ShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.PTB64, ShotLayout.detectorsWithObservables(600, 2));
+    }
+
+    @Test
+    void shouldReadPtb64MasksWithoutAllocating() throws IOException
+    {
+        assertReadsMasksWithoutAllocating(ShotFormat.PTB64, ShotLayout.observables(1));
     }
 
     @Test

@@ -84,6 +84,10 @@ class StimExamplesTest
 
         for (final ShotFormat format : ShotFormat.values())
         {
+            if (format == ShotFormat.PTB64)
+            {
+                continue; // Two shots are not a block of 64; Ptb64ShotsTest reads appended observables.
+            }
             try (ShotReader reader = reader(format, layout, writeTwice(format, layout, shot)))
             {
                 final SparseShot read = new SparseShot(3);
