@@ -13,26 +13,17 @@ import java.io.InputStream;
  * gathered in a bit set of the layout's width and emptied out in increasing order, so the defect list is sorted and
  * the set is clean again for the next shot.
  */
-final class DetsShotReader extends ShotReader
+final class DetsShotReader extends IndexedShotReader
 {
     private static final String SHOT_WORD = "shot";
     private static final int MAX_QUOTED_LENGTH = 24;
-    // Indices saturate here instead of overflowing; anything past int range is out of range anyway.
-    private static final long SATURATED_INDEX = 1L << 40;
 
     private final int observableCount;
-    private final long[] seen;
-    private int lowWord;
-    private int highWord;
-    private long flips;
 
     DetsShotReader(final InputStream in, final ShotLayout layout)
     {
-        super(in, layout, 1);
+        super(in, layout);
         this.observableCount = layout.observableCount();
-        this.seen = new long[(layout.detectorCount() + Long.SIZE - 1) >>> 6];
-        this.lowWord = Integer.MAX_VALUE;
-        this.highWord = -1;
     }
 
     public ShotFormat format()
@@ -51,53 +42,9 @@ final class DetsShotReader extends ShotReader
         return c != ShotInput.END;
     }
 
-    boolean readShot(final SparseShot shot) throws IOException
-    {
-        if (!hasMoreShots())
-        {
-            return false;
-        }
-        readLine();
-        final int[] defects = shot.defects;
-        final long[] seen = this.seen;
-        int defectCount = 0;
-        for (int w = lowWord; w <= highWord; w++)
-        {
-            long word = seen[w];
-            seen[w] = 0;
-            final int base = w << 6;
-            while (word != 0)
-            {
-                defects[defectCount++] = base + Long.numberOfTrailingZeros(word);
-                word &= word - 1;
-            }
-        }
-        lowWord = Integer.MAX_VALUE;
-        highWord = -1;
-        shot.defectCount = defectCount;
-        shot.observableFlips = flips;
-        return true;
-    }
-
-    long readMaskShot() throws IOException
-    {
-        readLine();
-        long mask = flips << detectorCount;
-        if (highWord >= 0)
-        {
-            mask |= seen[0];
-            seen[0] = 0;
-            lowWord = Integer.MAX_VALUE;
-            highWord = -1;
-        }
-        return mask;
-    }
-
     // Parses one line whose leading whitespace is already skipped: detector bits into seen, observables into flips.
-    private void readLine() throws IOException
+    void readLine() throws IOException
     {
-        clearSeen();
-        flips = 0;
         expectShotWord();
         int c = input.read();
         if (c != ' ' && c != '\r' && c != '\n' && c != ShotInput.END)
@@ -140,10 +87,7 @@ final class DetsShotReader extends ShotReader
             final int i = (int)index;
             if (prefix == 'D')
             {
-                final int w = i >>> 6;
-                seen[w] |= 1L << i;
-                lowWord = Math.min(lowWord, w);
-                highWord = Math.max(highWord, w);
+                seen.add(i);
             }
             else
             {
@@ -188,7 +132,7 @@ final class DetsShotReader extends ShotReader
     private ShotFormatException outOfRange(final int prefix, final long index, final int range)
     {
         final String target = "target=" + (char)prefix +
-            (index == SATURATED_INDEX ? "(over " + Integer.MAX_VALUE + ")" : String.valueOf(index));
+            describeIndex(index);
         switch (prefix)
         {
             case 'D':
@@ -214,15 +158,5 @@ final class DetsShotReader extends ShotReader
             c = input.read();
         }
         return new ShotFormatException(shotsRead, "dets line does not start with 'shot'", "line='" + line + "'");
-    }
-
-    private void clearSeen()
-    {
-        for (int w = lowWord; w <= highWord; w++)
-        {
-            seen[w] = 0;
-        }
-        lowWord = Integer.MAX_VALUE;
-        highWord = -1;
     }
 }

@@ -10,12 +10,10 @@ import java.io.OutputStream;
 final class DetsShotWriter extends ShotWriter
 {
     private static final byte[] SHOT_WORD = { 's', 'h', 'o', 't' };
-    // A space, a prefix and the ten digits of the largest int.
-    private static final int MAX_TARGET_LENGTH = 12;
 
     DetsShotWriter(final OutputStream out, final ShotLayout layout)
     {
-        super(out, layout, MAX_TARGET_LENGTH);
+        super(out, layout, ShotOutput.MAX_DECIMAL_LENGTH);
     }
 
     public ShotFormat format()
@@ -43,22 +41,8 @@ final class DetsShotWriter extends ShotWriter
 
     private void target(final char prefix, final int index) throws IOException
     {
-        output.reserve(MAX_TARGET_LENGTH);
-        final byte[] buffer = output.buffer();
-        final int start = output.position();
-        buffer[start] = ' ';
-        buffer[start + 1] = (byte)prefix;
-        int digits = 1;
-        for (int rest = index / 10; rest != 0; rest /= 10)
-        {
-            digits++;
-        }
-        int value = index;
-        for (int p = start + 1 + digits; p > start + 1; p--)
-        {
-            buffer[p] = (byte)('0' + value % 10);
-            value /= 10;
-        }
-        output.advance(2 + digits);
+        output.put(' ');
+        output.put(prefix);
+        output.putDecimal(index);
     }
 }

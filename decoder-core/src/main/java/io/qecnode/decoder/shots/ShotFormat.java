@@ -21,10 +21,25 @@ public enum ShotFormat
      * Sparse text: one line per shot, the word "shot" followed by " D&lt;k&gt;" for each set detector and
      * " L&lt;k&gt;" for each flipped observable, ended by '\n'. Stim name {@code dets}.
      */
-    DETS("dets");
+    DETS("dets"),
 
-    // Stim formats that exist but are not implemented here, so a request for one gets a precise refusal.
-    private static final String[] STIM_ONLY_NAMES = { "hits", "ptb64", "r8" };
+    /**
+     * Sparse binary: per shot, one byte per run of zeros before each one (255 meaning 255 zeros and the run goes on),
+     * ending with the run to one past the shot's last bit. Stim name {@code r8}.
+     */
+    R8("r8"),
+
+    /**
+     * Sparse text: one line per shot of the indices of its set bits, comma separated, ended by '\n'; an empty shot is
+     * an empty line. Stim name {@code hits}.
+     */
+    HITS("hits"),
+
+    /**
+     * Dense binary, 64 shots at a time: per block of 64 shots, one 8-byte little-endian word per bit whose bit s is
+     * that bit of the block's shot s; the shot count must be a multiple of 64. Stim name {@code ptb64}.
+     */
+    PTB64("ptb64");
 
     private final String stimName;
 
@@ -40,9 +55,9 @@ public enum ShotFormat
     }
 
     /**
-     * @param name a Stim format name in any case: "01", "b8" or "dets".
+     * @param name a Stim format name in any case: "01", "b8", "dets", "r8", "hits" or "ptb64".
      * @return the format.
-     * @throws IllegalArgumentException naming the accepted values when the name is unknown or not supported here.
+     * @throws IllegalArgumentException naming the accepted values when the name is unknown.
      */
     public static ShotFormat fromStimName(final String name)
     {
@@ -52,14 +67,6 @@ public enum ShotFormat
             if (format.stimName.equals(normalised))
             {
                 return format;
-            }
-        }
-        for (final String stimOnly : STIM_ONLY_NAMES)
-        {
-            if (stimOnly.equals(normalised))
-            {
-                throw new IllegalArgumentException("Stim shot format not supported here: name=" + name +
-                    ", accepted=" + acceptedNames());
             }
         }
         throw new IllegalArgumentException("unknown shot format: name='" + name + "', accepted=" + acceptedNames());

@@ -70,6 +70,27 @@ final class ShotOutput
         buffer[position++] = (byte)b;
     }
 
+    /** Longest decimal {@link #putDecimal(int)} writes: the ten digits of the largest int. */
+    static final int MAX_DECIMAL_LENGTH = 10;
+
+    /** @param value a non-negative int, written in decimal without a sign or leading zeros. */
+    void putDecimal(final int value) throws IOException
+    {
+        reserve(MAX_DECIMAL_LENGTH);
+        int digits = 1;
+        for (int rest = value / 10; rest != 0; rest /= 10)
+        {
+            digits++;
+        }
+        int rest = value;
+        for (int p = position + digits - 1; p >= position; p--)
+        {
+            buffer[p] = (byte)('0' + rest % 10);
+            rest /= 10;
+        }
+        position += digits;
+    }
+
     private void drain() throws IOException
     {
         out.write(buffer, 0, position);

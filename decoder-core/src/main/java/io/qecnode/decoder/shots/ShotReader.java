@@ -20,8 +20,8 @@ import java.nio.file.Path;
  *     obs.expectEnd();
  * }
  * </pre>
- * Reading {@code b8} and {@code 01} allocates nothing per shot; {@code dets} allocates nothing either unless the data
- * is bad. Bad data raises {@link ShotFormatException}; bad arguments raise {@link IllegalArgumentException}.
+ * Reading {@code b8}, {@code 01}, {@code r8} and {@code ptb64} allocates nothing per shot; {@code dets} and
+ * {@code hits} allocate nothing either unless the data is bad. Bad data raises {@link ShotFormatException}; bad arguments raise {@link IllegalArgumentException}.
  * <p>
  * <b>Note:</b> not thread safe.
  */
@@ -46,7 +46,8 @@ public abstract class ShotReader implements AutoCloseable
      * @param in     the data; the reader buffers it itself and closes it on {@link #close()}.
      * @param layout what the bits of a shot mean.
      * @return a reader positioned at the first shot.
-     * @throws IllegalArgumentException for {@code b8} with zero bits per shot, which cannot mark where shots end.
+     * @throws IllegalArgumentException for {@code b8} or {@code ptb64} with zero bits per shot, which cannot mark
+     *                                  where shots end.
      */
     public static ShotReader open(final ShotFormat format, final InputStream in, final ShotLayout layout)
     {
@@ -56,6 +57,12 @@ public abstract class ShotReader implements AutoCloseable
                 return new B8ShotReader(in, layout);
             case TEXT_01:
                 return new Text01ShotReader(in, layout);
+            case R8:
+                return new R8ShotReader(in, layout);
+            case HITS:
+                return new HitsShotReader(in, layout);
+            case PTB64:
+                return new Ptb64ShotReader(in, layout);
             case DETS:
                 return new DetsShotReader(in, layout);
             default:

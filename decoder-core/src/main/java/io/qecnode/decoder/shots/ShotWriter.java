@@ -42,7 +42,8 @@ public abstract class ShotWriter implements AutoCloseable
      * @param out    where the data goes; the writer buffers it itself and closes it on {@link #close()}.
      * @param layout what the bits of a shot mean.
      * @return a writer.
-     * @throws IllegalArgumentException for {@code b8} with zero bits per shot, which cannot mark where shots end.
+     * @throws IllegalArgumentException for {@code b8} or {@code ptb64} with zero bits per shot, which cannot mark
+     *                                  where shots end.
      */
     public static ShotWriter create(final ShotFormat format, final OutputStream out, final ShotLayout layout)
     {
@@ -52,6 +53,12 @@ public abstract class ShotWriter implements AutoCloseable
                 return new B8ShotWriter(out, layout);
             case TEXT_01:
                 return new Text01ShotWriter(out, layout);
+            case R8:
+                return new R8ShotWriter(out, layout);
+            case HITS:
+                return new HitsShotWriter(out, layout);
+            case PTB64:
+                return new Ptb64ShotWriter(out, layout);
             case DETS:
                 return new DetsShotWriter(out, layout);
             default:

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * Writes {@code 01}: bitCount characters '0' or '1' per shot, then '\n'. Runs of zeros are filled in chunks of
  * whatever the buffer has free, so lines longer than the buffer work too.
  */
-final class Text01ShotWriter extends ShotWriter
+final class Text01ShotWriter extends SequentialShotWriter
 {
     Text01ShotWriter(final OutputStream out, final ShotLayout layout)
     {
@@ -20,25 +20,13 @@ final class Text01ShotWriter extends ShotWriter
         return ShotFormat.TEXT_01;
     }
 
-    void encode(final int[] defects, final int defectCount, final long observableFlips) throws IOException
+    void end(final int written) throws IOException
     {
-        int written = 0;
-        for (int i = 0; i < defectCount; i++)
-        {
-            written = one(written, defects[i]);
-        }
-        long flips = observableFlips;
-        while (flips != 0)
-        {
-            written = one(written, detectorCount + Long.numberOfTrailingZeros(flips));
-            flips &= flips - 1;
-        }
         zeros(bitCount - written);
         output.put('\n');
     }
 
-    // Writes zeros up to bit, then a one; returns the next bit to write.
-    private int one(final int written, final int bit) throws IOException
+    int one(final int written, final int bit) throws IOException
     {
         zeros(bit - written);
         output.put('1');

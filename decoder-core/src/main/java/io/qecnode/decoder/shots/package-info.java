@@ -1,6 +1,7 @@
 /**
- * Stim's shot data formats {@code 01}, {@code b8} and {@code dets}: streaming readers and writers of detection events
- * and observable flips, one shot at a time, into and out of caller-owned buffers.
+ * Stim's result formats {@code 01}, {@code b8}, {@code r8}, {@code ptb64}, {@code hits} and {@code dets}: streaming
+ * readers and writers of detection events and observable flips, one shot at a time, into and out of caller-owned
+ * buffers ({@code ptb64} a block of 64 shots at a time, as the format needs).
  * <p>
  * A shot is a bit vector laid out by a {@link io.qecnode.decoder.shots.ShotLayout}: detectors first, then (Stim's
  * "appended observables") up to 64 observables. Readers turn the detector bits into a sparse, increasing defect list

@@ -24,7 +24,8 @@ class ShotAllocationTest
 {
     private static final int MEASURED_SHOTS = 100_000;
     private static final int WARM_UP_SHOTS = 200_000;
-    private static final int BLOCK_SHOTS = 500;
+    // A multiple of 64, as ptb64 needs.
+    private static final int BLOCK_SHOTS = 512;
     private static final int WINDOWS = 3;
 
     @Test
@@ -49,6 +50,36 @@ class ShotAllocationTest
     void shouldRead01ShotsWithoutAllocating() throws IOException
     {
         assertReadsWithoutAllocating(ShotFormat.TEXT_01, ShotLayout.detectorsWithObservables(120, 1));
+    }
+
+    @Test
+    void shouldReadR8ShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.R8, ShotLayout.detectorsWithObservables(600, 2));
+    }
+
+    @Test
+    void shouldReadR8MasksWithoutAllocating() throws IOException
+    {
+        assertReadsMasksWithoutAllocating(ShotFormat.R8, ShotLayout.observables(1));
+    }
+
+    @Test
+    void shouldReadHitsShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.HITS, ShotLayout.detectorsWithObservables(336, 2));
+    }
+
+    @Test
+    void shouldReadPtb64ShotsWithoutAllocating() throws IOException
+    {
+        assertReadsWithoutAllocating(ShotFormat.PTB64, ShotLayout.detectorsWithObservables(600, 2));
+    }
+
+    @Test
+    void shouldReadPtb64MasksWithoutAllocating() throws IOException
+    {
+        assertReadsMasksWithoutAllocating(ShotFormat.PTB64, ShotLayout.observables(1));
     }
 
     @Test

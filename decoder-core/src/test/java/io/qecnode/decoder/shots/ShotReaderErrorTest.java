@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
 
 import static io.qecnode.decoder.shots.ShotTestSupport.bytes;
 import static io.qecnode.decoder.shots.ShotTestSupport.reader;
@@ -210,13 +210,18 @@ class ShotReaderErrorTest
     {
         for (final ShotFormat format : ShotFormat.values())
         {
-            final byte[] data = ShotTestSupport.reference(format, List.of(new boolean[]{ true }),
+            final int shots = ShotTestSupport.shotCountFor(format, 1);
+            final byte[] data = ShotTestSupport.reference(format, Collections.nCopies(shots, new boolean[]{ true }),
                 ShotLayout.observables(1));
             try (ShotReader reader = reader(format, ShotLayout.observables(1), data))
             {
-                assertEquals(1, reader.readMask());
+                for (int s = 0; s < shots; s++)
+                {
+                    assertEquals(1, reader.readMask());
+                }
                 final ShotFormatException ex = assertThrows(ShotFormatException.class, reader::readMask);
-                assertEquals("no shot left to read: shot=1, format=" + format.stimName(), ex.getMessage());
+                assertEquals("no shot left to read: shot=" + shots + ", format=" + format.stimName(),
+                    ex.getMessage());
             }
         }
     }

@@ -90,6 +90,12 @@ final class ShotTestSupport
                 return referenceB8(shots, layout);
             case TEXT_01:
                 return reference01(shots);
+            case R8:
+                return referenceR8(shots);
+            case HITS:
+                return referenceHits(shots);
+            case PTB64:
+                return referencePtb64(shots, layout);
             default:
                 return referenceDets(shots, layout);
         }
@@ -123,6 +129,87 @@ final class ShotTestSupport
             for (final boolean bit : shot)
             {
                 text.append(bit ? '1' : '0');
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // save_r8: for each one, the zeros before it (255 written as 255 and the run goes on), then the run to one past
+    // the last bit as if a one were appended.
+    static byte[] referenceR8(final List<boolean[]> shots)
+    {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (final boolean[] shot : shots)
+        {
+            int run = 0;
+            for (int k = 0; k <= shot.length; k++)
+            {
+                if (k == shot.length || shot[k])
+                {
+                    while (run >= 255)
+                    {
+                        out.write(255);
+                        run -= 255;
+                    }
+                    out.write(run);
+                    run = 0;
+                }
+                else
+                {
+                    run++;
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    // save_ptb64: per 64 shots, for each bit one little-endian 64-bit word whose bit s is that bit of shot s.
+    static byte[] referencePtb64(final List<boolean[]> shots, final ShotLayout layout)
+    {
+        if (shots.size() % 64 != 0)
+        {
+            throw new IllegalArgumentException("ptb64 needs a multiple of 64 shots: shots=" + shots.size());
+        }
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int first = 0; first < shots.size(); first += 64)
+        {
+            for (int k = 0; k < layout.bitCount(); k++)
+            {
+                long word = 0;
+                for (int s = 0; s < 64; s++)
+                {
+                    word |= shots.get(first + s)[k] ? 1L << s : 0;
+                }
+                for (int b = 0; b < 8; b++)
+                {
+                    out.write((int)(word >>> (8 * b)) & 0xFF);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** @return the shot count a test of the format can use: ptb64 holds whole blocks of 64 only. */
+    static int shotCountFor(final ShotFormat format, final int shots)
+    {
+        return format == ShotFormat.PTB64 ? (shots + 63) / 64 * 64 : shots;
+    }
+
+    // save_hits: the indices of the set bits, comma separated, then "\n".
+    static byte[] referenceHits(final List<boolean[]> shots)
+    {
+        final StringBuilder text = new StringBuilder();
+        for (final boolean[] shot : shots)
+        {
+            String separator = "";
+            for (int k = 0; k < shot.length; k++)
+            {
+                if (shot[k])
+                {
+                    text.append(separator).append(k);
+                    separator = ",";
+                }
             }
             text.append('\n');
         }

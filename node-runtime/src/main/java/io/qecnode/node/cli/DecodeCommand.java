@@ -74,7 +74,8 @@ public final class DecodeCommand implements Callable<Integer>
 
     @Option(names = {"--in_format", "--in-format"}, paramLabel = "FORMAT", defaultValue = "b8",
         converter = ShotFormatConverter.class,
-        description = "Format of --in: 01, b8 or dets. Default: ${DEFAULT-VALUE} (as pymatching predict).")
+        description = "Format of --in: 01, b8, dets, r8, hits or ptb64. Default: ${DEFAULT-VALUE} (as pymatching " +
+            "predict).")
     private ShotFormat shotsInFormat;
 
     @Option(names = {"--in_includes_appended_observables", "--in-includes-appended-observables"},
@@ -89,7 +90,8 @@ public final class DecodeCommand implements Callable<Integer>
 
     @Option(names = {"--out_format", "--out-format"}, paramLabel = "FORMAT", defaultValue = "01",
         converter = ShotFormatConverter.class,
-        description = "Format of --out: 01, b8 or dets. Default: ${DEFAULT-VALUE} (as pymatching predict).")
+        description = "Format of --out: 01, b8, dets, r8, hits or ptb64. Default: ${DEFAULT-VALUE} (as pymatching " +
+            "predict).")
     private ShotFormat predictionsFormat;
 
     @Option(names = {"--obs_in", "--obs-in"}, paramLabel = "FILE",
@@ -99,7 +101,7 @@ public final class DecodeCommand implements Callable<Integer>
 
     @Option(names = {"--obs_in_format", "--obs-in-format"}, paramLabel = "FORMAT",
         converter = ShotFormatConverter.class,
-        description = "Format of --obs_in: 01, b8 or dets. Default: the --in_format.")
+        description = "Format of --obs_in: 01, b8, dets, r8, hits or ptb64. Default: the --in_format.")
     private ShotFormat observablesInFormat;
 
     @Option(names = "--decoder", paramLabel = "NAME", defaultValue = DecoderModeConverter.DEFAULT_NAME,

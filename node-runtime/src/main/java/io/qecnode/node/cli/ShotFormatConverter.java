@@ -5,8 +5,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Turns a Stim format name ({@code 01}, {@code b8}, {@code dets}) into a {@link ShotFormat}; an unknown or unsupported
- * name is a usage error that lists the accepted ones.
+ * Turns a Stim format name ({@code 01}, {@code b8}, {@code dets}, {@code r8}, {@code hits}, {@code ptb64}) into a
+ * {@link ShotFormat}; an unknown name is a usage error that lists the accepted ones.
  */
 public final class ShotFormatConverter implements ITypeConverter<ShotFormat>
 {

@@ -77,6 +77,31 @@ class DecodeCommandTest
     }
 
     @Test
+    void shouldDecodeR8DetectionEventsIntoR8Predictions() throws IOException
+    {
+        // DETS_01 and PREDICTIONS_01 by hand in r8: per shot the zeros before each one, then the run past the end.
+        final byte[] detsR8 = { 4, 0, 3, 3, 0, 0, 0, 2, 1, 2, 2, 0, 0, 0, 2, 0, 2, 1, 1, 0, 1 };
+        final byte[] predictionsR8 = { 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 1, 1 };
+        final Path out = dir.resolve("predictions.r8");
+        final CommandRunner.Run run = run("decode", "--dem", write("model.dem", ascii(DEM)).toString(),
+            "--in", write("dets.r8", detsR8).toString(), "--in_format", "r8", "--out", out.toString(),
+            "--out_format", "r8");
+
+        assertEquals(0, run.exitCode(), run.toString());
+        assertArrayEquals(predictionsR8, Files.readAllBytes(out));
+    }
+
+    @Test
+    void shouldRefuseToWritePtb64PredictionsOfAShotCountThatIsNotAMultipleOf64() throws IOException
+    {
+        final Path out = dir.resolve("predictions.ptb64");
+        assertDataError("ptb64 needs a shot count that is a multiple of 64: shot=0, shots=9, unwrittenShots=9",
+            "--dem", write("model.dem", ascii(DEM)).toString(), "--in", write("dets.b8", DETS_B8).toString(),
+            "--out", out.toString(), "--out_format", "ptb64");
+        assertFalse(Files.exists(out), "no ptb64 file of part blocks");
+    }
+
+    @Test
     void shouldDefaultToB8InAnd01OutLikePymatchingPredict() throws IOException
     {
         final Path out = dir.resolve("predictions.01");
@@ -315,8 +340,8 @@ class DecodeCommandTest
         final String dem = write("model.dem", ascii(DEM)).toString();
         final String dets = write("dets.b8", DETS_B8).toString();
 
-        assertUsageError("unknown shot format: name='b9', accepted=01, b8, dets", "--dem", dem, "--in_format", "b9");
-        assertUsageError("Stim shot format not supported here: name=r8", "--dem", dem, "--out-format", "r8");
+        assertUsageError("unknown shot format: name='b9', accepted=01, b8, dets, r8, hits, ptb64", "--dem", dem,
+            "--in_format", "b9");
         assertUsageError("unknown shot format: name='hex'", "--dem", dem, "--obs_in_format", "hex");
         assertUsageError("unknown decoder: name='mwpm', accepted=unweighted, weighted, exact-small, correlated",
             "--dem", dem, "--decoder", "mwpm");
@@ -335,10 +360,10 @@ class DecodeCommandTest
         final String help = run.out().replaceAll("\\s+", " ");
         assertEquals(0, run.exitCode());
         assertTrue(help.contains("Exit codes: 0 decoded every shot. 1 a file is missing"), help);
-        assertTrue(help.contains("--in_format, --in-format=FORMAT Format of --in: 01, b8 or dets. Default: b8 (as " +
-            "pymatching predict)"), help);
-        assertTrue(help.contains("--out_format, --out-format=FORMAT Format of --out: 01, b8 or dets. Default: 01 " +
-            "(as pymatching predict)"), help);
+        assertTrue(help.contains("--in_format, --in-format=FORMAT Format of --in: 01, b8, dets, r8, hits or ptb64. " +
+            "Default: b8 (as pymatching predict)"), help);
+        assertTrue(help.contains("--out_format, --out-format=FORMAT Format of --out: 01, b8, dets, r8, hits or " +
+            "ptb64. Default: 01 (as pymatching predict)"), help);
     }
 
     @Test
