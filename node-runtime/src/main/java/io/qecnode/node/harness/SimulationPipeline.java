@@ -1,12 +1,10 @@
 package io.qecnode.node.harness;
 
-import io.qecnode.node.pipeline.NodeAgent;
-import io.qecnode.node.pipeline.NodeCounters;
-import io.qecnode.node.pipeline.RelayAgent;
 import io.aeron.ExclusivePublication;
 import io.aeron.Subscription;
 import io.qecnode.io.frame.AtomicFrameCounters;
 import io.qecnode.io.frame.SyndromeRoundWriter;
+import io.qecnode.io.journal.JournalConfig;
 import io.qecnode.io.journal.JournalException;
 import io.qecnode.io.journal.JournalReader;
 import io.qecnode.io.journal.JournalWriter;
@@ -14,11 +12,14 @@ import io.qecnode.io.transport.BusContext;
 import io.qecnode.io.transport.BusCounters;
 import io.qecnode.io.transport.FramePublisher;
 import io.qecnode.io.transport.MessageBus;
-import io.qecnode.io.journal.JournalConfig;
-import io.qecnode.node.pipeline.NodeContext;
-import io.qecnode.node.pipeline.NodeFactory;
 import io.qecnode.node.journal.NodeJournal;
 import io.qecnode.node.measure.HotRecorders;
+import io.qecnode.node.measure.ScheduleCatchUp;
+import io.qecnode.node.pipeline.NodeAgent;
+import io.qecnode.node.pipeline.NodeContext;
+import io.qecnode.node.pipeline.NodeCounters;
+import io.qecnode.node.pipeline.NodeFactory;
+import io.qecnode.node.pipeline.RelayAgent;
 import io.qecnode.node.platform.CpuPinning;
 import io.qecnode.node.platform.PinnedAgent;
 import io.qecnode.node.telemetry.TelemetryAgent;
@@ -323,19 +324,7 @@ public final class SimulationPipeline implements AutoCloseable
     public void awaitCaughtUp(final long graceNs)
     {
         final long blockNs = Math.max(1, config.periodNs() * config.code().rounds().roundCount());
-        final long deadline = System.nanoTime() + graceNs;
-        while (simulator.scheduleLagNs(System.nanoTime()) >= blockNs && System.nanoTime() - deadline < 0)
-        {
-            try
-            {
-                TimeUnit.MILLISECONDS.sleep(1);
-            }
-            catch (final InterruptedException ex)
-            {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        ScheduleCatchUp.await(simulator::scheduleLagNs, blockNs, graceNs);
     }
 
     /** End a warm-up: the hardware's round schedule starts afresh, so a cold start's lag is not carried over. */

@@ -92,8 +92,16 @@ class QecNodeJarIT
     void shouldRunTheMainJobUnderJavaJar() throws Exception
     {
         // The main job: the repeater chain A, one repeater, B in one process.
-        final Result result = run(List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--duration", "3s", "--warmup",
-            "1s"));
+        final List<String> simulate = List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--duration", "3s",
+            "--warmup", "1s");
+        Result result = run(simulate);
+        if (failedOnlyOnTheSchedule(result))
+        {
+            // This test is about the job under java -jar, not about this shared 2-core host holding 10 us rounds
+            // through a stall of its own: the run failed as it must, so it gets one more try, and only for that.
+            System.out.println("simulate missed its schedule on this host; trying once more:\n" + result.output);
+            result = run(simulate);
+        }
         assertEquals(0, result.exitCode, result.output);
         assertTrue(result.output.contains("simulate: repeater chain A, 1 repeater, B"), result.output);
         assertTrue(result.output.contains("predicted "), result.output);
@@ -151,6 +159,12 @@ class QecNodeJarIT
         reader.join(5000);
         assertTrue(nodeOutput.toString().contains("run: stopped:"), nodeOutput.toString());
         assertTrue(!new File(dir).exists(), "the embedded driver's directory is removed on clean exit");
+    }
+
+    private static boolean failedOnlyOnTheSchedule(final Result result)
+    {
+        return result.exitCode == 1 && result.output.lines().anyMatch(
+            (line) -> line.startsWith("simulate: FAILED: the hardware schedule was not held") && !line.contains(";"));
     }
 
     private static Result run(final List<String> command) throws IOException, InterruptedException

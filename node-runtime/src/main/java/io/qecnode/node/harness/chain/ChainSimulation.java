@@ -6,6 +6,7 @@ import io.qecnode.node.measure.LatencyStats;
 import io.qecnode.node.measure.LineBuffer;
 import io.qecnode.node.measure.ProcessAllocation;
 import io.qecnode.node.measure.RunVerdict;
+import io.qecnode.node.measure.ScheduleCatchUp;
 import org.HdrHistogram.Histogram;
 
 import java.io.PrintWriter;
@@ -99,6 +100,8 @@ public final class ChainSimulation
         final ProcessAllocation allocationMark = ProcessAllocation.mark();
         final long startNs = System.nanoTime();
         stretch(durationNs, intervalNs, stop, progress, "");
+        ScheduleCatchUp.await(pipeline.simulator()::scheduleLagNs,
+            Math.max(1, pipeline.config().periodNs() * slotsPerEpoch()), RunVerdict.CATCH_UP_GRACE_NS);
         measuredNs = System.nanoTime() - startNs;
         allocation = allocationMark == null ? null : allocationMark.since();
         epochs = pipeline.simulator().epochsCompleted() - startEpochs;
