@@ -77,8 +77,9 @@ public enum ShotFormat
      *
      * @param head   the file's first bytes.
      * @param length how many of them to look at.
-     * @return dets for text starting "shot", 01 for text of only '0', '1' and line ends, b8 when any byte is not
-     *         printable text, or null when it looks like none of them (e.g. empty, or other text).
+     * @return dets for text starting "shot", 01 for text of only '0', '1' and line ends, hits for text of digits,
+     *         commas and line ends with a comma or a digit above 1, b8 when any byte is not printable text (r8 and
+     *         ptb64 are binary too: see {@link #isBinary()}), or null when it looks like none of them.
      */
     public static ShotFormat guess(final byte[] head, final int length)
     {
@@ -87,6 +88,7 @@ public enum ShotFormat
             return DETS;
         }
         boolean only01 = length > 0;
+        boolean hitsText = length > 0;
         for (int i = 0; i < length; i++)
         {
             final int b = head[i] & 0xFF;
@@ -94,9 +96,21 @@ public enum ShotFormat
             {
                 return B8;
             }
-            only01 &= b == '0' || b == '1' || b == '\n' || b == '\r';
+            final boolean lineEnd = b == '\n' || b == '\r';
+            only01 &= b == '0' || b == '1' || lineEnd;
+            hitsText &= (b >= '0' && b <= '9') || b == ',' || lineEnd;
         }
-        return only01 ? TEXT_01 : null;
+        if (only01)
+        {
+            return TEXT_01;
+        }
+        return hitsText ? HITS : null;
+    }
+
+    /** @return true for the formats whose data is not text: b8, r8 and ptb64, which a glance cannot tell apart. */
+    public boolean isBinary()
+    {
+        return this == B8 || this == R8 || this == PTB64;
     }
 
     /** @return the accepted names, comma separated, for messages and help text. */

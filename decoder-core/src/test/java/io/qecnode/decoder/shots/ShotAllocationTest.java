@@ -4,17 +4,21 @@ import io.qecnode.decoder.experiment.AllocationMeter;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.List;
 
 import static io.qecnode.decoder.shots.ShotTestSupport.randomShots;
+import static io.qecnode.decoder.shots.ShotTestSupport.toSparse;
 import static io.qecnode.decoder.shots.ShotTestSupport.write;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Reading allocates nothing per shot once warmed up: 100,000 shots are streamed from an in-memory stream that replays
- * one block of shots, and the thread's allocation counter must not move by a single byte.
+ * Reading and writing allocate nothing per shot once warmed up: 100,000 shots are streamed from an in-memory stream
+ * that replays one block of shots (or written, as shots and as prediction masks, to a stream that discards them), and
+ * the thread's allocation counter must not move by a single byte.
  * <p>
  * Up to {@value #WINDOWS} windows of 100,000 shots are measured and one must read exactly 0 bytes: a real per-shot
  * allocation shows in every window (100,000 shots of at least 16 bytes each), while a one-off JIT event such as a
@@ -88,6 +92,24 @@ class ShotAllocationTest
         assertReadsWithoutAllocating(ShotFormat.DETS, ShotLayout.detectorsWithObservables(336, 1));
     }
 
+    @Test
+    void shouldWriteEveryFormatWithoutAllocating() throws IOException
+    {
+        for (final ShotFormat format : ShotFormat.values())
+        {
+            assertWritesWithoutAllocating(format, ShotLayout.detectorsWithObservables(600, 2));
+        }
+    }
+
+    @Test
+    void shouldWriteEveryFormatsMasksWithoutAllocating() throws IOException
+    {
+        for (final ShotFormat format : ShotFormat.values())
+        {
+            assertWritesMasksWithoutAllocating(format, ShotLayout.observables(2));
+        }
+    }
+
     private static void assertReadsWithoutAllocating(final ShotFormat format, final ShotLayout layout)
         throws IOException
     {
@@ -114,6 +136,37 @@ class ShotAllocationTest
             assertNoAllocationInSomeWindow(format + " " + layout + " masks",
                 () -> ones[0] += readMasks(reader, MEASURED_SHOTS));
             assertTrue(ones[0] > 0);
+        }
+    }
+
+    private static void assertWritesWithoutAllocating(final ShotFormat format, final ShotLayout layout)
+        throws IOException
+    {
+        final SparseShot[] shots = new SparseShot[BLOCK_SHOTS];
+        final List<boolean[]> bits = randomShots(layout.bitCount(), BLOCK_SHOTS, 97);
+        for (int s = 0; s < BLOCK_SHOTS; s++)
+        {
+            shots[s] = toSparse(bits.get(s), layout, SparseShot.forLayout(layout));
+        }
+        try (ShotWriter writer = ShotWriter.create(format, OutputStream.nullOutputStream(), layout))
+        {
+            writeShots(writer, shots, WARM_UP_SHOTS);
+            assertNoAllocationInSomeWindow(format + " " + layout + " writes",
+                () -> writeShots(writer, shots, MEASURED_SHOTS));
+            // ptb64 closes on whole blocks of 64 shots only.
+            writeShots(writer, shots, (int)(-writer.shotsWritten() & 63));
+        }
+    }
+
+    private static void assertWritesMasksWithoutAllocating(final ShotFormat format, final ShotLayout layout)
+        throws IOException
+    {
+        try (ShotWriter writer = ShotWriter.create(format, OutputStream.nullOutputStream(), layout))
+        {
+            writeMasks(writer, WARM_UP_SHOTS);
+            assertNoAllocationInSomeWindow(format + " " + layout + " mask writes",
+                () -> writeMasks(writer, MEASURED_SHOTS));
+            writeMasks(writer, (int)(-writer.shotsWritten() & 63));
         }
     }
 
@@ -168,6 +221,37 @@ class ShotAllocationTest
                 ones += Long.bitCount(reader.readMask());
             }
             return ones;
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void writeShots(final ShotWriter writer, final SparseShot[] shots, final int count)
+    {
+        try
+        {
+            for (int s = 0; s < count; s++)
+            {
+                writer.write(shots[s % shots.length]);
+            }
+        }
+        catch (final IOException ex)
+        {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void writeMasks(final ShotWriter writer, final int count)
+    {
+        try
+        {
+            for (int s = 0; s < count; s++)
+            {
+                // Every mask of two observables in turn.
+                writer.writeMask(s & 3);
+            }
         }
         catch (final IOException ex)
         {

@@ -38,6 +38,11 @@ class StimFormatFilesTest
         {
             for (final String file : FILES)
             {
+                if (format == ShotFormat.PTB64 && "pymatching".equals(file))
+                {
+                    // PyMatching writes no ptb64 predictions (the folder's README): nothing to compare with.
+                    continue;
+                }
                 final String name = file + "." + format.stimName();
                 tests.add(DynamicTest.dynamicTest(name, () -> check(format, file)));
             }
@@ -56,7 +61,6 @@ class StimFormatFilesTest
         final Path stimFile = dir.resolve(file + "." + format.stimName());
         if (!Files.exists(stimFile))
         {
-            // PyMatching writes no ptb64 predictions; the README says so.
             GoldenFiles.missing(stimFile);
         }
         final ShotLayout layout = "dets".equals(file) ? ShotLayout.detectors(DETECTORS) : ShotLayout.observables(1);

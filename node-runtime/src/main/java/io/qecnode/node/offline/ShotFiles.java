@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens the inputs of an offline decode and words what goes wrong with them as one-line {@link DecodeFailure}s. Each
@@ -131,12 +133,32 @@ final class ShotFiles
             return failure;
         }
         final ShotFormat guess = ShotFormat.guess(head, length);
-        if (guess == null || guess == format)
+        if (guess == null || guess == format && !guess.isBinary())
         {
             return failure;
         }
+        if (guess.isBinary())
+        {
+            return new DecodeFailure(failure.getMessage() + ", hint: the file looks binary (" + formatOption + " " +
+                otherBinaryFormats(format) + "?)", failure.getCause());
+        }
         return new DecodeFailure(failure.getMessage() + ", hint: the file looks like " + guess + " (" + formatOption +
             " " + guess + "?)", failure.getCause());
+    }
+
+    // Binary shot data looks alike at a glance: name every binary format but the one that failed ("b8, r8 or ptb64").
+    private static String otherBinaryFormats(final ShotFormat format)
+    {
+        final List<String> names = new ArrayList<>();
+        for (final ShotFormat candidate : ShotFormat.values())
+        {
+            if (candidate.isBinary() && candidate != format)
+            {
+                names.add(candidate.stimName());
+            }
+        }
+        final int last = names.size() - 1;
+        return last == 0 ? names.get(0) : String.join(", ", names.subList(0, last)) + " or " + names.get(last);
     }
 
     static DecodeFailure failure(final String label, final String problem, final IOException ex)

@@ -116,8 +116,14 @@ class CliErrorsTest
         assertFileError("hint: the file looks like 01 (--in_format 01?)", "decode", "--dem", dem.toString(), "--in",
             text.toString(), "--in_format", "b8");
         final Path binary = Files.write(dir.resolve("s.b8"), new byte[]{0b1010, 0, 3});
-        assertFileError("hint: the file looks like b8 (--in_format b8?)", "decode", "--dem", dem.toString(), "--in",
-            binary.toString(), "--in_format", "01");
+        assertFileError("hint: the file looks binary (--in_format b8, r8 or ptb64?)", "decode", "--dem",
+            dem.toString(), "--in", binary.toString(), "--in_format", "01");
+        // 10 zeros before the first one: past the end of a 4-bit shot in r8, which names the other binary formats.
+        assertFileError("hint: the file looks binary (--in_format b8 or ptb64?)", "decode", "--dem", dem.toString(),
+            "--in", binary.toString(), "--in_format", "r8");
+        final Path hits = Files.writeString(dir.resolve("s.hits"), "1,3\n\n0,1\n");
+        assertFileError("hint: the file looks like hits (--in_format hits?)", "decode", "--dem", dem.toString(),
+            "--in", hits.toString(), "--in_format", "01");
     }
 
     @Test
