@@ -28,8 +28,8 @@ public final class DemShotOptions
     private Path shotsIn;
 
     @Option(names = {"--in_includes_appended_observables", "--in-includes-appended-observables"},
-        description = "Each shot of --in ends with the model's observables (stim --append_observables). They are " +
-            "not decoded; without --obs_in, mistakes are counted against them.")
+        description = "Each shot of --in ends with the model's observables (stim --append_observables): read as " +
+            "the true flips, not decoded.")
     private boolean shotsIncludeObservables;
 
     @Option(names = "--decoder", paramLabel = "NAME", defaultValue = DecoderModeConverter.DEFAULT_NAME,
