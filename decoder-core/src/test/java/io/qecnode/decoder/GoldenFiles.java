@@ -22,8 +22,12 @@ public final class GoldenFiles
     /** System property naming the full set's folder; the build sets it. */
     public static final String DIR_PROPERTY = "qec.golden.dir";
 
+    /** System property naming the folder of the same shots in every Stim result format (see its README). */
+    public static final String STIM_FORMATS_DIR_PROPERTY = "qec.stim.formats.dir";
+
     // Relative to a module's folder, where surefire runs tests.
     private static final String DIR_DEFAULT = "../../shared/golden";
+    private static final String STIM_FORMATS_DIR_DEFAULT = "../../shared/stim-formats";
     private static final String FIXTURE = "../decoder-core/src/test/resources/golden-fixture";
 
     private GoldenFiles()
@@ -34,6 +38,16 @@ public final class GoldenFiles
     public static Path folder()
     {
         return Paths.get(System.getProperty(DIR_PROPERTY, DIR_DEFAULT)).toAbsolutePath().normalize();
+    }
+
+    /**
+     * @return the folder of the same 512 shots in every Stim result format with PyMatching's predictions
+     * ({@code ../shared/stim-formats}), whether or not it exists; pass it to {@link #require(Path)}.
+     */
+    public static Path stimFormats()
+    {
+        return Paths.get(System.getProperty(STIM_FORMATS_DIR_PROPERTY, STIM_FORMATS_DIR_DEFAULT)).toAbsolutePath()
+            .normalize();
     }
 
     /** @return the cut that ships with the repository; fails if a checkout lacks it. */

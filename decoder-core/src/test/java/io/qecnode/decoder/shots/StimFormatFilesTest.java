@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -23,9 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 class StimFormatFilesTest
 {
-    /** System property naming the folder; defaults to ../shared/stim-formats beside the checkout. */
-    static final String DIR_PROPERTY = "qec.stim.formats.dir";
-
     private static final int DETECTORS = 120;
     private static final int SHOTS = 512;
     private static final String[] FILES = { "dets", "obs", "pymatching" };
@@ -50,14 +46,9 @@ class StimFormatFilesTest
         return tests.stream();
     }
 
-    static Path folder()
-    {
-        return Paths.get(System.getProperty(DIR_PROPERTY, "../../shared/stim-formats")).toAbsolutePath().normalize();
-    }
-
     private static void check(final ShotFormat format, final String file) throws IOException
     {
-        final Path dir = GoldenFiles.require(folder());
+        final Path dir = GoldenFiles.require(GoldenFiles.stimFormats());
         final Path stimFile = dir.resolve(file + "." + format.stimName());
         if (!Files.exists(stimFile))
         {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     subcommands = {SimulateCommand.class, RunCommand.class, SimCommand.class, VerifyCommand.class, ChainCommand.class,
         ReplayCommand.class, StatCommand.class,
-        DecodeCommand.class,
+        DecodeCommand.class, PredictCommand.class, CountMistakesCommand.class,
         DoctorCommand.class, KeygenCommand.class},
     description = "Quantum error correction firmware for a repeater node controller.")
 public final class QecNodeMain implements Runnable

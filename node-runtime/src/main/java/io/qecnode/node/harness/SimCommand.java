@@ -48,7 +48,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(
     name = "sim",
-    header = "Run the simulated hardware: publish syndrome rounds on a channel.",
+    header = "Run the simulated hardware: syndrome rounds onto a channel.",
     mixinStandardHelpOptions = true,
     resourceBundle = "io.qecnode.node.harness.SimCommand",
     sortOptions = false,

@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 @Command(
     name = "simulate",
-    header = "Run a repeater chain (A, repeaters, B) in one process, or --memory.",
+    header = "Run a repeater chain (A to B) in one process, or --memory.",
     mixinStandardHelpOptions = true,
     resourceBundle = "io.qecnode.node.harness.SimulateCommand",
     sortOptions = false,

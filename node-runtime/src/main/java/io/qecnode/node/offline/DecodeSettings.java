@@ -5,6 +5,8 @@ import io.qecnode.decoder.unionfind.DecoderMode;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -216,6 +218,22 @@ public final class DecodeSettings
         }
         this.progressIntervalNs = progressIntervalNs;
         return this;
+    }
+
+    /**
+     * @return the files the run reads (the model, the detection events, the true observables if given), which no
+     * output may overwrite.
+     */
+    public List<Path> inputs()
+    {
+        final List<Path> inputs = new ArrayList<>(3);
+        inputs.add(dem);
+        inputs.add(shotsIn);
+        if (observablesIn != null)
+        {
+            inputs.add(observablesIn);
+        }
+        return inputs;
     }
 
     /** @return true when mistakes can be counted: the true flips come in a file or appended to each shot. */

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -135,7 +133,7 @@ public final class OfflineDecode
                     standardIn);
             }
             predictions = PredictionOutput.open(settings.predictionsOut(), settings.predictionsFormat(),
-                observableLayout, standardOut, inputs());
+                observableLayout, standardOut, settings.inputs());
             loop.run(shots, shotsLabel, truth, truthLabel, truth == null && settings.shotsIncludeObservables(),
                 predictions, totalShots);
             predictions.finish();
@@ -199,18 +197,6 @@ public final class OfflineDecode
             throw new DecodeFailure(truthLabel + ": holds a different number of shots than " + shotsLabel +
                 ": obsShots=" + truthShots + ", shots=" + totalShots);
         }
-    }
-
-    private List<Path> inputs()
-    {
-        final List<Path> inputs = new ArrayList<>(3);
-        inputs.add(settings.dem());
-        inputs.add(settings.shotsIn());
-        if (settings.observablesIn() != null)
-        {
-            inputs.add(settings.observablesIn());
-        }
-        return inputs;
     }
 
     private static void closeQuietly(final ShotReader reader)

@@ -56,7 +56,7 @@ final class PredictionOutput
         {
             return new PredictionOutput(label, ShotWriter.create(format, new KeepOpen(standardOut), layout), null);
         }
-        refuseOverwritingAnInput(label, file, inputs);
+        OutputFiles.refuseOverwritingAnInput(label, file, inputs);
         final boolean ownsPath = !Files.exists(file, LinkOption.NOFOLLOW_LINKS) ||
             Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS);
         try
@@ -125,30 +125,6 @@ final class PredictionOutput
             catch (final IOException ignored)
             {
                 // Nothing better to do: the run is failing with its own, more useful message.
-            }
-        }
-    }
-
-    private static void refuseOverwritingAnInput(final String label, final Path file, final List<Path> inputs)
-        throws DecodeFailure
-    {
-        if (!Files.exists(file))
-        {
-            return;
-        }
-        for (final Path input : inputs)
-        {
-            try
-            {
-                if (!DecodeSettings.isStandardStream(input) && Files.exists(input) && Files.isSameFile(file, input))
-                {
-                    throw new DecodeFailure(label + ": the output is also an input and would be overwritten: " +
-                        "input=" + input);
-                }
-            }
-            catch (final IOException ex)
-            {
-                throw ShotFiles.failure(label, "cannot compare with the inputs", ex);
             }
         }
     }

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 
 import static io.qecnode.node.offline.RepetitionFixture.DEM;
 import static io.qecnode.node.offline.RepetitionFixture.DETS_B8;
+import static io.qecnode.node.offline.RepetitionFixture.MISTAKES;
+import static io.qecnode.node.offline.RepetitionFixture.PREDICTIONS_01;
 import static io.qecnode.node.offline.RepetitionFixture.PREDICTIONS_B8;
+import static io.qecnode.node.offline.RepetitionFixture.SHOTS;
 import static io.qecnode.node.offline.RepetitionFixture.TRUTH_B8;
 import static io.qecnode.node.offline.RepetitionFixture.ascii;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -62,6 +65,28 @@ class QecNodeJarIT
         assertArrayEquals(PREDICTIONS_B8, Files.readAllBytes(out));
         assertTrue(result.output.contains("\"shots\":9,") && result.output.contains("\"mistakes\":2,"),
             result.output);
+    }
+
+    @Test
+    void shouldRunPymatchingsCommandLinesUnderJavaJar(@TempDir final Path dir) throws Exception
+    {
+        final Path dem = Files.write(dir.resolve("model.dem"), ascii(DEM));
+        final Path dets = Files.write(dir.resolve("dets.b8"), DETS_B8);
+        final String jar = JAR.getPath();
+
+        // Predictions on the raw standard output, nothing else; the N / M line, then the times on standard error.
+        final Result predict = run(List.of(JAVA, "-jar", jar, "predict", "--dem", dem.toString(), "--in",
+            dets.toString()));
+        final Result count = run(List.of(JAVA, "-jar", jar, "count_mistakes", "--dem", dem.toString(), "--in",
+            dets.toString(), "--in_format", "b8", "--obs_in", Files.write(dir.resolve("obs.b8"), TRUTH_B8).toString(),
+            "--obs_in_format", "b8", "--time"));
+
+        assertEquals(0, predict.exitCode, predict.output);
+        assertEquals(PREDICTIONS_01, predict.output);
+        assertEquals(0, count.exitCode, count.output);
+        final String lines = MISTAKES + " / " + SHOTS + "\nTotal decoding time: \\d+us\nDecoding time per shot: " +
+            "[0-9.e+-]+us\n";
+        assertTrue(count.output.matches(lines), count.output);
     }
 
     @Test
