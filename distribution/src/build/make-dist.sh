@@ -1,0 +1,94 @@
+#!/bin/sh
+# Builds qec-node-VERSION.tar.gz: a jlink runtime holding only the JDK modules the two shaded jars need, the jars,
+# the launchers, the sample config and the systemd unit. Run by Maven (distribution/pom.xml) in the package phase:
+#
+#   make-dist.sh JAVA_HOME VERSION NODE_JAR BENCH_JAR SOURCE_DIR TARGET_DIR
+#
+# JAVA_HOME is the JDK Maven runs on: jdeps and jlink come from it, so the image is that JDK's. SOURCE_DIR holds
+# bin/ and conf/ and INSTALL as they are shipped. It writes TARGET_DIR/qec-node-VERSION.tar.gz and, beside it,
+# jlink-modules.txt, the modules it chose (the distribution test checks the image against it).
+set -eu
+
+java_home=$1
+version=$2
+node_jar=$3
+bench_jar=$4
+source_dir=$5
+target_dir=$6
+
+# Modules the jars need at run time that jdeps cannot see, because nothing in them names a class of the module:
+# the JDK or a library finds it by name or through a service lookup. Each was checked by running every command of
+# both jars on a full JDK with -Xlog:class+load and listing the modules classes came from. Loaded there but not
+# needed, so left out (the commands pass without them):
+#   jdk.net             java.base looks up the extended socket options reflectively; Aeron sets only standard ones
+#   jdk.localedata      the locale provider's service lookup; every report formats in Locale.ROOT
+#   jdk.management.jfr  the platform MXBean providers' service lookup; JFR is not used by the node
+#   jdk.crypto.ec, jdk.crypto.cryptoki, java.security.jgss, jdk.security.jgss, java.xml.crypto, java.smartcardio
+#                       the security providers listed in java.security; Bouncy Castle brings its own algorithms
+# Chronicle's runtime compiler (net.openhft.compiler, which would need jdk.compiler) is never loaded by the journal.
+# Add a module here, with its reason, when a command needs one of these.
+RUNTIME_ONLY_MODULES=""
+
+name=qec-node-$version
+stage=$target_dir/dist
+home=$stage/$name
+tarball=$target_dir/$name.tar.gz
+modules_file=$target_dir/jlink-modules.txt
+
+for jar in "$node_jar" "$bench_jar"
+do
+    if [ ! -f "$jar" ]
+    then
+        echo "make-dist: $jar is missing: build node-runtime and latency-tests first (mvn package)" >&2
+        exit 1
+    fi
+done
+
+# Up to date: nothing shipped has changed since the tarball was made (a repeated 'mvn package' skips jdeps and jlink).
+up_to_date=true
+[ -f "$tarball" ] && [ -f "$modules_file" ] || up_to_date=false
+for input in "$node_jar" "$bench_jar" "$0" $(find "$source_dir" -type f)
+do
+    if [ "$up_to_date" = true ] && [ "$input" -nt "$tarball" ]
+    then
+        up_to_date=false
+    fi
+done
+if [ "$up_to_date" = true ]
+then
+    echo "make-dist: $tarball is up to date"
+    exit 0
+fi
+
+rm -rf "$stage" "$tarball" "$modules_file"
+mkdir -p "$home/lib"
+
+# --multi-release 17: the shaded jars hold classes for several releases; the runtime is 17's.
+# --ignore-missing-deps: optional parts of libraries (e.g. JNA's platform classes, log bindings) name classes that
+# are in neither jar; what they would need from the JDK is still counted.
+deps=$("$java_home/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$node_jar" "$bench_jar")
+modules=$deps${RUNTIME_ONLY_MODULES:+,$RUNTIME_ONLY_MODULES}
+echo "make-dist: jdeps found $deps; runtime modules: $modules"
+
+# JDK 17's jlink names its zip compression 2 (later releases call it zip-6 and still accept 2).
+"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+    --output "$home/runtime"
+
+cp "$node_jar" "$home/lib/qec-node.jar"
+cp "$bench_jar" "$home/lib/qec-bench.jar"
+cp -R "$source_dir/bin" "$source_dir/conf" "$source_dir/INSTALL" "$home/"
+# One launcher, two names: the name it is called by picks the jar.
+cp "$home/bin/qec-node" "$home/bin/qec-bench"
+chmod 755 "$home/bin/"*
+chmod 644 "$home/conf/"* "$home/INSTALL" "$home/lib/"*
+
+# Owner root in the archive whoever builds it (GNU tar; other tars keep the builder's ids).
+owner=""
+if tar --version 2>/dev/null | grep -q GNU
+then
+    owner="--owner=0 --group=0 --numeric-owner"
+fi
+# shellcheck disable=SC2086 # owner is a list of flags
+tar $owner -czf "$tarball" -C "$stage" "$name"
+echo "$modules" | tr ',' '\n' > "$modules_file"
+echo "make-dist: wrote $tarball ($(du -k "$tarball" | cut -f1) KiB; runtime $(du -sk "$home/runtime" | cut -f1) KiB)"
