@@ -44,34 +44,22 @@ do
     fi
 done
 
-# Up to date: nothing shipped has changed since the tarball was made (a repeated 'mvn package' skips jdeps and jlink).
-up_to_date=true
-[ -f "$tarball" ] && [ -f "$modules_file" ] || up_to_date=false
-for input in "$node_jar" "$bench_jar" "$0" $(find "$source_dir" -type f)
-do
-    if [ "$up_to_date" = true ] && [ "$input" -nt "$tarball" ]
-    then
-        up_to_date=false
-    fi
-done
-if [ "$up_to_date" = true ]
-then
-    echo "make-dist: $tarball is up to date"
-    exit 0
-fi
-
 rm -rf "$stage" "$tarball" "$modules_file"
 mkdir -p "$home/lib"
 
-# --multi-release 17: the shaded jars hold classes for several releases; the runtime is 17's.
+# --multi-release: the shaded jars hold classes for several releases; read those the runtime (this JDK's) will load.
 # --ignore-missing-deps: optional parts of libraries (e.g. JNA's platform classes, log bindings) name classes that
 # are in neither jar; what they would need from the JDK is still counted.
-deps=$("$java_home/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$node_jar" "$bench_jar")
+release=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
+deps=$("$java_home/bin/jdeps" --multi-release "${release:-17}" --ignore-missing-deps --print-module-deps \
+    "$node_jar" "$bench_jar")
 modules=$deps${RUNTIME_ONLY_MODULES:+,$RUNTIME_ONLY_MODULES}
 echo "make-dist: jdeps found $deps; runtime modules: $modules"
 
-# JDK 17's jlink names its zip compression 2 (later releases call it zip-6 and still accept 2).
-"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+# Zip compression: JDK 17's jlink calls it 2, JDK 21 and later zip-6 (and warn that 2 is deprecated).
+compress=2
+[ "${release:-17}" -ge 21 ] && compress=zip-6
+"$java_home/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=$compress \
     --output "$home/runtime"
 
 cp "$node_jar" "$home/lib/qec-node.jar"
