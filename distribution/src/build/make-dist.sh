@@ -21,7 +21,8 @@ target_dir=$6
 # both jars on a full JDK with -Xlog:class+load and listing the modules classes came from. Loaded there but not
 # needed, so left out (the commands pass without them):
 #   jdk.net             java.base looks up the extended socket options reflectively; Aeron sets only standard ones
-#   jdk.localedata      the locale provider's service lookup; every report formats in Locale.ROOT
+#   jdk.localedata      locale data beyond English, found by a service lookup; the reports format in Locale.ROOT,
+#                       and any other formatting falls back to English forms without it
 #   jdk.management.jfr  the platform MXBean providers' service lookup; JFR is not used by the node
 #   jdk.crypto.ec, jdk.crypto.cryptoki, java.security.jgss, jdk.security.jgss, java.xml.crypto, java.smartcardio
 #                       the security providers listed in java.security; Bouncy Castle brings its own algorithms
