@@ -135,8 +135,7 @@ class DistributionIT
     @Test
     void shouldDecodeStimsSparseFormatAsTheShadedJarDoes() throws Exception
     {
-        final Path formats = GoldenFiles.require(Paths.get(System.getProperty("qec.shared.dir", "../../shared"))
-            .resolve("stim-formats").toAbsolutePath().normalize());
+        final Path formats = GoldenFiles.require(GoldenFiles.stimFormats());
         assertDecodesAsTheJar(formats.resolve("model.dem"), formats.resolve("dets.r8"), formats.resolve("obs.r8"),
             "r8");
     }
