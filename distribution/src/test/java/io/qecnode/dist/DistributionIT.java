@@ -2,6 +2,7 @@ package io.qecnode.dist;
 
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.dist.Unpacked.Result;
+import io.qecnode.node.measure.ScheduleMiss;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +96,7 @@ class DistributionIT
         // the chain at 60% of its round rate).
         final String[] simulate = {"simulate", "--duration", "2s", "--warmup", "5s"};
         Result result = dist.run(NODE, simulate);
-        if (failedOnlyOnTheSchedule(result))
+        if (ScheduleMiss.wasTheOnlyFailure(result.exitCode(), result.output()))
         {
             // This test is about the job on the shipped runtime, not about this shared host holding 10 us rounds
             // through a stall of its own: the run failed as it must, so it gets one more try, and only for that.
@@ -272,12 +273,6 @@ class DistributionIT
         final Matcher matcher = MISTAKES_FIELD.matcher(result.output());
         assertTrue(matcher.find(), result.output());
         return Long.parseLong(matcher.group(1));
-    }
-
-    private static boolean failedOnlyOnTheSchedule(final Result result)
-    {
-        return result.exitCode() == 1 && result.output().lines().anyMatch(
-            (line) -> line.startsWith("simulate: FAILED: the hardware schedule was not held") && !line.contains(";"));
     }
 
     private static String awaitLine(final Process process, final File output, final String start)

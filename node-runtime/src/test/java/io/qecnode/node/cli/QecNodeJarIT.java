@@ -1,5 +1,6 @@
 package io.qecnode.node.cli;
 
+import io.qecnode.node.measure.ScheduleMiss;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,7 +122,7 @@ class QecNodeJarIT
         final List<String> simulate = List.of(JAVA, "-jar", JAR.getPath(), "simulate", "--duration", "3s",
             "--warmup", "5s");
         Result result = run(simulate);
-        if (failedOnlyOnTheSchedule(result))
+        if (ScheduleMiss.wasTheOnlyFailure(result.exitCode, result.output))
         {
             // This test is about the job under java -jar, not about this shared 2-core host holding 10 us rounds
             // through a stall of its own: the run failed as it must, so it gets one more try, and only for that.
@@ -185,12 +186,6 @@ class QecNodeJarIT
         reader.join(5000);
         assertTrue(nodeOutput.toString().contains("run: stopped:"), nodeOutput.toString());
         assertTrue(!new File(dir).exists(), "the embedded driver's directory is removed on clean exit");
-    }
-
-    private static boolean failedOnlyOnTheSchedule(final Result result)
-    {
-        return result.exitCode == 1 && result.output.lines().anyMatch(
-            (line) -> line.startsWith("simulate: FAILED: the hardware schedule was not held") && !line.contains(";"));
     }
 
     private static Result run(final List<String> command) throws IOException, InterruptedException
