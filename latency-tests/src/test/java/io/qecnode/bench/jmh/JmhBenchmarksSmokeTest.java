@@ -3,6 +3,7 @@ package io.qecnode.bench.jmh;
 import io.qecnode.bench.golden.GoldenData;
 import io.qecnode.decoder.GoldenFiles;
 import io.qecnode.decoder.experiment.AllocationMeter;
+import io.qecnode.decoder.shots.ShotFormat;
 import io.qecnode.io.auth.SealedState;
 import io.qecnode.io.auth.StateMacAlgorithm;
 import io.qecnode.io.frame.FrameCounter;
@@ -417,10 +418,10 @@ class JmhBenchmarksSmokeTest
     @Test
     void shouldReadAndWriteShotsInEveryFormatWithoutAllocating() throws IOException
     {
-        for (final String format : new String[]{ "01", "b8", "dets", "r8", "hits", "ptb64" })
+        for (final ShotFormat format : ShotFormat.values())
         {
             final ShotFormatBenchmark benchmark = new ShotFormatBenchmark();
-            benchmark.format = format;
+            benchmark.format = format.stimName();
             benchmark.setup();
             long defects = 0;
             for (int i = 0; i < 2 * ShotFormatBenchmark.SHOTS; i++)

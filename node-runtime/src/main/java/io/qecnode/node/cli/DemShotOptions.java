@@ -35,7 +35,7 @@ public final class DemShotOptions
     @Option(names = "--decoder", paramLabel = "NAME", defaultValue = DecoderModeConverter.DEFAULT_NAME,
         converter = DecoderModeConverter.class,
         description = "Decoder: " + DecoderModeConverter.MODES + ". Default: ${DEFAULT-VALUE}.")
-    private DecoderMode growth;
+    private DecoderMode decoder;
 
     @Option(names = {"--enable_correlations", "--enable-correlations"},
         description = "Decode with the model's correlations, as pymatching --enable_correlations: the same as " +
@@ -69,12 +69,12 @@ public final class DemShotOptions
     {
         if (!enableCorrelations)
         {
-            return growth;
+            return decoder;
         }
-        if (spec.commandLine().getParseResult().hasMatchedOption("--decoder") && growth != DecoderMode.CORRELATED)
+        if (spec.commandLine().getParseResult().hasMatchedOption("--decoder") && decoder != DecoderMode.CORRELATED)
         {
             throw new ParameterException(spec.commandLine(), "--enable_correlations asks for the correlated " +
-                "decoder, not another, --decoder=" + growth.cliName());
+                "decoder, not another, --decoder=" + decoder.cliName());
         }
         return DecoderMode.CORRELATED;
     }
